@@ -1,0 +1,83 @@
+package dev.gomod.maven;
+
+import dev.gomod.mod.FormatException;
+import dev.gomod.verify.WorkspaceCheck;
+import dev.gomod.verify.WorkspaceCheck.Category;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Checks, without running Go, that vendor/modules.txt agrees with go.mod, that a module cache or
+ * GOPROXY directory agrees with go.sum, and that go.mod, go.sum and vendor/ agree with gomod.lock.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = false)
+public class VerifyMojo extends ModuleMojo {
+    /** A GOMODCACHE or GOPROXY-layout directory whose module zips and .mod files are checked against go.sum. */
+    @Parameter(property = "gomod.modcache")
+    private File modcache;
+
+    /** List files go.sum names but the module cache lacks as warnings instead of failing. */
+    @Parameter(property = "gomod.allowMissing", defaultValue = "false")
+    private boolean allowMissing;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("gomod:verify skipped (gomod.skip)");
+            return;
+        }
+        WorkspaceCheck.Report report;
+        try {
+            report = new WorkspaceCheck(moduleDir())
+                    .lockFile(lockPath())
+                    .modcache(modcache == null ? null : modcache.toPath().toAbsolutePath())
+                    .allowMissing(allowMissing)
+                    .run();
+        } catch (FormatException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("gomod:verify could not read " + moduleDir() + ": " + e.getMessage(), e);
+        }
+        for (String note : report.notes()) {
+            getLog().warn(note);
+        }
+        if (!report.clean()) {
+            throw new MojoFailureException(failure(report));
+        }
+        getLog().info(report.summary());
+    }
+
+    private String failure(WorkspaceCheck.Report report) {
+        StringBuilder b = new StringBuilder("gomod:verify found ").append(report.findings().size())
+                .append(" problem(s) in ").append(moduleDir()).append('\n');
+        section(b, report.of(Category.VENDOR_CONSISTENCY), "vendor/modules.txt is inconsistent with go.mod",
+                "run 'mvn gomod:vendor' (or 'go mod vendor') to sync vendor/ with go.mod");
+        section(b, report.of(Category.MODULE_SUM), "module files do not match go.sum (damaged or tampered)",
+                "delete the named files from " + modcache + " and download them again; never edit go.sum to match");
+        section(b, report.of(Category.MODULE_MISSING), "files named by go.sum are missing from " + modcache,
+                "fill it with 'GOMODCACHE=<dir> go mod download', or pass -Dgomod.allowMissing=true");
+        section(b, report.of(Category.LOCK_DRIFT), lockPath().getFileName() + " does not match the workspace",
+                "if the change is intended run 'mvn gomod:freeze' and commit " + lockPath().getFileName()
+                        + "; otherwise restore the file from git or run 'mvn gomod:restore' for vendor/");
+        b.append(report.summary());
+        return b.toString();
+    }
+
+    private static void section(StringBuilder b, List<WorkspaceCheck.Finding> findings, String title, String fix) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        b.append("  ").append(title).append(":\n");
+        for (WorkspaceCheck.Finding f : findings) {
+            b.append("    ").append(f.message()).append('\n');
+        }
+        b.append("    fix: ").append(fix).append('\n');
+    }
+}

@@ -1,0 +1,139 @@
+package dev.gomod.mod;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A parsed go.mod file. Read with {@link #parse}: strictly for the main module (unknown directives
+ * and malformed versions are errors, like {@code modfile.Parse}), or leniently for dependencies
+ * (only module, go, require and retract are read, like {@code modfile.ParseLax}).
+ *
+ * <p>Accepts every directive any Go release writes, including those Go 1.19 itself rejects
+ * (three-part go versions, toolchain, godebug, tool, ignore).
+ */
+public final class GoMod {
+    /** A {@code require} line. */
+    public record Require(ModuleVersion module, boolean indirect, int line) {
+    }
+
+    /** A {@code replace} line; the old version is empty when every version is replaced. */
+    public record Replace(ModuleVersion old, ModuleVersion replacement, int line) {
+        /** True for {@code => ./dir}: the replacement is a directory, it has no version and no checksum. */
+        public boolean isDirectory() {
+            return replacement.version().isEmpty();
+        }
+    }
+
+    /** A {@code retract} line: a single version has {@code low == high}. */
+    public record Retract(String low, String high, String rationale, int line) {
+    }
+
+    /** A {@code godebug key=value} line. */
+    public record Godebug(String key, String value, int line) {
+    }
+
+    private final String file;
+    String modulePath;
+    int moduleLine;
+    String goVersion;
+    String toolchain;
+    final List<Godebug> godebugs = new ArrayList<>();
+    final List<Require> requires = new ArrayList<>();
+    final List<ModuleVersion> excludes = new ArrayList<>();
+    final List<Replace> replaces = new ArrayList<>();
+    final List<Retract> retracts = new ArrayList<>();
+    final List<String> tools = new ArrayList<>();
+    final List<String> ignores = new ArrayList<>();
+
+    GoMod(String file) {
+        this.file = file;
+    }
+
+    /**
+     * Parses go.mod text.
+     *
+     * @param file   the name used in error messages (usually the path of the go.mod file)
+     * @param strict true for the main module's go.mod, false for a dependency's
+     */
+    public static GoMod parse(String file, byte[] data, boolean strict) throws FormatException {
+        return new GoModParser(file, new String(data, StandardCharsets.UTF_8), strict).parse();
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** The {@code module} path; null only for a lenient parse of a file without one. */
+    public String modulePath() {
+        return modulePath;
+    }
+
+    /** The {@code go} version, e.g. {@code 1.19} or {@code 1.21.0}, if the file has one. */
+    public Optional<String> goVersion() {
+        return Optional.ofNullable(goVersion);
+    }
+
+    public Optional<String> toolchain() {
+        return Optional.ofNullable(toolchain);
+    }
+
+    public List<Godebug> godebugs() {
+        return List.copyOf(godebugs);
+    }
+
+    public List<Require> requires() {
+        return List.copyOf(requires);
+    }
+
+    public List<ModuleVersion> excludes() {
+        return List.copyOf(excludes);
+    }
+
+    public List<Replace> replaces() {
+        return List.copyOf(replaces);
+    }
+
+    public List<Retract> retracts() {
+        return List.copyOf(retracts);
+    }
+
+    public List<String> tools() {
+        return List.copyOf(tools);
+    }
+
+    public List<String> ignores() {
+        return List.copyOf(ignores);
+    }
+
+    /** The require line for {@code path}, if any. */
+    public Optional<Require> require(String path) {
+        return requires.stream().filter(r -> r.module().path().equals(path)).findFirst();
+    }
+
+    /**
+     * The replacement Go applies to {@code m}: an exact {@code path version} replace wins over a
+     * path-only one (cmd/go's Replacement).
+     */
+    public Optional<Replace> replacementFor(ModuleVersion m) {
+        Optional<Replace> exact = replaces.stream().filter(r -> r.old().equals(m)).findFirst();
+        if (exact.isPresent()) {
+            return exact;
+        }
+        return replaces.stream()
+                .filter(r -> r.old().version().isEmpty() && r.old().path().equals(m.path()))
+                .findFirst();
+    }
+
+    /**
+     * Whether the main module's go version is at least {@code minor} (1.x), the way cmd/go gates
+     * behaviour on it. A file without a go line counts as older than any.
+     */
+    public boolean goAtLeast(int minor) {
+        if (goVersion == null) {
+            return false;
+        }
+        return Semver.compare("v" + goVersion.replaceAll("[a-z].*$", ""), "v1." + minor) >= 0;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.gomod.verify;
+
+import dev.gomod.lock.GoModLock;
+import dev.gomod.lock.LockDrift;
+import dev.gomod.mod.FormatException;
+import dev.gomod.mod.GoMod;
+import dev.gomod.mod.GoSum;
+import dev.gomod.mod.ModulesTxt;
+import dev.gomod.mod.VendorConsistency;
+import dev.gomod.proxy.ModuleSumCheck;
+import dev.gomod.proxy.ProxyLayout;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs every check that applies to a module directory and collects the findings. */
+public final class WorkspaceCheck {
+    /** Which check a finding comes from; each has its own remedy. */
+    public enum Category { VENDOR_CONSISTENCY, MODULE_SUM, MODULE_MISSING, LOCK_DRIFT }
+
+    /** One thing that is wrong. */
+    public record Finding(Category category, String message) {
+    }
+
+    /** Everything found, and a one-line account of what was checked. */
+    public record Report(List<Finding> findings, List<String> notes, String summary) {
+        public boolean clean() {
+            return findings.isEmpty();
+        }
+
+        public List<Finding> of(Category c) {
+            return findings.stream().filter(f -> f.category() == c).toList();
+        }
+    }
+
+    private final Path moduleDir;
+    private Path lockFile;
+    private Path modcache;
+    private boolean allowMissing;
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    public WorkspaceCheck(Path moduleDir) {
+        this.moduleDir = moduleDir;
+        this.lockFile = moduleDir.resolve("gomod.lock");
+    }
+
+    public WorkspaceCheck lockFile(Path file) {
+        this.lockFile = file;
+        return this;
+    }
+
+    /** A GOMODCACHE or GOPROXY-layout directory to check against go.sum; null for none. */
+    public WorkspaceCheck modcache(Path dir) {
+        this.modcache = dir;
+        return this;
+    }
+
+    /** Report files go.sum names but the module cache lacks as notes instead of findings. */
+    public WorkspaceCheck allowMissing(boolean allow) {
+        this.allowMissing = allow;
+        return this;
+    }
+
+    public WorkspaceCheck threads(int n) {
+        this.threads = Math.max(1, n);
+        return this;
+    }
+
+    /**
+     * @throws FormatException when go.mod, go.sum or gomod.lock cannot be read as their format
+     * @throws IOException     when files cannot be read
+     */
+    public Report run() throws FormatException, IOException {
+        List<Finding> findings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+
+        Path goModFile = moduleDir.resolve("go.mod");
+        if (!Files.isRegularFile(goModFile)) {
+            throw new FormatException(goModFile.toString(), 0, "no go.mod: set gomod.dir to the directory that holds go.mod");
+        }
+        GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
+        checked.add("go.mod (" + goMod.requires().size() + " requires)");
+        Path goSumFile = moduleDir.resolve("go.sum");
+        GoSum goSum = Files.isRegularFile(goSumFile)
+                ? GoSum.parse(goSumFile.toString(), Files.readAllBytes(goSumFile)) : null;
+
+        checkVendor(goMod, findings, notes, checked);
+        if (modcache != null) {
+            checkModcache(goSum, findings, notes, checked);
+        }
+        checkLock(goMod, findings, notes, checked);
+
+        String summary = "checked " + String.join(", ", checked) + ": "
+                + (findings.isEmpty() ? "all consistent" : findings.size() + " problem(s)");
+        return new Report(findings, notes, summary);
+    }
+
+    private void checkVendor(GoMod goMod, List<Finding> findings, List<String> notes, List<String> checked) throws IOException {
+        Path vendor = moduleDir.resolve("vendor");
+        if (!Files.isDirectory(vendor, LinkOption.NOFOLLOW_LINKS)) {
+            notes.add("no vendor/ directory: modules.txt consistency not checked");
+            return;
+        }
+        Path txtFile = vendor.resolve("modules.txt");
+        ModulesTxt txt = ModulesTxt.parse(Files.isRegularFile(txtFile) ? Files.readAllBytes(txtFile) : new byte[0]);
+        if (txt.workspace()) {
+            notes.add(txtFile + " was written by 'go work vendor': its consistency is with go.work, not go.mod; not checked");
+            return;
+        }
+        for (VendorConsistency.Violation v : VendorConsistency.check(goMod, txt)) {
+            findings.add(new Finding(Category.VENDOR_CONSISTENCY, v.toString()));
+        }
+        checked.add("vendor/modules.txt (" + txt.withPackages().size() + " modules, " + txt.packageCount() + " packages)");
+    }
+
+    private void checkModcache(GoSum goSum, List<Finding> findings, List<String> notes, List<String> checked) throws IOException {
+        if (!Files.isDirectory(modcache)) {
+            throw new IOException("module cache directory " + modcache + " does not exist");
+        }
+        if (goSum == null) {
+            notes.add("no go.sum: nothing to check in " + modcache);
+            return;
+        }
+        ProxyLayout layout = ProxyLayout.at(modcache);
+        ModuleSumCheck.Report r = ModuleSumCheck.check(layout, goSum, threads);
+        for (ModuleSumCheck.Mismatch m : r.mismatches()) {
+            findings.add(new Finding(Category.MODULE_SUM, m.toString()));
+        }
+        for (String s : r.invalid()) {
+            findings.add(new Finding(Category.MODULE_SUM, s));
+        }
+        for (ModuleSumCheck.Missing m : r.missing()) {
+            if (allowMissing) {
+                notes.add(m.toString());
+            } else {
+                findings.add(new Finding(Category.MODULE_MISSING, m.toString()));
+            }
+        }
+        checked.add("module cache " + layout.root() + " (" + r.zipsChecked() + " zips, " + r.modsChecked() + " go.mod files)");
+    }
+
+    private void checkLock(GoMod goMod, List<Finding> findings, List<String> notes, List<String> checked)
+            throws FormatException, IOException {
+        if (!Files.isRegularFile(lockFile)) {
+            notes.add("no " + lockFile.getFileName() + ": go.mod, go.sum and vendor/ are not pinned");
+            return;
+        }
+        GoModLock lock = GoModLock.parse(lockFile.toString(), Files.readAllBytes(lockFile));
+        if (!lock.modulePath().equals(goMod.modulePath())) {
+            findings.add(new Finding(Category.LOCK_DRIFT, "module path changed: lock has " + lock.modulePath()
+                    + ", go.mod has " + goMod.modulePath()));
+        }
+        LockDrift.Result r = LockDrift.check(lock, moduleDir);
+        for (LockDrift.Drift d : r.drifts()) {
+            findings.add(new Finding(Category.LOCK_DRIFT, d.toString()));
+        }
+        if (lock.vendorHash() != null && !r.vendorChecked()) {
+            notes.add("gomod.lock pins vendor/ but there is none here: the vendor tree was not checked");
+        }
+        checked.add(lockFile.getFileName() + (r.vendorChecked() ? " (with vendor/, " + r.vendorFiles() + " files)" : ""));
+    }
+}

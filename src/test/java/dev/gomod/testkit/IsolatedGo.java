@@ -1,0 +1,118 @@
+package dev.gomod.testkit;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real {@code go} with everything of the user's kept out: its own GOMODCACHE, GOCACHE,
+ * GOPATH and HOME under a test directory, GOENV=off, GOFLAGS=-modcacherw (so JUnit can delete the
+ * cache), GOSUMDB=off and a file:// GOPROXY. Without go on the PATH the test is skipped, except
+ * under CI, where that is a broken machine and fails.
+ */
+public final class IsolatedGo {
+    /** What one go invocation did. */
+    public record Result(int exit, String stdout, String stderr) {
+        public Result ok() {
+            Assertions.assertEquals(0, exit, () -> "go failed:\n" + stderr + stdout);
+            return this;
+        }
+    }
+
+    private final Path home;
+    private final Map<String, String> env = new TreeMap<>();
+
+    public IsolatedGo(Path home, String goproxy) throws IOException {
+        requireGo();
+        this.home = home;
+        env.put("PATH", System.getenv("PATH"));
+        env.put("HOME", Files.createDirectories(home.resolve("home")).toString());
+        env.put("GOMODCACHE", home.resolve("modcache").toString());
+        env.put("GOCACHE", Files.createDirectories(home.resolve("gocache")).toString());
+        env.put("GOPATH", Files.createDirectories(home.resolve("gopath")).toString());
+        env.put("GOENV", "off");
+        env.put("GOFLAGS", "-modcacherw");
+        env.put("GOPROXY", goproxy);
+        env.put("GOSUMDB", "off");
+        env.put("GONOSUMDB", "");
+        env.put("GOPRIVATE", "");
+        env.put("GOWORK", "off");
+        env.put("GOTOOLCHAIN", "local");
+        env.put("CGO_ENABLED", "0");
+    }
+
+    /** Skips (locally) or fails (under CI) when there is no go on the PATH. */
+    public static void requireGo() {
+        if (goOnPath()) {
+            return;
+        }
+        String msg = "the go command is not on the PATH (install it: apt-get install -y golang-go)";
+        if (System.getenv("CI") != null) {
+            Assertions.fail(msg + "; CI must have it");
+        }
+        Assumptions.abort(msg);
+    }
+
+    public static boolean goOnPath() {
+        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!p.isEmpty() && Files.isExecutable(Path.of(p, "go"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Path modcache() {
+        return Path.of(env.get("GOMODCACHE"));
+    }
+
+    public Map<String, String> env() {
+        return Map.copyOf(env);
+    }
+
+    public IsolatedGo set(String key, String value) {
+        env.put(key, value);
+        return this;
+    }
+
+    /** The Go release, e.g. {@code go1.19.8}. */
+    public String version() throws IOException {
+        return run(home, "env", "GOVERSION").ok().stdout().strip();
+    }
+
+    public Result run(Path dir, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("go");
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(home, "go-out", ".txt");
+        Path err = Files.createTempFile(home, "go-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process p = pb.start();
+        try {
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                Assertions.fail("go " + String.join(" ", args) + " did not finish in 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+}
