@@ -52,7 +52,8 @@ public final class LockDrift {
         return DirHash.hashDir(vendorDir, "vendor");
     }
 
-    public static Result check(GoModLock lock, Path moduleDir) throws IOException {
+    /** go.mod and go.sum against the lock: what vendoring and packing start from. */
+    public static List<Drift> checkInputs(GoModLock lock, Path moduleDir) throws IOException {
         List<Drift> drifts = new ArrayList<>();
         String goMod = Sha256.hex(moduleDir.resolve("go.mod"));
         if (!goMod.equals(lock.goModSha256())) {
@@ -62,6 +63,12 @@ public final class LockDrift {
         if (!goSum.equals(lock.goSumSha256())) {
             drifts.add(new Drift(Item.GO_SUM, label(lock.goSumSha256()), label(goSum)));
         }
+        return drifts;
+    }
+
+    /** go.mod, go.sum and, when both the lock and the directory have one, the vendor tree. */
+    public static Result check(GoModLock lock, Path moduleDir) throws IOException {
+        List<Drift> drifts = new ArrayList<>(checkInputs(lock, moduleDir));
         Path vendor = moduleDir.resolve("vendor");
         boolean vendorChecked = false;
         int files = 0;

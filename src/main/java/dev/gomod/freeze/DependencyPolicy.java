@@ -1,0 +1,98 @@
+package dev.gomod.freeze;
+
+import dev.gomod.mod.GoMod;
+import dev.gomod.mod.Semver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What a release may depend on: directory replacements (refused unless allowed: the code they name
+ * is not versioned anywhere), module path patterns to deny or to allow exclusively, and optionally
+ * no pseudo-versions. Patterns use GOPRIVATE's syntax: comma-separated globs matched against path
+ * prefixes ({@code github.com/corp/*} matches {@code github.com/corp/x/y}).
+ */
+public record DependencyPolicy(boolean allowDirectoryReplace, String deny, String allow, boolean refusePseudoVersions) {
+
+    public static DependencyPolicy permissive() {
+        return new DependencyPolicy(true, null, null, false);
+    }
+
+    public List<String> violations(GoMod goMod, List<BuildList.Module> buildList) {
+        List<String> out = new ArrayList<>();
+        if (!allowDirectoryReplace) {
+            for (GoMod.Replace r : goMod.replaces()) {
+                if (r.isDirectory()) {
+                    out.add(goMod.file() + ":" + r.line() + ": replace " + r.old() + " => " + r.replacement().path()
+                            + " is a local directory replacement (set -Dgomod.allowDirectoryReplace=true to allow)");
+                }
+            }
+        }
+        for (BuildList.Module m : buildList) {
+            if (m.main()) {
+                continue;
+            }
+            String path = m.module().path();
+            if (matchesAny(deny, path)) {
+                out.add(m.module() + " is denied by gomod.deny=" + deny);
+            }
+            if (allow != null && !allow.isBlank() && !matchesAny(allow, path)) {
+                out.add(m.module() + " is not allowed by gomod.allow=" + allow);
+            }
+            if (refusePseudoVersions) {
+                String v = m.replacement() != null && !m.replacement().version().isEmpty() ? m.replacement().version() : m.module().version();
+                if (Semver.isPseudo(v)) {
+                    out.add(m.module() + " uses pseudo-version " + v + " (gomod.refusePseudoVersions): depend on a tagged release");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** module.MatchPrefixPatterns: does any glob match a leading run of {@code path}'s elements? */
+    static boolean matchesAny(String patterns, String path) {
+        if (patterns == null) {
+            return false;
+        }
+        for (String p : patterns.split(",")) {
+            p = p.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            p = p.replaceAll("/+$", "");
+            int elems = p.split("/", -1).length;
+            String[] parts = path.split("/", -1);
+            if (parts.length < elems) {
+                continue;
+            }
+            String prefix = String.join("/", java.util.Arrays.copyOf(parts, elems));
+            if (glob(p).matcher(prefix).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Pattern glob(String g) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < g.length(); i++) {
+            char c = g.charAt(i);
+            switch (c) {
+                case '*' -> re.append("[^/]*");
+                case '?' -> re.append("[^/]");
+                case '[' -> {
+                    int end = g.indexOf(']', i);
+                    if (end < 0) {
+                        re.append("\\[");
+                    } else {
+                        re.append('[').append(g, i + 1, end).append(']');
+                        i = end;
+                    }
+                }
+                default -> re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString());
+    }
+}

@@ -1,0 +1,130 @@
+package dev.gomod.freeze;
+
+import dev.gomod.WorkspaceException;
+import dev.gomod.gotool.GoCommand;
+import dev.gomod.gotool.GoException;
+import dev.gomod.gotool.ModFileCopy;
+import dev.gomod.hash.Sha256;
+import dev.gomod.lock.GoModLock;
+import dev.gomod.lock.LockDrift;
+import dev.gomod.mod.FormatException;
+import dev.gomod.mod.GoMod;
+import dev.gomod.vendor.DirectorySwap;
+import dev.gomod.vendor.ScratchVendor;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The freeze job. */
+public final class Freeze {
+    /** What freeze wrote. */
+    public record Outcome(GoModLock lock, boolean changed, List<BuildList.Module> buildList, Path report, int vendorFiles) {
+    }
+
+    private final GoCommand go;
+    private final Path moduleDir;
+    private final Path lockFile;
+    private final Path workDir;
+    private final DependencyPolicy policy;
+    private final boolean tidy;
+    private final Consumer<String> info;
+
+    /**
+     * @param workDir private scratch and report directory (target/gomod)
+     * @param tidy    run {@code go mod tidy} on the user's files first (the one case where freeze changes them)
+     */
+    public Freeze(GoCommand go, Path moduleDir, Path lockFile, Path workDir, DependencyPolicy policy, boolean tidy, Consumer<String> info) {
+        this.go = go;
+        this.moduleDir = moduleDir;
+        this.lockFile = lockFile;
+        this.workDir = workDir;
+        this.policy = policy;
+        this.tidy = tidy;
+        this.info = info;
+    }
+
+    public Outcome run() throws IOException, GoException, WorkspaceException, FormatException {
+        Path goModFile = moduleDir.resolve("go.mod");
+        if (tidy) {
+            go.run(moduleDir, "mod", "tidy");
+            info.accept("ran go mod tidy on " + goModFile + " (gomod.tidy=true)");
+        }
+        GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
+        Path scratch = workDir.resolve("freeze");
+        DirectorySwap.deleteTree(scratch);
+
+        ModFileCopy copy = ModFileCopy.create(moduleDir, scratch.resolve("modfile"));
+        List<String> untidy = TidyCheck.differences(go, moduleDir, copy);
+        if (!untidy.isEmpty()) {
+            throw new WorkspaceException(moduleDir + " is not tidy; go mod tidy would change:\n  " + String.join("\n  ", untidy)
+                    + "\nRun 'go mod tidy' (or 'mvn gomod:freeze -Dgomod.tidy=true') and commit go.mod and go.sum");
+        }
+
+        List<BuildList.Module> buildList = BuildList.load(go, moduleDir, copy.flag());
+        List<String> violations = policy.violations(goMod, buildList);
+        if (!violations.isEmpty()) {
+            throw new WorkspaceException("dependency policy violated:\n  " + String.join("\n  ", violations));
+        }
+
+        ScratchVendor.Result vendored = new ScratchVendor(go).vendor(moduleDir, goMod, scratch.resolve("vendor"), scratch.resolve("vendor-modfile"));
+        String goModSha = Sha256.hex(goModFile);
+        String goSumSha = LockDrift.goSumDigest(moduleDir);
+        GoModLock previous = Files.isRegularFile(lockFile) ? readQuietly(lockFile) : null;
+        // The module-cache hash stays valid while go.mod and go.sum do: the same go.sum names the same files.
+        String modcache = previous != null && previous.goModSha256().equals(goModSha) && previous.goSumSha256().equals(goSumSha)
+                ? previous.modcacheHash() : null;
+        GoModLock lock = new GoModLock(goMod.modulePath(), goMod.goVersion().orElse(null), goMod.toolchain().orElse(null),
+                vendored.goVersion(), goModSha, goSumSha, vendored.hash(), modcache);
+
+        byte[] bytes = lock.toBytes();
+        boolean changed = !Files.exists(lockFile) || !Arrays.equals(Files.readAllBytes(lockFile), bytes);
+        if (changed) {
+            writeAtomically(lockFile, bytes);
+        }
+        Path report = workDir.resolve("build-list.txt");
+        writeReport(report, goMod, vendored, buildList);
+        DirectorySwap.deleteTree(scratch);
+        info.accept(lockFile.getFileName() + (changed ? " written" : " unchanged") + ": " + goMod.modulePath() + ", "
+                + (buildList.size() - 1) + " modules in the build list, "
+                + (vendored.empty() ? "nothing to vendor" : "vendor " + vendored.hash() + " (" + vendored.files() + " files)")
+                + ", vendored by " + vendored.goVersion() + "; build list in " + report);
+        return new Outcome(lock, changed, buildList, report, vendored.files());
+    }
+
+    private static GoModLock readQuietly(Path lockFile) throws IOException {
+        try {
+            return GoModLock.parse(lockFile.toString(), Files.readAllBytes(lockFile));
+        } catch (FormatException e) {
+            return null; // freeze rewrites a damaged lock from scratch
+        }
+    }
+
+    private void writeReport(Path report, GoMod goMod, ScratchVendor.Result vendored, List<BuildList.Module> buildList) throws IOException {
+        StringBuilder b = new StringBuilder("# build list of ").append(goMod.modulePath())
+                .append(" (go list -m all, ").append(vendored.goVersion()).append(")\n");
+        for (BuildList.Module m : buildList) {
+            if (!m.main()) {
+                b.append(m.line()).append('\n');
+            }
+        }
+        writeAtomically(report, b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes beside the target and renames, so a reader never sees half a file. */
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.gomod.gotool;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Runs {@code go} with a prepared environment. Every run has a timeout after which the whole process
+ * tree is killed; failures that look like a flaky network are retried with exponential backoff; go's
+ * output streams, masked, to the log as it comes.
+ */
+public final class GoCommand {
+    /** What a successful run printed. */
+    public record Result(String stdout, String stderr) {
+    }
+
+    /** Where go's output lines go: progress (stderr) and regular output (stdout), already masked. */
+    public interface Output {
+        void line(String line, boolean stderr);
+    }
+
+    /** Connection problems and 5xx/429 answers from a proxy: worth another try. Anything else fails at once. */
+    static final Pattern TRANSIENT = Pattern.compile("(?i)(connection refused|connection reset|i/o timeout|"
+            + "tls handshake timeout|unexpected eof|server misbehaving|timeout awaiting response headers|"
+            + "temporary failure in name resolution|: 50[0-4] [A-Z]|: 429 [A-Z])");
+
+    private static final int MAX_CAPTURE = 4 << 20;
+
+    private final String executable;
+    private final GoEnvironment environment;
+    private final Duration timeout;
+    private final int retries;
+    private final Duration backoff;
+    private final Output output;
+    private final Consumer<String> warn;
+
+    public GoCommand(String executable, GoEnvironment environment, Duration timeout, int retries, Duration backoff,
+                     Output output, Consumer<String> warn) {
+        this.executable = executable;
+        this.environment = environment;
+        this.timeout = timeout;
+        this.retries = Math.max(0, retries);
+        this.backoff = backoff;
+        this.output = output;
+        this.warn = warn;
+    }
+
+    public GoEnvironment environment() {
+        return environment;
+    }
+
+    /** The running Go's release, e.g. {@code go1.19.8}. */
+    public String goVersion(Path dir) throws GoException {
+        return run(dir, "env", "GOVERSION").stdout().strip();
+    }
+
+    /** The minor release of a {@code go1.N[.P]} version string; 0 when it is not one (a devel build). */
+    public static int minor(String goVersion) {
+        java.util.regex.Matcher m = Pattern.compile("^go1\\.(\\d+)").matcher(goVersion);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /** Runs {@code go args...} in {@code dir}, retrying transient failures. */
+    public Result run(Path dir, String... args) throws GoException {
+        GoException last = null;
+        for (int attempt = 0; attempt <= retries; attempt++) {
+            if (attempt > 0) {
+                long wait = backoff.toMillis() << (attempt - 1);
+                warn.accept(describe(args) + " hit a transient network error (attempt " + attempt + " of " + (retries + 1)
+                        + "); retrying in " + wait + " ms: " + firstTransientLine(last.output()));
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw last;
+                }
+            }
+            try {
+                return runOnce(dir, args);
+            } catch (GoException e) {
+                if (e.kind() != GoException.Kind.TRANSIENT) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw new GoException(GoException.Kind.TRANSIENT, last.getMessage() + "\n(gave up after " + (retries + 1)
+                + " attempts; gomod.retries=" + retries + ")", last.exitCode(), last.output());
+    }
+
+    private Result runOnce(Path dir, String... args) throws GoException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(executable);
+        cmd.addAll(List.of(args));
+        SecretMasker masker = environment.masker();
+        try (GoEnvironment.Prepared env = prepare()) {
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+            pb.environment().clear();
+            pb.environment().putAll(env.env());
+            pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+            Process p;
+            try {
+                p = pb.start();
+            } catch (IOException e) {
+                throw new GoException(GoException.Kind.NOT_STARTED, "cannot run '" + executable + "': " + e.getMessage()
+                        + " (install Go or point gomod.go at the go executable)", -1, "");
+            }
+            p.getOutputStream().close();
+            StringBuilder out = new StringBuilder();
+            StringBuilder err = new StringBuilder();
+            Thread o = pump(p.getInputStream(), out, false);
+            Thread e = pump(p.getErrorStream(), err, true);
+            boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!done) {
+                killTree(p);
+            }
+            o.join(5000);
+            e.join(5000);
+            String combined = masker.mask(err + (out.length() > 0 ? "\n" + out : ""));
+            if (!done) {
+                throw new GoException(GoException.Kind.TIMED_OUT, describe(args) + " timed out after " + timeout.toSeconds()
+                        + " s (gomod.timeout) in " + dir + "; the go process and its children were killed" + tail(combined),
+                        -1, combined);
+            }
+            int exit = p.exitValue();
+            if (exit != 0) {
+                GoException.Kind kind = TRANSIENT.matcher(err).find() ? GoException.Kind.TRANSIENT : GoException.Kind.FAILED;
+                throw new GoException(kind, describe(args) + " failed (exit " + exit + ") in " + dir + tail(combined), exit, combined);
+            }
+            return new Result(out.toString(), masker.mask(err.toString()));
+        } catch (IOException ex) {
+            throw new GoException(GoException.Kind.NOT_STARTED, describe(args) + ": " + masker.mask(ex.getMessage()), -1, "");
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new GoException(GoException.Kind.TIMED_OUT, describe(args) + " was interrupted", -1, "");
+        }
+    }
+
+    private GoEnvironment.Prepared prepare() throws GoException {
+        try {
+            return environment.prepare();
+        } catch (IOException e) {
+            throw new GoException(GoException.Kind.NOT_STARTED, "cannot write the credentials file for go: " + e.getMessage(), -1, "");
+        }
+    }
+
+    private Thread pump(InputStream in, StringBuilder capture, boolean stderr) {
+        SecretMasker masker = environment.masker();
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    synchronized (capture) {
+                        if (capture.length() < MAX_CAPTURE) {
+                            capture.append(line).append('\n');
+                        }
+                    }
+                    output.line(masker.mask(line), stderr);
+                }
+            } catch (IOException ignored) {
+                // the process was killed; what was read is kept
+            }
+        }, "gomod-go-" + (stderr ? "err" : "out"));
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Kills go and everything it started (compilers, VCS tools), children first. */
+    private static void killTree(Process p) throws InterruptedException {
+        List<ProcessHandle> tree = p.descendants().toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+        for (ProcessHandle h : tree) {
+            h.onExit().completeOnTimeout(h, 5, TimeUnit.SECONDS).join();
+        }
+    }
+
+    private static String describe(String... args) {
+        return "go " + String.join(" ", args);
+    }
+
+    private static String tail(String output) {
+        if (output.isBlank()) {
+            return "";
+        }
+        List<String> lines = output.strip().lines().toList();
+        List<String> last = lines.subList(Math.max(0, lines.size() - 30), lines.size());
+        return ":\n  " + String.join("\n  ", last);
+    }
+
+    private static String firstTransientLine(String output) {
+        return output.lines().filter(l -> TRANSIENT.matcher(l).find()).findFirst().orElse("").strip();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.gomod.gotool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The environment every go invocation gets, built in one place: the inherited environment, then
+ * the plugin's settings (GOPROXY, GOPRIVATE, GONOPROXY, GONOSUMDB, GOSUMDB, GOFLAGS), then the
+ * plugin's defaults {@code GOWORK=off} and {@code GOTOOLCHAIN=local}, HTTP proxies, and offline
+ * rules. Credentials for private proxies go into a netrc file that lives only while go runs.
+ */
+public final class GoEnvironment {
+    /** Credentials for one host, as a netrc {@code machine} entry. */
+    public record Credentials(String host, String username, String password) {
+        @Override
+        public String toString() {
+            return "Credentials[" + host + ", " + username + ", " + SecretMasker.MASK + "]";
+        }
+    }
+
+    /** The environment of one run and the private files behind it; closing removes them. */
+    public static final class Prepared implements AutoCloseable {
+        private final Map<String, String> env;
+        private final Path privateDir;
+
+        Prepared(Map<String, String> env, Path privateDir) {
+            this.env = Map.copyOf(env);
+            this.privateDir = privateDir;
+        }
+
+        public Map<String, String> env() {
+            return env;
+        }
+
+        @Override
+        public void close() {
+            if (privateDir == null) {
+                return;
+            }
+            try (var walk = Files.walk(privateDir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not remove the credentials directory " + privateDir, e);
+            }
+        }
+    }
+
+    private static final List<String> SHOWN = List.of("GOPROXY", "GOPRIVATE", "GONOPROXY", "GONOSUMDB", "GOSUMDB",
+            "GOFLAGS", "GOWORK", "GOTOOLCHAIN", "GOMODCACHE", "GOCACHE", "GOPATH", "GOENV", "GOINSECURE",
+            "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "NETRC");
+
+    private final Map<String, String> env = new TreeMap<>();
+    private final List<Credentials> credentials = new ArrayList<>();
+    private final SecretMasker masker;
+    private boolean offline;
+
+    public GoEnvironment(Map<String, String> inherited, SecretMasker masker) {
+        this.masker = masker;
+        env.putAll(inherited);
+        env.put("GOWORK", "off");
+        env.put("GOTOOLCHAIN", "local");
+    }
+
+    /** Sets a variable when {@code value} is given; null leaves the inherited value. */
+    public GoEnvironment set(String key, String value) {
+        if (value != null) {
+            env.put(key, value);
+        }
+        return this;
+    }
+
+    public String get(String key) {
+        return env.get(key);
+    }
+
+    /** Proxy URLs from Maven's settings; their passwords are registered as secrets. */
+    public GoEnvironment httpProxies(String httpProxy, String httpsProxy, String noProxy) {
+        for (String url : new String[] {httpProxy, httpsProxy}) {
+            if (url != null) {
+                String userInfo = URI.create(url).getRawUserInfo();
+                if (userInfo != null && userInfo.contains(":")) {
+                    masker.add(userInfo.substring(userInfo.indexOf(':') + 1));
+                }
+            }
+        }
+        set("HTTP_PROXY", httpProxy);
+        set("HTTPS_PROXY", httpsProxy);
+        set("NO_PROXY", noProxy);
+        return this;
+    }
+
+    public GoEnvironment credentials(Credentials c) {
+        masker.add(c.password());
+        credentials.add(c);
+        return this;
+    }
+
+    /**
+     * Offline: only file:// proxies and the module cache; no checksum database; no direct VCS
+     * fetches for private modules (GOPRIVATE would otherwise bypass GOPROXY=off).
+     */
+    public GoEnvironment offline(boolean on) {
+        this.offline = on;
+        if (on) {
+            GoProxyList files = GoProxyList.parse(env.getOrDefault("GOPROXY", "")).filter(GoProxyList.Entry::isFile);
+            env.put("GOPROXY", files.toString());
+            env.put("GOSUMDB", "off");
+            env.put("GONOPROXY", "none.invalid");
+        }
+        return this;
+    }
+
+    public boolean isOffline() {
+        return offline;
+    }
+
+    public GoProxyList goproxy() {
+        return GoProxyList.parse(env.getOrDefault("GOPROXY", "https://proxy.golang.org,direct"));
+    }
+
+    public GoEnvironment goproxy(GoProxyList list) {
+        env.put("GOPROXY", list.toString());
+        return this;
+    }
+
+    public SecretMasker masker() {
+        return masker;
+    }
+
+    /** The go-relevant variables, one {@code KEY=value} per line, every secret masked: safe for a debug log. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (String k : SHOWN) {
+            if (env.containsKey(k)) {
+                lines.add(k + "=" + masker.mask(env.get(k)));
+            }
+        }
+        return lines;
+    }
+
+    /** The variables for one run; writes the netrc file (mode 0600, in a private directory) when there are credentials. */
+    public Prepared prepare() throws IOException {
+        Map<String, String> out = new LinkedHashMap<>(env);
+        if (credentials.isEmpty()) {
+            return new Prepared(out, null);
+        }
+        Path dir = Files.createTempDirectory("gomod-auth", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path netrc = dir.resolve("netrc");
+        StringBuilder b = new StringBuilder();
+        for (Credentials c : credentials) {
+            b.append("machine ").append(c.host()).append(" login ").append(c.username())
+                    .append(" password ").append(c.password()).append('\n');
+        }
+        Files.createFile(netrc, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(netrc, b, StandardCharsets.UTF_8);
+        out.put("NETRC", netrc.toString());
+        return new Prepared(out, dir);
+    }
+}

@@ -1,0 +1,228 @@
+package dev.gomod.maven;
+
+import dev.gomod.WorkspaceException;
+import dev.gomod.gotool.GoCommand;
+import dev.gomod.gotool.GoEnvironment;
+import dev.gomod.gotool.GoException;
+import dev.gomod.gotool.GoProxyList;
+import dev.gomod.gotool.ProxyProbe;
+import dev.gomod.gotool.SecretMasker;
+import dev.gomod.mod.FormatException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What every goal that runs go shares: the go executable, its environment from the plugin's
+ * properties and Maven's settings (proxies, {@code <server>} credentials, offline mode), timeouts
+ * and retries. Maven's settings are read here and nowhere else.
+ */
+abstract class GoMojo extends ModuleMojo {
+    /** The go executable: a name looked up on the PATH, or a path. */
+    @Parameter(property = "gomod.go", defaultValue = "go")
+    protected String go;
+
+    /** GOPROXY for go; a comma or pipe separated list. Unset: inherited from the environment. */
+    @Parameter(property = "gomod.goproxy")
+    protected String goproxy;
+
+    /** GOPRIVATE for go. */
+    @Parameter(property = "gomod.goprivate")
+    protected String goprivate;
+
+    /** GONOPROXY for go. */
+    @Parameter(property = "gomod.gonoproxy")
+    protected String gonoproxy;
+
+    /** GONOSUMDB for go. */
+    @Parameter(property = "gomod.gonosumdb")
+    protected String gonosumdb;
+
+    /** GOSUMDB for go ({@code off}, a name, or {@code name+key url}). */
+    @Parameter(property = "gomod.gosumdb")
+    protected String gosumdb;
+
+    /** GOFLAGS for go (space-separated {@code -flag=value}). */
+    @Parameter(property = "gomod.goflags")
+    protected String goflags;
+
+    /** Seconds each go invocation may run before it and its children are killed. */
+    @Parameter(property = "gomod.timeout", defaultValue = "600")
+    protected int timeout;
+
+    /** How many times a go invocation that failed with a transient network error is retried. */
+    @Parameter(property = "gomod.retries", defaultValue = "2")
+    protected int retries;
+
+    /** Milliseconds before the first retry; doubled for each further one. */
+    @Parameter(property = "gomod.retryBackoff", defaultValue = "1000")
+    protected long retryBackoff;
+
+    /** Milliseconds an http(s) GOPROXY entry has to answer a probe before it is skipped; 0 turns probing off. */
+    @Parameter(property = "gomod.proxyProbeTimeout", defaultValue = "3000")
+    protected long proxyProbeTimeout;
+
+    /** The settings.xml {@code <server>} whose credentials go sends to the http(s) GOPROXY hosts. Unset: a server whose id is the host name, if any. */
+    @Parameter(property = "gomod.serverId")
+    protected String serverId;
+
+    /** Further environment variables for go; applied last. */
+    @Parameter
+    protected Map<String, String> environment;
+
+    /** Scratch files, reports and the workspace lock. */
+    @Parameter(defaultValue = "${project.build.directory}/gomod", readonly = true)
+    protected File workDir;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
+    private final SettingsDecrypter decrypter;
+
+    protected GoMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
+    protected Path workPath() {
+        return workDir.toPath().toAbsolutePath().normalize();
+    }
+
+    /** The go command for this execution, with its environment built and logged (masked) at debug level. */
+    protected GoCommand goCommand() throws MojoFailureException {
+        SecretMasker masker = new SecretMasker();
+        GoEnvironment env = new GoEnvironment(System.getenv(), masker)
+                .set("GOPROXY", goproxy)
+                .set("GOPRIVATE", goprivate)
+                .set("GONOPROXY", gonoproxy)
+                .set("GONOSUMDB", gonosumdb)
+                .set("GOSUMDB", gosumdb)
+                .set("GOFLAGS", goflags);
+        applyProxies(env);
+        boolean offline = session != null && session.isOffline();
+        if (offline) {
+            env.offline(true);
+            getLog().info("Maven is offline: go gets GOPROXY=" + masker.mask(env.get("GOPROXY")) + " and no network");
+        } else if (proxyProbeTimeout > 0) {
+            GoProxyList list = env.goproxy();
+            if (list.entries().stream().filter(e -> e.isHttp() || e.isFile()).count() > 0) {
+                env.goproxy(new ProxyProbe(Duration.ofMillis(proxyProbeTimeout), masker, getLog()::warn).probe(list, env.get("HTTPS_PROXY")));
+            }
+        }
+        applyCredentials(env);
+        if (environment != null) {
+            environment.forEach(env::set);
+        }
+        if (getLog().isDebugEnabled()) {
+            env.describe().forEach(l -> getLog().debug("go env: " + l));
+        }
+        return new GoCommand(go, env, Duration.ofSeconds(timeout), retries, Duration.ofMillis(retryBackoff),
+                (line, stderr) -> {
+                    if (stderr) {
+                        getLog().info(line);
+                    } else {
+                        getLog().debug(line);
+                    }
+                },
+                getLog()::warn);
+    }
+
+    private void applyProxies(GoEnvironment env) {
+        if (session == null || session.getSettings() == null) {
+            return;
+        }
+        for (Proxy p : session.getSettings().getProxies()) {
+            if (!p.isActive()) {
+                continue;
+            }
+            Proxy proxy = decrypt(p);
+            String auth = proxy.getUsername() == null ? "" : proxy.getUsername()
+                    + (proxy.getPassword() == null ? "" : ":" + proxy.getPassword()) + "@";
+            String url = (proxy.getProtocol() == null ? "http" : proxy.getProtocol()) + "://" + auth + proxy.getHost()
+                    + (proxy.getPort() > 0 ? ":" + proxy.getPort() : "");
+            String noProxy = proxy.getNonProxyHosts() == null ? null
+                    : String.join(",", proxy.getNonProxyHosts().replace("*", "").split("\\|"));
+            env.httpProxies(url, url, noProxy);
+            if (proxy.getPassword() != null) {
+                env.masker().add(proxy.getPassword());
+            }
+            return; // the first active proxy, as Maven itself uses it
+        }
+    }
+
+    private void applyCredentials(GoEnvironment env) throws MojoFailureException {
+        if (session == null || session.getSettings() == null) {
+            return;
+        }
+        if (serverId != null && session.getSettings().getServer(serverId) == null) {
+            throw new MojoFailureException("settings.xml has no <server> with id '" + serverId + "' (gomod.serverId)");
+        }
+        for (GoProxyList.Entry e : env.goproxy().entries()) {
+            if (!e.isHttp()) {
+                continue;
+            }
+            String host = URI.create(e.value()).getHost();
+            Server s = session.getSettings().getServer(serverId != null ? serverId : host);
+            if (s == null || s.getUsername() == null) {
+                continue;
+            }
+            Server server = decrypt(s);
+            env.credentials(new GoEnvironment.Credentials(host, server.getUsername(),
+                    server.getPassword() == null ? "" : server.getPassword()));
+        }
+    }
+
+    private Server decrypt(Server s) {
+        if (decrypter == null) {
+            return s;
+        }
+        SettingsDecryptionResult r = decrypter.decrypt(new DefaultSettingsDecryptionRequest(s));
+        logProblems(r);
+        return r.getServer() != null ? r.getServer() : s;
+    }
+
+    private Proxy decrypt(Proxy p) {
+        if (decrypter == null) {
+            return p;
+        }
+        SettingsDecryptionResult r = decrypter.decrypt(new DefaultSettingsDecryptionRequest(p));
+        logProblems(r);
+        return r.getProxy() != null ? r.getProxy() : p;
+    }
+
+    private void logProblems(SettingsDecryptionResult r) {
+        for (SettingsProblem problem : r.getProblems()) {
+            getLog().warn("settings.xml: " + problem.getMessage());
+        }
+    }
+
+    /** Turns core failures into Maven's two kinds: the user's problem, or a broken environment. */
+    protected static void rethrow(Exception e) throws MojoFailureException, MojoExecutionException {
+        if (e instanceof FormatException || e instanceof WorkspaceException) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        if (e instanceof GoException g) {
+            if (g.environmental()) {
+                throw new MojoExecutionException(g.getMessage());
+            }
+            throw new MojoFailureException(g.getMessage());
+        }
+        if (e instanceof IOException) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        throw new MojoExecutionException(e.getMessage(), e);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.gomod.vendor;
+
+import dev.gomod.WorkspaceException;
+import dev.gomod.gotool.GoCommand;
+import dev.gomod.gotool.GoException;
+import dev.gomod.gotool.ModFileCopy;
+import dev.gomod.hash.DirHash;
+import dev.gomod.mod.FormatException;
+import dev.gomod.mod.GoMod;
+import dev.gomod.mod.ModulesTxt;
+import dev.gomod.mod.VendorConsistency;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs {@code go mod vendor -o <dir>} on a copy of go.mod and go.sum, so the user's files and
+ * vendor/ stay untouched, then checks modules.txt against go.mod and hashes the tree.
+ */
+public final class ScratchVendor {
+    /** A vendor tree go made: where, its hash, what it holds, and which Go made it. */
+    public record Result(Path dir, String hash, int files, ModulesTxt modulesTxt, String goVersion) {
+        /** True when the module has no dependencies to vendor: go made no tree. */
+        public boolean empty() {
+            return hash == null;
+        }
+    }
+
+    private final GoCommand go;
+
+    public ScratchVendor(GoCommand go) {
+        this.go = go;
+    }
+
+    /**
+     * @param out        the directory go writes (must not exist)
+     * @param modScratch where the go.mod/go.sum copies go
+     */
+    public Result vendor(Path moduleDir, GoMod goMod, Path out, Path modScratch)
+            throws GoException, IOException, WorkspaceException, FormatException {
+        String goVersion = go.goVersion(moduleDir);
+        if (GoCommand.minor(goVersion) != 0 && GoCommand.minor(goVersion) < 18) {
+            throw new WorkspaceException(goVersion + " cannot vendor into a separate directory ('go mod vendor -o' needs Go 1.18 or later);"
+                    + " use Go 1.18+ (set gomod.go) so that vendor/ is never left half-written");
+        }
+        ModFileCopy copy = ModFileCopy.create(moduleDir, modScratch);
+        go.run(moduleDir, "mod", "vendor", copy.flag(), "-o", out.toString());
+        if (copy.changed()) {
+            throw new WorkspaceException("go mod vendor had to change go.mod or go.sum in " + moduleDir
+                    + ": they are not tidy. Run 'go mod tidy' (or gomod:freeze with -Dgomod.tidy=true) and commit the result");
+        }
+        if (!Files.isDirectory(out)) {
+            return new Result(out, null, 0, ModulesTxt.parse(new byte[0]), goVersion);
+        }
+        ModulesTxt txt = ModulesTxt.parse(Files.readAllBytes(out.resolve("modules.txt")));
+        List<VendorConsistency.Violation> violations = VendorConsistency.check(goMod, txt);
+        if (!violations.isEmpty()) {
+            throw new WorkspaceException("the vendor tree " + goVersion + " wrote is inconsistent with go.mod:\n  "
+                    + String.join("\n  ", violations.stream().map(Object::toString).toList()));
+        }
+        List<DirHash.FileSource> files = DirHash.listDir(out, "vendor");
+        String hash = DirHash.hashParallel(files, Runtime.getRuntime().availableProcessors());
+        return new Result(out, hash, files.size(), txt, goVersion);
+    }
+}

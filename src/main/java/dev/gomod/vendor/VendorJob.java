@@ -1,0 +1,104 @@
+package dev.gomod.vendor;
+
+import dev.gomod.WorkspaceException;
+import dev.gomod.gotool.GoCommand;
+import dev.gomod.gotool.GoException;
+import dev.gomod.hash.DirHash;
+import dev.gomod.lock.GoModLock;
+import dev.gomod.lock.LockDrift;
+import dev.gomod.mod.FormatException;
+import dev.gomod.mod.GoMod;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The vendor goal: makes vendor/ match go.mod (and gomod.lock, when there is one) without ever
+ * leaving it half-written. Does nothing when vendor/ already matches the lock.
+ */
+public final class VendorJob {
+    /** What the run did. */
+    public record Outcome(boolean skipped, String hash, int files, String goVersion) {
+    }
+
+    private final GoCommand go;
+    private final Path moduleDir;
+    private final Path lockFile;
+    private final Path workDir;
+    private final Consumer<String> info;
+
+    /**
+     * @param workDir a private directory for scratch files and the workspace lock (target/gomod)
+     */
+    public VendorJob(GoCommand go, Path moduleDir, Path lockFile, Path workDir, Consumer<String> info) {
+        this.go = go;
+        this.moduleDir = moduleDir;
+        this.lockFile = lockFile;
+        this.workDir = workDir;
+        this.info = info;
+    }
+
+    public Outcome run() throws IOException, GoException, WorkspaceException, FormatException {
+        Path goModFile = moduleDir.resolve("go.mod");
+        GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
+        GoModLock lock = Files.isRegularFile(lockFile) ? GoModLock.parse(lockFile.toString(), Files.readAllBytes(lockFile)) : null;
+        if (lock != null) {
+            requireNoInputDrift(lock, moduleDir, lockFile);
+        }
+        Path vendor = moduleDir.resolve("vendor");
+        DirectorySwap swap = new DirectorySwap(vendor);
+        try (WorkspaceLock ignored = WorkspaceLock.acquire(workDir.resolve("workspace.lck"))) {
+            String recovered = swap.recover();
+            if (recovered != null) {
+                info.accept(recovered);
+            }
+            if (lock != null && lock.vendorHash() != null && Files.isDirectory(vendor, LinkOption.NOFOLLOW_LINKS)) {
+                List<DirHash.FileSource> files = DirHash.listDir(vendor, "vendor");
+                String current = DirHash.hashParallel(files, Runtime.getRuntime().availableProcessors());
+                if (current.equals(lock.vendorHash())) {
+                    info.accept("vendor/ already matches " + lockFile.getFileName() + " (" + current + ", " + files.size() + " files): nothing to do");
+                    return new Outcome(true, current, files.size(), null);
+                }
+            }
+            ScratchVendor.Result r = new ScratchVendor(go).vendor(moduleDir, goMod, swap.staging(), workDir.resolve("vendor-modfile"));
+            if (r.empty()) {
+                DirectorySwap.deleteTree(vendor);
+                info.accept("no dependencies to vendor (" + r.goVersion() + "): vendor/ removed, as go mod vendor does");
+                return new Outcome(false, null, 0, r.goVersion());
+            }
+            if (lock != null && lock.vendorHash() != null && !lock.vendorHash().equals(r.hash())) {
+                DirectorySwap.deleteTree(swap.staging());
+                throw new WorkspaceException(vendorMismatch(lock, r));
+            }
+            swap.commit();
+            info.accept("vendor/ written by " + r.goVersion() + ": " + r.modulesTxt().withPackages().size() + " modules, "
+                    + r.modulesTxt().packageCount() + " packages, " + r.files() + " files, " + r.hash());
+            return new Outcome(false, r.hash(), r.files(), r.goVersion());
+        }
+    }
+
+    /** Fails when go.mod or go.sum no longer match the lock: vendoring would not reproduce it. */
+    public static void requireNoInputDrift(GoModLock lock, Path moduleDir, Path lockFile) throws IOException, WorkspaceException {
+        List<LockDrift.Drift> drifts = LockDrift.checkInputs(lock, moduleDir);
+        if (!drifts.isEmpty()) {
+            throw new WorkspaceException(lockFile + " no longer matches " + moduleDir + ":\n  "
+                    + String.join("\n  ", drifts.stream().map(Object::toString).toList())
+                    + "\nIf the change is intended, run 'mvn gomod:freeze' and commit " + lockFile.getFileName()
+                    + "; otherwise restore go.mod/go.sum from git");
+        }
+    }
+
+    private String vendorMismatch(GoModLock lock, ScratchVendor.Result r) {
+        String lockedBy = lock.vendoredBy() == null ? "an unrecorded Go" : lock.vendoredBy();
+        String why = lockedBy.equals(r.goVersion())
+                ? "the same Go version made a different tree: the module cache may hold different module contents than when the lock was written"
+                : "vendoring output differs between Go versions (the lock was made by " + lockedBy + ", this is " + r.goVersion()
+                        + "); use " + lockedBy + " (gomod.go) or refresh the lock with 'mvn gomod:freeze'";
+        return "go mod vendor made a tree that does not match " + lockFile.getFileName() + ": the lock pins " + lock.vendorHash()
+                + ", " + r.goVersion() + " made " + r.hash() + " (" + r.files() + " files). " + why + ". vendor/ was left as it was.";
+    }
+}

@@ -1,0 +1,75 @@
+package dev.gomod.gotool;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GoEnvironmentTest {
+    @Test
+    void pluginSettingsOverrideTheInheritedEnvironment() throws Exception {
+        GoEnvironment env = new GoEnvironment(Map.of("GOPROXY", "https://inherited", "GOWORK", "/w/go.work", "HOME", "/h"), new SecretMasker())
+                .set("GOPROXY", "file:///p").set("GOFLAGS", null);
+        try (GoEnvironment.Prepared p = env.prepare()) {
+            assertEquals("file:///p", p.env().get("GOPROXY"));
+            assertEquals("off", p.env().get("GOWORK"));
+            assertEquals("local", p.env().get("GOTOOLCHAIN"));
+            assertEquals("/h", p.env().get("HOME"));
+            assertNull(p.env().get("GOFLAGS"));
+            assertNull(p.env().get("NETRC"));
+        }
+    }
+
+    @Test
+    void offlineKeepsOnlyFileProxies() {
+        GoEnvironment env = new GoEnvironment(Map.of(), new SecretMasker())
+                .set("GOPROXY", "https://proxy.corp.example|file:///mirror,direct").set("GOPRIVATE", "corp.example").offline(true);
+        assertEquals("file:///mirror", env.get("GOPROXY"));
+        assertEquals("off", env.get("GOSUMDB"));
+        assertEquals("none.invalid", env.get("GONOPROXY"));
+        assertEquals("off", new GoEnvironment(Map.of(), new SecretMasker()).set("GOPROXY", "https://x").offline(true).get("GOPROXY"));
+    }
+
+    @Test
+    void proxyListsKeepTheirSeparators() {
+        GoProxyList l = GoProxyList.parse("https://a|https://b,file:///c,direct");
+        assertEquals(4, l.entries().size());
+        assertEquals("https://a|file:///c,direct", l.filter(e -> !e.value().equals("https://b")).toString());
+        assertEquals("off", GoProxyList.parse("").toString());
+    }
+
+    @Test
+    void credentialsLiveInAPrivateNetrcOnlyWhileGoRuns() throws Exception {
+        SecretMasker masker = new SecretMasker();
+        GoEnvironment env = new GoEnvironment(Map.of(), masker)
+                .httpProxies("http://proxyuser:proxy-pw@proxy:3128", "http://proxyuser:proxy-pw@proxy:3128", ".corp.example")
+                .credentials(new GoEnvironment.Credentials("nexus.corp.example", "ci", "n3xus-pw"));
+        Path netrc;
+        try (GoEnvironment.Prepared p = env.prepare()) {
+            netrc = Path.of(p.env().get("NETRC"));
+            assertEquals("machine nexus.corp.example login ci password n3xus-pw\n", Files.readString(netrc));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(netrc)));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(netrc.getParent())));
+        }
+        assertFalse(Files.exists(netrc.getParent()));
+        List<String> shown = env.describe();
+        assertTrue(shown.contains("HTTPS_PROXY=http://proxyuser:****@proxy:3128"), shown.toString());
+        assertFalse(String.join("\n", shown).contains("pw"), shown.toString());
+        assertFalse(env.credentials(new GoEnvironment.Credentials("h", "u", "xyz-secret")).toString().contains("xyz-secret"));
+    }
+
+    @Test
+    void maskerHidesRegisteredSecretsAndUrlPasswords() {
+        SecretMasker m = new SecretMasker().add("tok-123").add("ab");
+        assertEquals("GOPROXY=https://u:****@h/p ****, ab", m.mask("GOPROXY=https://u:pw@h/p tok-123, ab"));
+        assertEquals("https://h/p", m.mask("https://h/p"));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.gomod.gotool;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Probing GOPROXY entries served on loopback: a refusing port, a server that never answers, a live one. */
+class ProxyProbeTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void skipsRefusingAndHangingProxiesWithinTheProbeTime() throws Exception {
+        int refusing;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            refusing = s.getLocalPort();
+        }
+        HttpServer live = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        live.createContext("/", ex -> {
+            ex.sendResponseHeaders(404, -1);
+            ex.close();
+        });
+        live.start();
+        List<Socket> held = new ArrayList<>();
+        try (ServerSocket hanging = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(hanging.accept()); // accept, never answer
+                    }
+                } catch (Exception ignored) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String list = "http://127.0.0.1:" + refusing + "|http://127.0.0.1:" + hanging.getLocalPort() + "/,http://127.0.0.1:"
+                    + live.getAddress().getPort() + "," + tmp.toUri().toString().replaceAll("/$", "") + ",file:///no/such/dir,direct";
+            List<String> warnings = new ArrayList<>();
+            long start = System.nanoTime();
+            GoProxyList kept = new ProxyProbe(Duration.ofMillis(800), new SecretMasker(), warnings::add).probe(GoProxyList.parse(list), null);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("http://127.0.0.1:" + live.getAddress().getPort() + "," + tmp.toUri().toString().replaceAll("/$", "") + ",direct", kept.toString());
+            assertEquals(3, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).endsWith("skipped: connection refused"), warnings.get(0));
+            assertTrue(warnings.get(1).endsWith("skipped: no answer within 800 ms (gomod.proxyProbeTimeout)"), warnings.get(1));
+            assertTrue(warnings.get(2).contains("does not exist"), warnings.get(2));
+            assertTrue(ms < 5_000, "probing took " + ms + " ms");
+        } finally {
+            live.stop(0);
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+}
