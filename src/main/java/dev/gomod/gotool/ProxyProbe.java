@@ -2,6 +2,7 @@ package dev.gomod.gotool;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,8 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Drops GOPROXY entries that cannot answer, before go wastes a full timeout on them: an http(s)
@@ -18,6 +25,13 @@ import java.util.function.Consumer;
  * file:// entry whose directory is missing. Any HTTP answer (even 401 or 404) counts as alive.
  */
 public final class ProxyProbe {
+    /**
+     * The probe asks only whether anybody answers: it sends no credentials and reads no body. Trust
+     * is go's business when it fetches (with its own roots, SSL_CERT_FILE and the sum database), so
+     * the probe accepts any certificate rather than drop a proxy whose CA only go knows.
+     */
+    private static final SSLContext ANSWERS_ONLY = answersOnly();
+
     private final Duration timeout;
     private final Consumer<String> warn;
     private final SecretMasker masker;
@@ -43,6 +57,46 @@ public final class ProxyProbe {
         });
     }
 
+    private static SSLContext answersOnly() {
+        X509ExtendedTrustManager any = new X509ExtendedTrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {any}, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java platform has TLS", e);
+        }
+    }
+
     private static String checkFile(String url) {
         try {
             Path dir = Path.of(URI.create(url));
@@ -59,7 +113,8 @@ public final class ProxyProbe {
         } catch (IllegalArgumentException e) {
             return "not a valid URL";
         }
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER);
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(ANSWERS_ONLY);
         if (httpsProxy != null && !httpsProxy.isBlank()) {
             URI p = URI.create(httpsProxy);
             b.proxy(ProxySelector.of(new InetSocketAddress(p.getHost(), p.getPort() > 0 ? p.getPort() : 80)));

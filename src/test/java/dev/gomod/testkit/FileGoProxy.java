@@ -32,8 +32,10 @@ public final class FileGoProxy {
             Files.write(v.resolve(base + ".zip"), m.zipBytes());
             Files.write(v.resolve(base + ".mod"), m.goModBytes());
             Files.writeString(v.resolve(base + ".info"), m.infoJson(), StandardCharsets.UTF_8);
-            Files.writeString(v.resolve("list"), m.version() + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Path list = v.resolve("list");
+            if (!Files.exists(list) || !Files.readAllLines(list).contains(m.version())) {
+                Files.writeString(list, m.version() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
         }
         return this;
     }
