@@ -210,15 +210,20 @@ abstract class GoMojo extends ModuleMojo {
     }
 
     /** Turns core failures into Maven's two kinds: the user's problem, or a broken environment. */
-    protected static void rethrow(Exception e) throws MojoFailureException, MojoExecutionException {
+    protected void rethrow(Exception e) throws MojoFailureException, MojoExecutionException {
         if (e instanceof FormatException || e instanceof WorkspaceException) {
             throw new MojoFailureException(e.getMessage());
         }
         if (e instanceof GoException g) {
-            if (g.environmental()) {
-                throw new MojoExecutionException(g.getMessage());
+            String message = g.getMessage();
+            if (session != null && session.isOffline() && g.output().contains("GOPROXY=off")) {
+                message += "\nMaven is offline (-o): go may use only the module cache and file:// proxies, and the module cache"
+                        + " lacks what go needs. Fill it online first (the same goal without -o), or restore a go-modcache bundle.";
             }
-            throw new MojoFailureException(g.getMessage());
+            if (g.environmental()) {
+                throw new MojoExecutionException(message);
+            }
+            throw new MojoFailureException(message);
         }
         if (e instanceof IOException) {
             throw new MojoExecutionException(e.getMessage(), e);
