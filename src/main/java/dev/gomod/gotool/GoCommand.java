@@ -58,6 +58,12 @@ public final class GoCommand {
         return environment;
     }
 
+    /** The same command with one variable changed, leaving this one as it is. */
+    public GoCommand with(String key, String value) {
+        GoEnvironment env = environment.copy().set(key, value);
+        return new GoCommand(executable, env, timeout, retries, backoff, output, warn);
+    }
+
     /** The running Go's release, e.g. {@code go1.19.8}. */
     public String goVersion(Path dir) throws GoException {
         return run(dir, "env", "GOVERSION").stdout().strip();

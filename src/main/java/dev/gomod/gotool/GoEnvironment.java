@@ -74,6 +74,16 @@ public final class GoEnvironment {
         env.put("GOTOOLCHAIN", "local");
     }
 
+    /** An independent copy, for a run that needs a variable of its own (a private GOMODCACHE, say). */
+    public GoEnvironment copy() {
+        GoEnvironment c = new GoEnvironment(Map.of(), masker);
+        c.env.clear();
+        c.env.putAll(env);
+        c.credentials.addAll(credentials);
+        c.offline = offline;
+        return c;
+    }
+
     /** Sets a variable when {@code value} is given; null leaves the inherited value. */
     public GoEnvironment set(String key, String value) {
         if (value != null) {

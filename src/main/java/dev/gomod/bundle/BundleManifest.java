@@ -1,0 +1,100 @@
+package dev.gomod.bundle;
+
+import dev.gomod.mod.FormatException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code gomod-manifest.txt}, at the root of every bundle: what the bundle holds and the hashes a
+ * restore checks. Line-oriented like gomod.lock:
+ * <pre>
+ * bundle 1
+ * kind vendor                                  (or modcache)
+ * module example.com/hello
+ * go 1.19
+ * toolchain go1.21.0                           (when go.mod has one)
+ * vendored-by go1.19.8                         (vendor bundles)
+ * go.mod sha256:&lt;hex&gt;
+ * go.sum sha256:&lt;hex&gt;                           (or none)
+ * tree h1:&lt;base64&gt;                              (vendor/ tree hash, or the module cache's)
+ * files 22
+ * require example.com/a v1.0.0 explicit packages=1
+ * require example.com/b v1.1.0 =&gt; example.com/c v1.0.0 explicit packages=1
+ * require example.com/z v1.2.0 h1:&lt;base64&gt;          (modcache: each module zip's hash)
+ * </pre>
+ */
+public record BundleManifest(String kind, String modulePath, String goVersion, String toolchain, String vendoredBy,
+                             String goModSha256, String goSumSha256, String treeHash, int files, List<String> modules) {
+    public static final String FILE = "gomod-manifest.txt";
+    public static final String VENDOR = "vendor";
+    public static final String MODCACHE = "modcache";
+
+    public byte[] toBytes() {
+        StringBuilder b = new StringBuilder("# gomod bundle manifest, written by gomod-maven-plugin\n");
+        b.append("bundle 1\n");
+        b.append("kind ").append(kind).append('\n');
+        b.append("module ").append(modulePath).append('\n');
+        line(b, "go", goVersion);
+        line(b, "toolchain", toolchain);
+        line(b, "vendored-by", vendoredBy);
+        b.append("go.mod sha256:").append(goModSha256).append('\n');
+        b.append("go.sum ").append("none".equals(goSumSha256) ? "none" : "sha256:" + goSumSha256).append('\n');
+        b.append("tree ").append(treeHash).append('\n');
+        b.append("files ").append(files).append('\n');
+        for (String m : modules) {
+            b.append("require ").append(m).append('\n');
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void line(StringBuilder b, String key, String value) {
+        if (value != null) {
+            b.append(key).append(' ').append(value).append('\n');
+        }
+    }
+
+    public static BundleManifest parse(String file, byte[] data) throws FormatException {
+        Map<String, String> v = new LinkedHashMap<>();
+        List<String> modules = new ArrayList<>();
+        String[] lines = new String(data, StandardCharsets.UTF_8).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            int sp = l.indexOf(' ');
+            if (sp <= 0) {
+                throw new FormatException(file, i + 1, "malformed manifest line: " + l);
+            }
+            String key = l.substring(0, sp);
+            String value = l.substring(sp + 1).strip();
+            if (key.equals("require")) {
+                modules.add(value);
+            } else if (v.put(key, value) != null) {
+                throw new FormatException(file, i + 1, "repeated key '" + key + "'");
+            }
+        }
+        if (!"1".equals(v.get("bundle"))) {
+            throw new FormatException(file, 0, "not a bundle manifest of format 1");
+        }
+        for (String k : List.of("kind", "module", "go.mod", "go.sum", "tree", "files")) {
+            if (!v.containsKey(k)) {
+                throw new FormatException(file, 0, "missing '" + k + "' line");
+            }
+        }
+        try {
+            return new BundleManifest(v.get("kind"), v.get("module"), v.get("go"), v.get("toolchain"), v.get("vendored-by"),
+                    strip(v.get("go.mod")), strip(v.get("go.sum")), v.get("tree"), Integer.parseInt(v.get("files")), List.copyOf(modules));
+        } catch (NumberFormatException e) {
+            throw new FormatException(file, 0, "files is not a number: " + v.get("files"));
+        }
+    }
+
+    private static String strip(String digest) {
+        return digest.startsWith("sha256:") ? digest.substring(7) : digest;
+    }
+}

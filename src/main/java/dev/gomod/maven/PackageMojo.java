@@ -1,0 +1,133 @@
+package dev.gomod.maven;
+
+import dev.gomod.archive.ReproducibleArchive;
+import dev.gomod.bundle.ModcacheBundle;
+import dev.gomod.bundle.PackedBundle;
+import dev.gomod.bundle.VendorBundle;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+import javax.inject.Inject;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Packs vendor/ (with go.mod, go.sum, gomod.lock and a manifest) into a byte-reproducible archive
+ * attached with classifier {@code go-vendor}, and optionally the module cache, in GOPROXY layout,
+ * as {@code go-modcache}. Needs Go only for the module cache.
+ */
+@Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class PackageMojo extends GoMojo {
+    /** Classifier of the vendor bundle. */
+    public static final String VENDOR_CLASSIFIER = "go-vendor";
+    /** Classifier of the module-cache bundle. */
+    public static final String MODCACHE_CLASSIFIER = "go-modcache";
+    /** Archive time when project.build.outputTimestamp is not set: any constant keeps builds reproducible. */
+    static final Instant DEFAULT_TIME = Instant.parse("2000-01-01T00:00:00Z");
+
+    /** What to make: {@code vendor}, {@code modcache}, or both ({@code vendor,modcache}). */
+    @Parameter(property = "gomod.bundles", defaultValue = "vendor")
+    private String bundles;
+
+    /** Archive format: {@code tar.gz} or {@code zip}. */
+    @Parameter(property = "gomod.format", defaultValue = "tar.gz")
+    private String format;
+
+    /** Every entry's time: ISO-8601 or seconds since the epoch. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    /** Attach the bundles to the project so that install and deploy carry them. */
+    @Parameter(property = "gomod.attach", defaultValue = "true")
+    private boolean attach;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    private final MavenProjectHelper projectHelper;
+
+    @Inject
+    public PackageMojo(SettingsDecrypter decrypter, MavenProjectHelper projectHelper) {
+        super(decrypter);
+        this.projectHelper = projectHelper;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("gomod:package skipped (gomod.skip)");
+            return;
+        }
+        Set<String> kinds = kinds();
+        ReproducibleArchive.Format fmt;
+        try {
+            fmt = ReproducibleArchive.Format.of(format);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage() + " (gomod.format)");
+        }
+        Instant time = time();
+        Path out = Path.of(project.getBuild().getDirectory());
+        String base = project.getBuild().getFinalName();
+        try {
+            if (!lockPath().toFile().isFile()) {
+                getLog().warn("no " + lockPath().getFileName() + ": the bundles are not pinned to a lock; run 'mvn gomod:freeze' and commit it");
+            }
+            if (kinds.contains("vendor")) {
+                Path target = out.resolve(base + "-" + VENDOR_CLASSIFIER + "." + fmt.extension());
+                report(VENDOR_CLASSIFIER, VendorBundle.pack(moduleDir(), lockPath(), fmt, time, target), fmt);
+            }
+            if (kinds.contains("modcache")) {
+                Path download = ModcacheBundle.download(goCommand(), moduleDir(), workPath().resolve("modcache"));
+                Path target = out.resolve(base + "-" + MODCACHE_CLASSIFIER + "." + fmt.extension());
+                report(MODCACHE_CLASSIFIER, ModcacheBundle.pack(moduleDir(), download, lockPath(), fmt, time, target), fmt);
+            }
+        } catch (Exception e) {
+            rethrow(e);
+        }
+    }
+
+    private void report(String classifier, PackedBundle p, ReproducibleArchive.Format fmt) {
+        getLog().info(classifier + " bundle " + p.file() + ": " + p.entries() + " entries, " + p.bytes() + " bytes, sha256 "
+                + p.sha256() + ", tree " + p.manifest().treeHash());
+        if (attach) {
+            projectHelper.attachArtifact(project, fmt.extension(), classifier, p.file().toFile());
+        }
+    }
+
+    private Set<String> kinds() throws MojoFailureException {
+        Set<String> kinds = new LinkedHashSet<>();
+        for (String k : bundles.split(",")) {
+            k = k.strip();
+            if (!k.equals("vendor") && !k.equals("modcache")) {
+                throw new MojoFailureException("gomod.bundles=" + bundles + ": each entry must be 'vendor' or 'modcache'");
+            }
+            kinds.add(k);
+        }
+        return kinds;
+    }
+
+    private Instant time() throws MojoFailureException {
+        if (outputTimestamp == null || outputTimestamp.isBlank() || outputTimestamp.length() < 2) {
+            return DEFAULT_TIME; // Maven treats a one-character value as "not set"
+        }
+        try {
+            if (outputTimestamp.chars().allMatch(Character::isDigit)) {
+                return Instant.ofEpochSecond(Long.parseLong(outputTimestamp));
+            }
+            return OffsetDateTime.parse(outputTimestamp).toInstant();
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new MojoFailureException("project.build.outputTimestamp '" + outputTimestamp
+                    + "' is neither ISO-8601 (2026-01-01T00:00:00Z) nor seconds since the epoch");
+        }
+    }
+}
