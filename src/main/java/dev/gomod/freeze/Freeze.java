@@ -1,6 +1,7 @@
 package dev.gomod.freeze;
 
 import dev.gomod.WorkspaceException;
+import dev.gomod.bundle.ModcacheBundle;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.ModFileCopy;
@@ -34,6 +35,7 @@ public final class Freeze {
     private final DependencyPolicy policy;
     private final boolean tidy;
     private final Consumer<String> info;
+    private boolean pinModcache;
 
     /**
      * @param workDir private scratch and report directory (target/gomod)
@@ -47,6 +49,12 @@ public final class Freeze {
         this.policy = policy;
         this.tidy = tidy;
         this.info = info;
+    }
+
+    /** Also download the module cache into a scratch GOMODCACHE and record its hash in the lock. */
+    public Freeze pinModcache(boolean pin) {
+        this.pinModcache = pin;
+        return this;
     }
 
     public Outcome run() throws IOException, GoException, WorkspaceException, FormatException {
@@ -76,9 +84,15 @@ public final class Freeze {
         String goModSha = Sha256.hex(goModFile);
         String goSumSha = LockDrift.goSumDigest(moduleDir);
         GoModLock previous = Files.isRegularFile(lockFile) ? readQuietly(lockFile) : null;
-        // The module-cache hash stays valid while go.mod and go.sum do: the same go.sum names the same files.
-        String modcache = previous != null && previous.goModSha256().equals(goModSha) && previous.goSumSha256().equals(goSumSha)
-                ? previous.modcacheHash() : null;
+        String modcache;
+        if (pinModcache) {
+            Path download = ModcacheBundle.download(go, moduleDir, scratch.resolve("modcache"));
+            modcache = ModcacheBundle.hash(ModcacheBundle.files(download));
+        } else {
+            // The module-cache hash stays valid while go.mod and go.sum do: the same go.sum names the same files.
+            modcache = previous != null && previous.goModSha256().equals(goModSha) && previous.goSumSha256().equals(goSumSha)
+                    ? previous.modcacheHash() : null;
+        }
         GoModLock lock = new GoModLock(goMod.modulePath(), goMod.goVersion().orElse(null), goMod.toolchain().orElse(null),
                 vendored.goVersion(), goModSha, goSumSha, vendored.hash(), modcache);
 
@@ -93,6 +107,7 @@ public final class Freeze {
         info.accept(lockFile.getFileName() + (changed ? " written" : " unchanged") + ": " + goMod.modulePath() + ", "
                 + (buildList.size() - 1) + " modules in the build list, "
                 + (vendored.empty() ? "nothing to vendor" : "vendor " + vendored.hash() + " (" + vendored.files() + " files)")
+                + (lock.modcacheHash() == null ? "" : ", modcache " + lock.modcacheHash())
                 + ", vendored by " + vendored.goVersion() + "; build list in " + report);
         return new Outcome(lock, changed, buildList, report, vendored.files());
     }

@@ -37,6 +37,10 @@ public class FreezeMojo extends GoMojo {
     @Parameter(property = "gomod.refusePseudoVersions", defaultValue = "false")
     private boolean refusePseudoVersions;
 
+    /** What package will make; with {@code modcache}, freeze also pins the module cache's hash in the lock. */
+    @Parameter(property = "gomod.bundles", defaultValue = "vendor")
+    private String bundles;
+
     @Inject
     public FreezeMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -50,7 +54,9 @@ public class FreezeMojo extends GoMojo {
         }
         DependencyPolicy policy = new DependencyPolicy(allowDirectoryReplace, deny, allow, refusePseudoVersions);
         try {
-            new Freeze(goCommand(), moduleDir(), lockPath(), workPath(), policy, tidy, getLog()::info).run();
+            new Freeze(goCommand(), moduleDir(), lockPath(), workPath(), policy, tidy, getLog()::info)
+                    .pinModcache(bundles.contains("modcache"))
+                    .run();
         } catch (Exception e) {
             rethrow(e);
         }

@@ -78,6 +78,7 @@ public class PackageMojo extends GoMojo {
         Instant time = time();
         Path out = Path.of(project.getBuild().getDirectory());
         String base = project.getBuild().getFinalName();
+        getLog().info("packing " + String.join(", ", kinds) + " of " + moduleDir() + " as " + fmt.extension() + ", entry time " + time);
         try {
             if (!lockPath().toFile().isFile()) {
                 getLog().warn("no " + lockPath().getFileName() + ": the bundles are not pinned to a lock; run 'mvn gomod:freeze' and commit it");

@@ -11,6 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -33,38 +34,40 @@ public class VerifyMojo extends ModuleMojo {
             getLog().info("gomod:verify skipped (gomod.skip)");
             return;
         }
+        Path module = moduleDir();
+        Path lock = lockPath();
         WorkspaceCheck.Report report;
         try {
-            report = new WorkspaceCheck(moduleDir())
-                    .lockFile(lockPath())
+            report = new WorkspaceCheck(module)
+                    .lockFile(lock)
                     .modcache(modcache == null ? null : modcache.toPath().toAbsolutePath())
                     .allowMissing(allowMissing)
                     .run();
         } catch (FormatException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("gomod:verify could not read " + moduleDir() + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("gomod:verify could not read " + module + ": " + e.getMessage(), e);
         }
         for (String note : report.notes()) {
             getLog().warn(note);
         }
         if (!report.clean()) {
-            throw new MojoFailureException(failure(report));
+            throw new MojoFailureException(failure(report, module, lock));
         }
         getLog().info(report.summary());
     }
 
-    private String failure(WorkspaceCheck.Report report) {
+    private String failure(WorkspaceCheck.Report report, Path module, Path lock) {
         StringBuilder b = new StringBuilder("gomod:verify found ").append(report.findings().size())
-                .append(" problem(s) in ").append(moduleDir()).append('\n');
+                .append(" problem(s) in ").append(module).append('\n');
         section(b, report.of(Category.VENDOR_CONSISTENCY), "vendor/modules.txt is inconsistent with go.mod",
                 "run 'mvn gomod:vendor' (or 'go mod vendor') to sync vendor/ with go.mod");
         section(b, report.of(Category.MODULE_SUM), "module files do not match go.sum (damaged or tampered)",
                 "delete the named files from " + modcache + " and download them again; never edit go.sum to match");
         section(b, report.of(Category.MODULE_MISSING), "files named by go.sum are missing from " + modcache,
                 "fill it with 'GOMODCACHE=<dir> go mod download', or pass -Dgomod.allowMissing=true");
-        section(b, report.of(Category.LOCK_DRIFT), lockPath().getFileName() + " does not match the workspace",
-                "if the change is intended run 'mvn gomod:freeze' and commit " + lockPath().getFileName()
+        section(b, report.of(Category.LOCK_DRIFT), lock.getFileName() + " does not match the workspace",
+                "if the change is intended run 'mvn gomod:freeze' and commit " + lock.getFileName()
                         + "; otherwise restore the file from git or run 'mvn gomod:restore' for vendor/");
         b.append(report.summary());
         return b.toString();

@@ -166,6 +166,20 @@ class BundleTest {
     }
 
     @Test
+    void aModuleCacheOtherThanTheLockPinsIsRefused() throws Exception {
+        Path download = ModcacheBundle.download(command(), main, tmp.resolve("fresh-cache"));
+        String actual = ModcacheBundle.hash(ModcacheBundle.files(download));
+        GoModLock lock = new GoModLock(GraphFixture.MAIN_MODULE, "1.19", null, null, Sha256.hex(main.resolve("go.mod")),
+                Sha256.hex(main.resolve("go.sum")), null, "h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=");
+        Files.write(main.resolve("gomod.lock"), lock.toBytes());
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> ModcacheBundle.pack(main, download, main.resolve("gomod.lock"),
+                ReproducibleArchive.Format.TAR_GZ, TIME, tmp.resolve("m.tar.gz")));
+        assertTrue(e.getMessage().contains("the module cache go downloaded (" + actual + ") does not match gomod.lock"), e.getMessage());
+        Files.write(main.resolve("gomod.lock"), lock.withModcache(actual).toBytes());
+        ModcacheBundle.pack(main, download, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, tmp.resolve("m.tar.gz"));
+    }
+
+    @Test
     void tamperedDownloadsAreRefusedBeforePacking() throws Exception {
         // go.sum says one thing, the proxy now serves another: the Java check stops it
         String sum = Files.readString(main.resolve("go.sum"));
