@@ -1,0 +1,191 @@
+package dev.gomod.archive;
+
+import org.apache.commons.compress.archivers.ArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Extracts an archive that may be hostile into a new private directory, and nothing else. Refused,
+ * with the entry named: absolute paths, {@code ..} or empty path elements, backslashes, symbolic and
+ * hard links, devices and FIFOs, duplicate entries, names equal but for case (they collide on macOS
+ * and Windows), entries outside the expected layout; and archives past the limits on total size,
+ * entry count and compression ratio, counted on the bytes actually inflated, not on declared sizes.
+ * Files are created with CREATE_NEW, so nothing already on disk, a link included, is followed.
+ */
+public final class SafeExtractor {
+    /** Limits against archive bombs. */
+    public record Limits(long maxBytes, int maxEntries, int maxRatio) {
+        public static final Limits DEFAULT = new Limits(4L << 30, 500_000, 200);
+    }
+
+    /** What was extracted. */
+    public record Result(int files, long bytes) {
+    }
+
+    private static final int BUFFER = 1 << 16;
+
+    private final Limits limits;
+    private final Predicate<String> layout;
+
+    /**
+     * @param layout which entry names the archive may hold (e.g. the bundle's top-level names)
+     */
+    public SafeExtractor(Limits limits, Predicate<String> layout) {
+        this.limits = limits;
+        this.layout = layout;
+    }
+
+    /** Extracts {@code archive} into {@code dest}, which must not exist yet (it is created with mode 0700). */
+    public Result extract(Path archive, ReproducibleArchive.Format format, Path dest) throws IOException, UnsafeArchiveException {
+        Files.createDirectory(dest, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path root = dest.toRealPath();
+        long compressed = Math.max(1, Files.size(archive));
+        String name = archive.getFileName().toString();
+        Set<String> seen = new HashSet<>();
+        Map<String, String> folded = new HashMap<>();
+        long total = 0;
+        int count = 0;
+        if (format == ReproducibleArchive.Format.TAR_GZ) {
+            try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive), BUFFER);
+                 TarArchiveInputStream in = new TarArchiveInputStream(new GzipCompressorInputStream(raw, false), "UTF-8")) {
+                TarArchiveEntry e;
+                while ((e = in.getNextEntry()) != null) {
+                    total += one(name, e, in, root, seen, folded, ++count, total, compressed);
+                }
+            }
+        } else {
+            // The central directory, not the local headers: only it holds the Unix mode (links, exec bits).
+            try (ZipFile zip = ZipFile.builder().setPath(archive).setCharset(StandardCharsets.UTF_8).get()) {
+                for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        total += one(name, e, in, root, seen, folded, ++count, total, compressed);
+                    }
+                }
+            }
+        }
+        return new Result(seen.size(), total);
+    }
+
+    /** Checks and extracts one entry; returns the bytes written. */
+    private long one(String name, ArchiveEntry e, InputStream in, Path root, Set<String> seen, Map<String, String> folded,
+                     int count, long total, long compressed) throws IOException, UnsafeArchiveException {
+        String entry = e.getName();
+        if (count > limits.maxEntries()) {
+            throw new UnsafeArchiveException(name, "more than " + limits.maxEntries() + " entries (gomod.maxEntries)");
+        }
+        checkKind(name, e);
+        String clean = checkName(name, entry, e.isDirectory());
+        if (e.isDirectory()) {
+            return 0; // directories come with their files; an empty one is not worth a risk
+        }
+        if (!layout.test(clean)) {
+            throw new UnsafeArchiveException(name, entry, "not part of the bundle layout");
+        }
+        if (!seen.add(clean)) {
+            throw new UnsafeArchiveException(name, entry, "duplicate entry");
+        }
+        String other = folded.putIfAbsent(clean.toLowerCase(Locale.ROOT), clean);
+        if (other != null) {
+            throw new UnsafeArchiveException(name, entry, "differs from '" + other + "' only in case");
+        }
+        Path target = root.resolve(clean).normalize();
+        if (!target.startsWith(root)) {
+            throw new UnsafeArchiveException(name, entry, "resolves outside the extraction directory");
+        }
+        Files.createDirectories(target.getParent());
+        if (!target.getParent().toRealPath().startsWith(root)) {
+            throw new UnsafeArchiveException(name, entry, "its directory resolves outside the extraction directory");
+        }
+        long n = copy(in, target, name, entry, total, compressed);
+        if (isExecutable(e)) {
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return n;
+    }
+
+    private static void checkKind(String archive, ArchiveEntry e) throws UnsafeArchiveException {
+        if (e instanceof TarArchiveEntry t) {
+            if (t.isSymbolicLink()) {
+                throw new UnsafeArchiveException(archive, t.getName(), "symbolic link (to " + t.getLinkName() + ")");
+            }
+            if (t.isLink()) {
+                throw new UnsafeArchiveException(archive, t.getName(), "hard link (to " + t.getLinkName() + ")");
+            }
+            if (t.isCharacterDevice() || t.isBlockDevice() || t.isFIFO()) {
+                throw new UnsafeArchiveException(archive, t.getName(), "device or FIFO");
+            }
+            if (!t.isFile() && !t.isDirectory()) {
+                throw new UnsafeArchiveException(archive, t.getName(), "not a regular file");
+            }
+        } else if (e instanceof ZipArchiveEntry z && z.isUnixSymlink()) {
+            throw new UnsafeArchiveException(archive, z.getName(), "symbolic link");
+        }
+    }
+
+    private static String checkName(String archive, String entry, boolean dir) throws UnsafeArchiveException {
+        String n = dir && entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry;
+        if (n.isEmpty() || n.startsWith("/") || n.indexOf('\\') >= 0 || n.indexOf('\0') >= 0
+                || n.length() >= 2 && n.charAt(1) == ':') {
+            throw new UnsafeArchiveException(archive, entry, "absolute or malformed path");
+        }
+        for (String element : n.split("/", -1)) {
+            if (element.isEmpty() || element.equals(".") || element.equals("..")) {
+                throw new UnsafeArchiveException(archive, entry, "path element '" + element + "' is not allowed");
+            }
+        }
+        return n;
+    }
+
+    private static boolean isExecutable(ArchiveEntry e) {
+        if (e instanceof TarArchiveEntry t) {
+            return (t.getMode() & 0100) != 0;
+        }
+        if (e instanceof ZipArchiveEntry z) {
+            return (z.getUnixMode() & 0100) != 0;
+        }
+        return false;
+    }
+
+    private long copy(InputStream in, Path target, String archive, String entry, long before, long compressed)
+            throws IOException, UnsafeArchiveException {
+        long n = 0;
+        byte[] buf = new byte[BUFFER];
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            int r;
+            while ((r = in.read(buf)) > 0) {
+                n += r;
+                long sum = before + n;
+                if (sum > limits.maxBytes()) {
+                    throw new UnsafeArchiveException(archive, entry, "the archive inflates past " + limits.maxBytes() + " bytes (gomod.maxBytes)");
+                }
+                if (sum > (long) limits.maxRatio() * compressed && sum > 1 << 20) {
+                    throw new UnsafeArchiveException(archive, entry, "the archive inflates more than " + limits.maxRatio()
+                            + " times its size (gomod.maxRatio): an archive bomb?");
+                }
+                out.write(buf, 0, r);
+            }
+        }
+        return n;
+    }
+}
