@@ -1,0 +1,279 @@
+package dev.gomod.bundle;
+
+import dev.gomod.WorkspaceException;
+import dev.gomod.archive.ReproducibleArchive;
+import dev.gomod.archive.SafeExtractor;
+import dev.gomod.archive.UnsafeArchiveException;
+import dev.gomod.hash.DirHash;
+import dev.gomod.hash.Sha256;
+import dev.gomod.lock.GoModLock;
+import dev.gomod.lock.LockDrift;
+import dev.gomod.mod.FormatException;
+import dev.gomod.mod.GoMod;
+import dev.gomod.mod.GoSum;
+import dev.gomod.mod.ModulesTxt;
+import dev.gomod.mod.VendorConsistency;
+import dev.gomod.proxy.ModuleSumCheck;
+import dev.gomod.proxy.ProxyLayout;
+import dev.gomod.vendor.DirectorySwap;
+import dev.gomod.vendor.WorkspaceLock;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Restores a bundle into a workspace, trusting nothing in it until it is checked: extracted by the
+ * hardened extractor into a private directory, then the trust chain of the design (gomod.lock, from
+ * git, pins the tree hash; the bundle's manifest must name this workspace's go.mod and go.sum), and
+ * only then swapped into place. Any failure leaves the workspace as it was. One restore at a time
+ * per workspace.
+ */
+public final class Restore {
+    /** What a restore did. */
+    public record Outcome(boolean skipped, String treeHash, int files, Path dir) {
+    }
+
+    private final Path moduleDir;
+    private final Path lockFile;
+    private final Path workDir;
+    private final SafeExtractor.Limits limits;
+    private final Consumer<String> info;
+    private final Consumer<String> warn;
+
+    public Restore(Path moduleDir, Path lockFile, Path workDir, SafeExtractor.Limits limits, Consumer<String> info, Consumer<String> warn) {
+        this.moduleDir = moduleDir;
+        this.lockFile = lockFile;
+        this.workDir = workDir;
+        this.limits = limits;
+        this.info = info;
+        this.warn = warn;
+    }
+
+    /** The lock's vendor hash when vendor/ already has it: then there is nothing to fetch. Hashing only. */
+    public Optional<String> vendorUpToDate() throws IOException, FormatException {
+        GoModLock lock = lock();
+        Path vendor = moduleDir.resolve("vendor");
+        if (lock == null || lock.vendorHash() == null || !Files.isDirectory(vendor, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        if (!LockDrift.checkInputs(lock, moduleDir).isEmpty()) {
+            return Optional.empty();
+        }
+        String current = LockDrift.vendorHash(vendor);
+        return current.equals(lock.vendorHash()) ? Optional.of(current) : Optional.empty();
+    }
+
+    /** Restores vendor/ from a go-vendor bundle. */
+    public Outcome vendor(Path archive, ReproducibleArchive.Format format)
+            throws IOException, FormatException, WorkspaceException, UnsafeArchiveException {
+        Path vendor = moduleDir.resolve("vendor");
+        DirectorySwap swap = new DirectorySwap(vendor);
+        try (WorkspaceLock ignored = WorkspaceLock.acquire(workDir.resolve("workspace.lck"))) {
+            report(swap.recover());
+            Path extract = vendor.resolveSibling(".vendor.extract");
+            DirectorySwap.deleteTree(extract);
+            Optional<String> upToDate = vendorUpToDate(); // again, under the lock: a concurrent restore may have finished
+            if (upToDate.isPresent()) {
+                info.accept("vendor/ already matches " + lockFile.getFileName() + " (" + upToDate.get() + "): nothing restored");
+                return new Outcome(true, upToDate.get(), 0, vendor);
+            }
+            try {
+                SafeExtractor extractor = new SafeExtractor(limits, n -> n.startsWith("vendor/")
+                        || List.of(BundleManifest.FILE, "go.mod", "go.sum", "gomod.lock").contains(n));
+                extractor.extract(archive, format, extract);
+                GoMod goMod = workspaceGoMod();
+                BundleManifest manifest = manifest(archive, extract, BundleManifest.VENDOR, goMod);
+                Path extracted = extract.resolve("vendor");
+                if (!Files.isDirectory(extracted)) {
+                    throw new WorkspaceException(archive.getFileName() + " holds no vendor/ directory");
+                }
+                List<DirHash.FileSource> files = DirHash.listDir(extracted, "vendor");
+                String tree = DirHash.hashParallel(files, Runtime.getRuntime().availableProcessors());
+                GoModLock lock = lock();
+                if (lock != null) {
+                    requireLockMatchesWorkspace(lock);
+                    if (lock.vendorHash() == null) {
+                        warn.accept(lockFile.getFileName() + " pins no vendor tree: the bundle is checked against its manifest only");
+                    } else if (!lock.vendorHash().equals(tree)) {
+                        throw new WorkspaceException("REFUSED " + archive.getFileName() + ": its vendor tree is " + tree + " but "
+                                + lockFile.getFileName() + " (from git) pins " + lock.vendorHash()
+                                + ". The artifact was tampered with, or built from other sources; vendor/ was left as it was");
+                    }
+                } else {
+                    warn.accept("no " + lockFile.getFileName() + ": the bundle is not pinned by a lock from git; it is checked against its own manifest only");
+                }
+                requireManifestMatchesWorkspace(archive, manifest, extract, tree);
+                ModulesTxt txt = ModulesTxt.parse(Files.readAllBytes(extracted.resolve("modules.txt")));
+                List<VendorConsistency.Violation> violations = VendorConsistency.check(goMod, txt);
+                if (!violations.isEmpty()) {
+                    throw new WorkspaceException("REFUSED " + archive.getFileName() + ": its vendor/modules.txt is inconsistent with go.mod:\n  "
+                            + String.join("\n  ", violations.stream().map(Object::toString).toList()));
+                }
+                DirectorySwap.deleteTree(swap.staging());
+                Files.move(extracted, swap.staging(), StandardCopyOption.ATOMIC_MOVE);
+                swap.commit();
+                info.accept("vendor/ restored from " + archive.getFileName() + ": " + files.size() + " files, " + tree
+                        + (lock != null && lock.vendorHash() != null ? ", matches " + lockFile.getFileName() : ""));
+                return new Outcome(false, tree, files.size(), vendor);
+            } finally {
+                DirectorySwap.deleteTree(extract);
+            }
+        }
+    }
+
+    /**
+     * Restores a go-modcache bundle into {@code target} (a GOPROXY directory), checking every zip and
+     * .mod against go.sum; optionally also copies it into a GOMODCACHE's {@code cache/download}.
+     */
+    public Outcome modcache(Path archive, ReproducibleArchive.Format format, Path target, Path gomodcache)
+            throws IOException, FormatException, WorkspaceException, UnsafeArchiveException {
+        DirectorySwap swap = new DirectorySwap(target);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        try (WorkspaceLock ignored = WorkspaceLock.acquire(workDir.resolve("workspace.lck"))) {
+            report(swap.recover());
+            Path extract = target.resolveSibling("." + target.getFileName() + ".extract");
+            DirectorySwap.deleteTree(extract);
+            try {
+                new SafeExtractor(limits, n -> n.startsWith(ModcacheBundle.PREFIX) || n.equals(BundleManifest.FILE))
+                        .extract(archive, format, extract);
+                GoMod goMod = workspaceGoMod();
+                BundleManifest manifest = manifest(archive, extract, BundleManifest.MODCACHE, goMod);
+                Path proxy = extract.resolve("goproxy");
+                Files.createDirectories(proxy);
+                String tree = ModcacheBundle.hash(ModcacheBundle.files(proxy));
+                GoModLock lock = lock();
+                if (lock != null) {
+                    requireLockMatchesWorkspace(lock);
+                    if (lock.modcacheHash() != null && !lock.modcacheHash().equals(tree)) {
+                        throw new WorkspaceException("REFUSED " + archive.getFileName() + ": its module cache is " + tree + " but "
+                                + lockFile.getFileName() + " (from git) pins " + lock.modcacheHash());
+                    }
+                } else {
+                    warn.accept("no " + lockFile.getFileName() + ": the bundle is not pinned by a lock from git");
+                }
+                if (!manifest.treeHash().equals(tree)) {
+                    throw new WorkspaceException("REFUSED " + archive.getFileName() + ": its content hashes to " + tree
+                            + " but its manifest says " + manifest.treeHash());
+                }
+                requireSameDigests(archive, manifest);
+                Path goSumFile = moduleDir.resolve("go.sum");
+                int checked = 0;
+                if (Files.isRegularFile(goSumFile)) {
+                    ModuleSumCheck.Report r = ModuleSumCheck.check(ProxyLayout.at(proxy),
+                            GoSum.parse(goSumFile.toString(), Files.readAllBytes(goSumFile)), Runtime.getRuntime().availableProcessors());
+                    if (!r.mismatches().isEmpty() || !r.invalid().isEmpty()) {
+                        throw new WorkspaceException("REFUSED " + archive.getFileName() + ": module files do not match go.sum:\n  "
+                                + String.join("\n  ", r.mismatches().stream().map(Object::toString).toList()) + String.join("\n  ", r.invalid()));
+                    }
+                    r.missing().forEach(m -> warn.accept("the module cache bundle lacks " + m));
+                    checked = r.zipsChecked() + r.modsChecked();
+                }
+                DirectorySwap.deleteTree(swap.staging());
+                Files.move(proxy, swap.staging(), StandardCopyOption.ATOMIC_MOVE);
+                swap.commit();
+                info.accept("module cache restored from " + archive.getFileName() + " into " + target + ": " + checked
+                        + " zip and go.mod files checked against go.sum, " + tree);
+                if (gomodcache != null) {
+                    copyInto(target, gomodcache.resolve("cache").resolve("download"));
+                    info.accept("also copied into " + gomodcache);
+                }
+                return new Outcome(false, tree, checked, target);
+            } finally {
+                DirectorySwap.deleteTree(extract);
+            }
+        }
+    }
+
+    private GoMod workspaceGoMod() throws IOException, FormatException {
+        Path f = moduleDir.resolve("go.mod");
+        return GoMod.parse(f.toString(), Files.readAllBytes(f), true);
+    }
+
+    private GoModLock lock() throws IOException, FormatException {
+        return Files.isRegularFile(lockFile) ? GoModLock.parse(lockFile.toString(), Files.readAllBytes(lockFile)) : null;
+    }
+
+    private BundleManifest manifest(Path archive, Path extract, String kind, GoMod goMod)
+            throws IOException, FormatException, WorkspaceException {
+        Path m = extract.resolve(BundleManifest.FILE);
+        if (!Files.isRegularFile(m)) {
+            throw new WorkspaceException("REFUSED " + archive.getFileName() + ": no " + BundleManifest.FILE + "; not a gomod bundle");
+        }
+        BundleManifest manifest = BundleManifest.parse(archive.getFileName() + "!" + BundleManifest.FILE, Files.readAllBytes(m));
+        if (!manifest.kind().equals(kind)) {
+            throw new WorkspaceException("REFUSED " + archive.getFileName() + ": a " + manifest.kind() + " bundle, not a " + kind
+                    + " bundle (gomod.kind)");
+        }
+        if (!manifest.modulePath().equals(goMod.modulePath())) {
+            throw new WorkspaceException("REFUSED " + archive.getFileName() + ": made for module " + manifest.modulePath()
+                    + ", this workspace is " + goMod.modulePath() + " (check gomod.artifact)");
+        }
+        return manifest;
+    }
+
+    private void requireLockMatchesWorkspace(GoModLock lock) throws IOException, WorkspaceException {
+        List<LockDrift.Drift> drifts = LockDrift.checkInputs(lock, moduleDir);
+        if (!drifts.isEmpty()) {
+            throw new WorkspaceException(lockFile + " no longer matches " + moduleDir + ":\n  "
+                    + String.join("\n  ", drifts.stream().map(Object::toString).toList())
+                    + "\nRestore go.mod/go.sum from git, or refresh the lock with 'mvn gomod:freeze'");
+        }
+    }
+
+    private void requireManifestMatchesWorkspace(Path archive, BundleManifest manifest, Path extract, String tree)
+            throws IOException, WorkspaceException {
+        if (!manifest.treeHash().equals(tree)) {
+            throw new WorkspaceException("REFUSED " + archive.getFileName() + ": its vendor tree hashes to " + tree
+                    + " but its manifest says " + manifest.treeHash());
+        }
+        requireSameDigests(archive, manifest);
+        for (String f : List.of("go.mod", "go.sum")) {
+            Path ours = moduleDir.resolve(f);
+            Path theirs = extract.resolve(f);
+            boolean same = Files.exists(ours) == Files.exists(theirs)
+                    && (!Files.exists(ours) || Arrays.equals(Files.readAllBytes(ours), Files.readAllBytes(theirs)));
+            if (!same) {
+                throw new WorkspaceException("REFUSED " + archive.getFileName() + ": its " + f + " differs from " + ours);
+            }
+        }
+    }
+
+    private void requireSameDigests(Path archive, BundleManifest manifest) throws IOException, WorkspaceException {
+        String goMod = Sha256.hex(moduleDir.resolve("go.mod"));
+        String goSum = LockDrift.goSumDigest(moduleDir);
+        if (!manifest.goModSha256().equals(goMod) || !manifest.goSumSha256().equals(goSum)) {
+            throw new WorkspaceException("REFUSED " + archive.getFileName() + ": it was made for other go.mod/go.sum (manifest go.mod sha256:"
+                    + manifest.goModSha256() + ", go.sum " + manifest.goSumSha256() + "; workspace sha256:" + goMod + ", " + goSum
+                    + "). Restore the artifact of this commit's version (gomod.artifact)");
+        }
+    }
+
+    private static void copyInto(Path from, Path to) throws IOException, WorkspaceException {
+        for (DirHash.FileSource f : DirHash.listDir(from, "")) {
+            Path dest = to.resolve(f.name());
+            if (Files.exists(dest)) {
+                if (f.name().endsWith(".zip") || f.name().endsWith(".mod")) {
+                    if (!Sha256.hex(dest).equals(Sha256.hex(f.path()))) {
+                        throw new WorkspaceException(dest + " already exists with other content; the module cache is damaged: clean it");
+                    }
+                }
+                continue;
+            }
+            Files.createDirectories(dest.getParent());
+            Files.copy(f.path(), dest);
+        }
+    }
+
+    private void report(String recovered) {
+        if (recovered != null) {
+            info.accept(recovered);
+        }
+    }
+}

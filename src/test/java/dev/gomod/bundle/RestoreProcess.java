@@ -1,0 +1,18 @@
+package dev.gomod.bundle;
+
+import dev.gomod.archive.ReproducibleArchive;
+import dev.gomod.archive.SafeExtractor;
+
+import java.nio.file.Path;
+
+/** A restore in a process of its own, for tests that kill one or run two at once: {@code moduleDir lockFile workDir archive}. */
+public final class RestoreProcess {
+    private RestoreProcess() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Restore.Outcome o = new Restore(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), SafeExtractor.Limits.DEFAULT,
+                System.out::println, System.out::println).vendor(Path.of(args[3]), ReproducibleArchive.Format.TAR_GZ);
+        System.out.println(o.skipped() ? "SKIPPED" : "RESTORED");
+    }
+}

@@ -1,0 +1,259 @@
+package dev.gomod.bundle;
+
+import dev.gomod.WorkspaceException;
+import dev.gomod.archive.ReproducibleArchive;
+import dev.gomod.archive.SafeExtractor;
+import dev.gomod.hash.Sha256;
+import dev.gomod.lock.GoModLock;
+import dev.gomod.lock.LockDrift;
+import dev.gomod.testkit.FileGoProxy;
+import dev.gomod.testkit.GraphFixture;
+import dev.gomod.testkit.IsolatedGo;
+import dev.gomod.testkit.TestModule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Restoring bundles into fresh workspaces: offline builds with the real go, tampering, kills, concurrency. */
+class RestoreTest {
+    private static final Instant TIME = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TempDir
+    Path tmp;
+
+    private final List<String> log = new ArrayList<>();
+
+    private Restore restore(Path ws) {
+        return new Restore(ws, ws.resolve("gomod.lock"), ws.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT, log::add, log::add);
+    }
+
+    /** The producer: the graph, tidied, vendored, frozen with its lock; returns the module dir. */
+    private Path producer(IsolatedGo go) throws Exception {
+        Path main = tmp.resolve("producer");
+        GraphFixture.writeMain(main);
+        go.run(main, "mod", "tidy").ok();
+        go.run(main, "mod", "vendor").ok();
+        GoModLock lock = new GoModLock(GraphFixture.MAIN_MODULE, "1.19", null, go.version(), Sha256.hex(main.resolve("go.mod")),
+                Sha256.hex(main.resolve("go.sum")), LockDrift.vendorHash(main.resolve("vendor")), null);
+        Files.write(main.resolve("gomod.lock"), lock.toBytes());
+        return main;
+    }
+
+    /** A fresh checkout: sources, go.mod, go.sum and gomod.lock; no vendor/. */
+    private Path checkout(Path producer, String name) throws IOException {
+        Path ws = tmp.resolve(name);
+        try (Stream<Path> walk = Files.walk(producer)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String rel = producer.relativize(p).toString();
+                if (rel.startsWith("vendor") || rel.startsWith("target") || rel.startsWith(".")) {
+                    continue;
+                }
+                Path d = ws.resolve(rel);
+                Files.createDirectories(d.getParent());
+                Files.copy(p, d);
+            }
+        }
+        return ws;
+    }
+
+    @Test
+    void vendorBundleRestoresAndBuildsOfflineThenIsANoOp() throws Exception {
+        IsolatedGo.requireGo();
+        FileGoProxy proxy = new FileGoProxy(tmp.resolve("proxy")).publish(GraphFixture.proxyModules().toArray(TestModule[]::new));
+        IsolatedGo go = new IsolatedGo(tmp.resolve("go"), proxy.url());
+        Path producer = producer(go);
+        Path bundle = tmp.resolve("hello-go-vendor.tar.gz");
+        VendorBundle.pack(producer, producer.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, bundle);
+
+        Path ws = checkout(producer, "agent");
+        Restore.Outcome o = restore(ws).vendor(bundle, ReproducibleArchive.Format.TAR_GZ);
+        assertFalse(o.skipped());
+        assertEquals(LockDrift.vendorHash(producer.resolve("vendor")), LockDrift.vendorHash(ws.resolve("vendor")));
+        assertTrue(log.get(log.size() - 1).endsWith(", matches gomod.lock"), log.toString());
+
+        go.set("GOPROXY", "off").set("GOFLAGS", "-mod=vendor").set("GOMODCACHE", tmp.resolve("empty-cache").toString())
+                .set("GONOPROXY", "none.invalid");
+        go.run(ws, "build", "-o", "hello", ".").ok();
+        Process p = new ProcessBuilder(ws.resolve("hello").toString()).start();
+        assertEquals("42 true local 2 fork\n", new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertFalse(Files.exists(tmp.resolve("empty-cache/cache/download")), "go fetched nothing");
+
+        assertTrue(restore(ws).vendorUpToDate().isPresent());
+        assertTrue(restore(ws).vendor(bundle, ReproducibleArchive.Format.TAR_GZ).skipped());
+        try (Stream<Path> s = Files.list(ws)) {
+            assertEquals(List.of(), s.map(x -> x.getFileName().toString()).filter(n -> n.startsWith(".vendor")).toList(), "leftovers");
+        }
+    }
+
+    @Test
+    void tamperedBundleIsRefusedAndTheOldVendorStays() throws Exception {
+        IsolatedGo.requireGo();
+        FileGoProxy proxy = new FileGoProxy(tmp.resolve("proxy")).publish(GraphFixture.proxyModules().toArray(TestModule[]::new));
+        IsolatedGo go = new IsolatedGo(tmp.resolve("go"), proxy.url());
+        Path producer = producer(go);
+        Path ws = checkout(producer, "agent");
+        Path good = tmp.resolve("good.tar.gz");
+        VendorBundle.pack(producer, ws.resolve("no.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, good);
+        restore(ws).vendor(good, ReproducibleArchive.Format.TAR_GZ);
+        String before = LockDrift.vendorHash(ws.resolve("vendor"));
+
+        // the attacker changes one vendored file and repacks with a fresh, self-consistent manifest
+        Files.writeString(producer.resolve("vendor/github.com/Acme/Core/core.go"), "\nfunc init() { println(\"pwned\") }\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Path evil = tmp.resolve("evil.tar.gz");
+        VendorBundle.pack(producer, producer.resolve("no.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, evil);
+        Files.writeString(ws.resolve("vendor/marker"), "old tree"); // the workspace differs from the lock now, so restore runs
+        String withMarker = LockDrift.vendorHash(ws.resolve("vendor"));
+
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> restore(ws).vendor(evil, ReproducibleArchive.Format.TAR_GZ));
+        assertTrue(e.getMessage().startsWith("REFUSED evil.tar.gz: its vendor tree is h1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("gomod.lock (from git) pins " + before), e.getMessage());
+        assertEquals(withMarker, LockDrift.vendorHash(ws.resolve("vendor")), "the old vendor/ was touched");
+        assertFalse(Files.readString(ws.resolve("vendor/github.com/Acme/Core/core.go")).contains("pwned"));
+        try (Stream<Path> s = Files.list(ws)) {
+            assertEquals(List.of(), s.map(x -> x.getFileName().toString()).filter(n -> n.startsWith(".vendor")).toList());
+        }
+    }
+
+    @Test
+    void aBundleForOtherSourcesIsRefused() throws Exception {
+        Path src = syntheticWorkspace("src", 5, 100);
+        Path bundle = tmp.resolve("b.tar.gz");
+        VendorBundle.pack(src, src.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, bundle);
+        Path ws = tmp.resolve("other");
+        Files.createDirectories(ws);
+        Files.writeString(ws.resolve("go.mod"), "module example.com/big\n\ngo 1.19\n// another commit\n");
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> restore(ws).vendor(bundle, ReproducibleArchive.Format.TAR_GZ));
+        assertTrue(e.getMessage().contains("it was made for other go.mod/go.sum"), e.getMessage());
+        assertFalse(Files.exists(ws.resolve("vendor")));
+    }
+
+    @Test
+    void aRestoreKilledAtAnyPointLeavesACompleteTreeAndTheNextOneSucceeds() throws Exception {
+        Path src = syntheticWorkspace("src", 3000, 12_000);
+        Path bundle = tmp.resolve("big.tar.gz");
+        VendorBundle.pack(src, src.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, bundle);
+        String fresh = LockDrift.vendorHash(src.resolve("vendor"));
+        Path ws = tmp.resolve("agent");
+        Files.createDirectories(ws);
+        Files.copy(src.resolve("go.mod"), ws.resolve("go.mod"));
+        Files.copy(src.resolve("gomod.lock"), ws.resolve("gomod.lock"));
+        oldTree(ws);
+        String old = LockDrift.vendorHash(ws.resolve("vendor"));
+
+        Path timing = tmp.resolve("timing");
+        Files.createDirectories(timing);
+        Files.copy(src.resolve("go.mod"), timing.resolve("go.mod"));
+        Files.copy(src.resolve("gomod.lock"), timing.resolve("gomod.lock"));
+        long start = System.nanoTime();
+        assertEquals(0, child(timing, bundle).waitFor());
+        long fullMs = (System.nanoTime() - start) / 1_000_000;
+
+        int duringExtraction = 0;
+        for (int i = 1; i <= 8; i++) {
+            Process p = child(ws, bundle);
+            Thread.sleep(fullMs * i / 10);
+            p.destroyForcibly().waitFor();
+            if (fileCount(ws.resolve(".vendor.extract")) > 0) {
+                duringExtraction++;
+            }
+            String now = Files.isDirectory(ws.resolve("vendor")) ? LockDrift.vendorHash(ws.resolve("vendor")) : "no vendor/";
+            assertTrue(now.equals(old) || now.equals(fresh), "kill " + i + " at " + (fullMs * i / 10) + " ms of " + fullMs
+                    + " left a broken vendor/: " + now);
+            if (now.equals(fresh)) {
+                dev.gomod.vendor.DirectorySwap.deleteTree(ws.resolve("vendor"));
+                oldTree(ws);
+            }
+        }
+        assertTrue(duringExtraction > 0, "no kill landed during extraction (a full restore took " + fullMs + " ms)");
+
+        Restore.Outcome o = restore(ws).vendor(bundle, ReproducibleArchive.Format.TAR_GZ);
+        assertFalse(o.skipped());
+        assertEquals(fresh, LockDrift.vendorHash(ws.resolve("vendor")));
+        try (Stream<Path> s = Files.list(ws)) {
+            assertEquals(List.of(), s.map(x -> x.getFileName().toString()).filter(n -> n.startsWith(".vendor")).toList(), "leftovers");
+        }
+    }
+
+    private static void oldTree(Path ws) throws IOException {
+        Files.createDirectories(ws.resolve("vendor/example.com/old"));
+        Files.writeString(ws.resolve("vendor/modules.txt"), "");
+        Files.writeString(ws.resolve("vendor/example.com/old/old.go"), "package old\n");
+    }
+
+    @Test
+    void twoConcurrentRestoresBothSucceedWithOneResult() throws Exception {
+        Path src = syntheticWorkspace("src", 1500, 8_000);
+        Path bundle = tmp.resolve("big.tar.gz");
+        VendorBundle.pack(src, src.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, bundle);
+        Path ws = tmp.resolve("agent");
+        Files.createDirectories(ws);
+        Files.copy(src.resolve("go.mod"), ws.resolve("go.mod"));
+        Files.copy(src.resolve("gomod.lock"), ws.resolve("gomod.lock"));
+        Process a = child(ws, bundle);
+        Process b = child(ws, bundle);
+        String outA = new String(a.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String outB = new String(b.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, a.waitFor(), outA);
+        assertEquals(0, b.waitFor(), outB);
+        List<String> results = List.of(last(outA), last(outB));
+        assertTrue(results.contains("RESTORED") && results.contains("SKIPPED"), results + "\n" + outA + "\n" + outB);
+        assertEquals(LockDrift.vendorHash(src.resolve("vendor")), LockDrift.vendorHash(ws.resolve("vendor")));
+    }
+
+    private static String last(String out) {
+        List<String> lines = out.strip().lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
+    private Process child(Path ws, Path bundle) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), RestoreProcess.class.getName(),
+                ws.toString(), ws.resolve("gomod.lock").toString(), ws.resolve("target/gomod").toString(), bundle.toString())
+                .redirectErrorStream(true).start();
+    }
+
+    private static long fileCount(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).count();
+        }
+    }
+
+    /** A module with no requirements and a large made-up vendor tree, its lock, no Go needed. */
+    private Path syntheticWorkspace(String name, int files, int size) throws IOException {
+        Path ws = tmp.resolve(name);
+        Files.createDirectories(ws.resolve("vendor"));
+        Files.writeString(ws.resolve("go.mod"), "module example.com/big\n\ngo 1.19\n");
+        Files.writeString(ws.resolve("vendor/modules.txt"), "");
+        Random r = new Random(7);
+        for (int i = 0; i < files; i++) {
+            Path f = ws.resolve("vendor/example.com/gen/p" + (i % 50) + "/f" + i + ".go");
+            Files.createDirectories(f.getParent());
+            byte[] b = new byte[size];
+            r.nextBytes(b);
+            Files.write(f, b);
+        }
+        GoModLock lock = new GoModLock("example.com/big", "1.19", null, "go1.19.8", Sha256.hex(ws.resolve("go.mod")), GoModLock.NONE,
+                LockDrift.vendorHash(ws.resolve("vendor")), null);
+        Files.write(ws.resolve("gomod.lock"), lock.toBytes());
+        return ws;
+    }
+}
