@@ -1,6 +1,7 @@
 package dev.gomod.maven;
 
 import dev.gomod.WorkspaceException;
+import dev.gomod.archive.UnsafeArchiveException;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
 import dev.gomod.gotool.GoException;
@@ -20,7 +21,6 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,8 +101,22 @@ abstract class GoMojo extends ModuleMojo {
         return workDir.toPath().toAbsolutePath().normalize();
     }
 
+    /** Log go's standard output at info level (for goals whose point is go's output) rather than debug. */
+    protected boolean stdoutAtInfo;
+
     /** The go command for this execution, with its environment built and logged (masked) at debug level. */
     protected GoCommand goCommand() throws MojoFailureException {
+        boolean offline = session != null && session.isOffline();
+        GoCommand go = goCommand(offline);
+        if (offline) {
+            getLog().info("Maven is offline: go gets GOPROXY=" + go.environment().masker().mask(go.environment().get("GOPROXY"))
+                    + " and no network");
+        }
+        return go;
+    }
+
+    /** As {@link #goCommand()}; with {@code offline}, no network is touched whatever Maven's mode. */
+    protected GoCommand goCommand(boolean offline) throws MojoFailureException {
         SecretMasker masker = new SecretMasker();
         GoEnvironment env = new GoEnvironment(System.getenv(), masker)
                 .set("GOPROXY", goproxy)
@@ -112,10 +126,8 @@ abstract class GoMojo extends ModuleMojo {
                 .set("GOSUMDB", gosumdb)
                 .set("GOFLAGS", goflags);
         applyProxies(env);
-        boolean offline = session != null && session.isOffline();
         if (offline) {
             env.offline(true);
-            getLog().info("Maven is offline: go gets GOPROXY=" + masker.mask(env.get("GOPROXY")) + " and no network");
         } else if (proxyProbeTimeout > 0) {
             GoProxyList list = env.goproxy();
             if (list.entries().stream().filter(e -> e.isHttp() || e.isFile()).count() > 0) {
@@ -131,7 +143,7 @@ abstract class GoMojo extends ModuleMojo {
         }
         return new GoCommand(go, env, Duration.ofSeconds(timeout), retries, Duration.ofMillis(retryBackoff),
                 (line, stderr) -> {
-                    if (stderr) {
+                    if (stderr || stdoutAtInfo) {
                         getLog().info(line);
                     } else {
                         getLog().debug(line);
@@ -211,9 +223,6 @@ abstract class GoMojo extends ModuleMojo {
 
     /** Turns core failures into Maven's two kinds: the user's problem, or a broken environment. */
     protected void rethrow(Exception e) throws MojoFailureException, MojoExecutionException {
-        if (e instanceof FormatException || e instanceof WorkspaceException) {
-            throw new MojoFailureException(e.getMessage());
-        }
         if (e instanceof GoException g) {
             String message = g.getMessage();
             if (session != null && session.isOffline() && g.output().contains("GOPROXY=off")) {
@@ -225,8 +234,13 @@ abstract class GoMojo extends ModuleMojo {
             }
             throw new MojoFailureException(message);
         }
-        if (e instanceof IOException) {
-            throw new MojoExecutionException(e.getMessage(), e);
+        rethrowCore(e);
+    }
+
+    /** For goals that do not run go: user problems fail, everything else is a broken environment. */
+    static void rethrowCore(Exception e) throws MojoFailureException, MojoExecutionException {
+        if (e instanceof FormatException || e instanceof WorkspaceException || e instanceof UnsafeArchiveException) {
+            throw new MojoFailureException(e.getMessage());
         }
         throw new MojoExecutionException(e.getMessage(), e);
     }

@@ -1,0 +1,104 @@
+package dev.gomod.maven;
+
+import dev.gomod.gotool.GoCommand;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.util.cli.CommandLineUtils;
+
+import javax.inject.Inject;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs {@code go <gomod.args>} in the module directory with the offline environment: vendor/ only
+ * ({@code -mod=vendor}, no proxy), or a restored module cache ({@code GOPROXY=file://…}), never the
+ * network; and writes that environment to {@code target/gomod/offline.env} for shells and other tools.
+ */
+@Mojo(name = "go", threadSafe = true)
+public class GoRunMojo extends GoMojo {
+    /** The go command line after {@code go}, e.g. {@code build ./...} or {@code test -run X ./pkg}. */
+    @Parameter(property = "gomod.args", required = true)
+    private String args;
+
+    /** {@code vendor}: build from vendor/; {@code modcache}: from the module cache restored into gomod.goproxyDir. */
+    @Parameter(property = "gomod.kind", defaultValue = "vendor")
+    private String kind;
+
+    /** The restored module cache (GOPROXY layout), for {@code gomod.kind=modcache}. */
+    @Parameter(property = "gomod.goproxyDir", defaultValue = "${project.build.directory}/gomod/goproxy")
+    private File goproxyDir;
+
+    @Inject
+    public GoRunMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+        stdoutAtInfo = true;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("gomod:go skipped (gomod.skip)");
+            return;
+        }
+        Path module = moduleDir();
+        GoCommand go = goCommand(true);
+        Map<String, String> offline = offlineEnvironment(module, go.environment().get("GOFLAGS"));
+        String[] argv;
+        try {
+            argv = CommandLineUtils.translateCommandline(args);
+        } catch (Exception e) {
+            throw new MojoFailureException("gomod.args='" + args + "' is not a valid command line: " + e.getMessage());
+        }
+        try {
+            Path envFile = workPath().resolve("offline.env");
+            Files.createDirectories(envFile.getParent());
+            StringBuilder b = new StringBuilder("# the environment gomod:go runs go with; source it, or pass it to another tool\n");
+            offline.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+            Files.writeString(envFile, b, StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> e : offline.entrySet()) {
+                go = go.with(e.getKey(), e.getValue());
+            }
+            getLog().info("go " + String.join(" ", argv) + " (" + kind + ", offline; environment in " + envFile + ")");
+            go.run(module, argv);
+        } catch (Exception e) {
+            rethrow(e);
+        }
+    }
+
+    /** The variables that keep go off the network, by kind. */
+    private Map<String, String> offlineEnvironment(Path module, String userFlags) throws MojoFailureException {
+        // keep the user's own GOFLAGS (say -modcacherw), replacing only -mod
+        String flags = userFlags == null ? "" : userFlags.replaceAll("(^|\\s)-mod=\\S+", " ").strip();
+        Map<String, String> env = new LinkedHashMap<>();
+        switch (kind) {
+            case "vendor" -> {
+                if (!Files.isDirectory(module.resolve("vendor"))) {
+                    throw new MojoFailureException("no vendor/ in " + module + ": run 'mvn gomod:restore' (or gomod:vendor) first");
+                }
+                env.put("GOFLAGS", (flags + " -mod=vendor").strip());
+                env.put("GOPROXY", "off");
+            }
+            case "modcache" -> {
+                Path dir = goproxyDir.toPath().toAbsolutePath();
+                if (!Files.isDirectory(dir)) {
+                    throw new MojoFailureException("no module cache in " + dir + ": run 'mvn gomod:restore -Dgomod.kind=modcache' first");
+                }
+                env.put("GOFLAGS", (flags + " -mod=readonly").strip());
+                env.put("GOPROXY", dir.toUri().toString().replaceAll("/$", ""));
+            }
+            default -> throw new MojoFailureException("gomod.kind=" + kind + ": use vendor or modcache");
+        }
+        env.put("GONOPROXY", "none.invalid");
+        env.put("GOSUMDB", "off");
+        env.put("GOTOOLCHAIN", "local");
+        env.put("GOWORK", "off");
+        return env;
+    }
+}

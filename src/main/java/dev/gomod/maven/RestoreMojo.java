@@ -1,0 +1,157 @@
+package dev.gomod.maven;
+
+import dev.gomod.archive.ReproducibleArchive;
+import dev.gomod.archive.SafeExtractor;
+import dev.gomod.bundle.Restore;
+import dev.gomod.gotool.SecretMasker;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.repository.RepositoryPolicy;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+
+import javax.inject.Inject;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves a go-vendor (or go-modcache) bundle through Maven's own resolver, so settings.xml mirrors,
+ * server credentials, proxies and offline mode all apply; verifies it against gomod.lock and the
+ * workspace; and swaps vendor/ in atomically. Does nothing but hash when vendor/ already matches the lock.
+ */
+@Mojo(name = "restore", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
+public class RestoreMojo extends ModuleMojo {
+    /** The bundle's coordinates, {@code g:a:v} or {@code g:a:type:classifier:v}; default: this project's. */
+    @Parameter(property = "gomod.artifact")
+    private String artifact;
+
+    /** What to restore: {@code vendor} (into vendor/) or {@code modcache} (into gomod.goproxyDir). */
+    @Parameter(property = "gomod.kind", defaultValue = "vendor")
+    private String kind;
+
+    /** The bundle's format when the coordinates do not say: {@code tar.gz} or {@code zip}. */
+    @Parameter(property = "gomod.format", defaultValue = "tar.gz")
+    private String format;
+
+    /** Where a module-cache bundle is restored (a directory to use as {@code GOPROXY=file://…}). */
+    @Parameter(property = "gomod.goproxyDir", defaultValue = "${project.build.directory}/gomod/goproxy")
+    private File goproxyDir;
+
+    /** Also copy a restored module cache into this GOMODCACHE. */
+    @Parameter(property = "gomod.gomodcache")
+    private File gomodcache;
+
+    /** Extraction limit: total bytes. */
+    @Parameter(property = "gomod.maxBytes", defaultValue = "4294967296")
+    private long maxBytes;
+
+    /** Extraction limit: number of entries. */
+    @Parameter(property = "gomod.maxEntries", defaultValue = "500000")
+    private int maxEntries;
+
+    /** Extraction limit: how many times its own size an archive may inflate. */
+    @Parameter(property = "gomod.maxRatio", defaultValue = "200")
+    private int maxRatio;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${project.build.directory}/gomod", readonly = true)
+    private File workDir;
+
+    private final RepositorySystem repositorySystem;
+
+    @Inject
+    public RestoreMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("gomod:restore skipped (gomod.skip)");
+            return;
+        }
+        boolean modcache = switch (kind) {
+            case "vendor" -> false;
+            case "modcache" -> true;
+            default -> throw new MojoFailureException("gomod.kind=" + kind + ": use vendor or modcache");
+        };
+        Restore restore = new Restore(moduleDir(), lockPath(), workDir.toPath().toAbsolutePath(),
+                new SafeExtractor.Limits(maxBytes, maxEntries, maxRatio), getLog()::info, getLog()::warn);
+        try {
+            if (!modcache) {
+                Optional<String> upToDate = restore.vendorUpToDate();
+                if (upToDate.isPresent()) {
+                    getLog().info("vendor/ already matches " + lockPath().getFileName() + " (" + upToDate.get() + "): nothing to restore");
+                    return;
+                }
+            }
+            Artifact coordinates = coordinates(modcache);
+            Path file = resolve(coordinates);
+            ReproducibleArchive.Format fmt = ReproducibleArchive.Format.of(coordinates.getExtension());
+            if (modcache) {
+                restore.modcache(file, fmt, goproxyDir.toPath().toAbsolutePath(), gomodcache == null ? null : gomodcache.toPath().toAbsolutePath());
+            } else {
+                restore.vendor(file, fmt);
+            }
+        } catch (MojoExecutionException | MojoFailureException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (Exception e) {
+            GoMojo.rethrowCore(e);
+        }
+    }
+
+    /** Maven's {@code g:a[:type[:classifier]]:v}; the type defaults to gomod.format, the classifier to the kind's. */
+    Artifact coordinates(boolean modcache) throws MojoFailureException {
+        String classifier = modcache ? PackageMojo.MODCACHE_CLASSIFIER : PackageMojo.VENDOR_CLASSIFIER;
+        if (artifact == null || artifact.isBlank()) {
+            return new DefaultArtifact(project.getGroupId(), project.getArtifactId(), classifier, format, project.getVersion());
+        }
+        String[] p = artifact.strip().split(":");
+        return switch (p.length) {
+            case 3 -> new DefaultArtifact(p[0], p[1], classifier, format, p[2]);
+            case 4 -> new DefaultArtifact(p[0], p[1], classifier, p[2], p[3]);
+            case 5 -> new DefaultArtifact(p[0], p[1], p[3], p[2], p[4]);
+            default -> throw new MojoFailureException("gomod.artifact=" + artifact + ": use groupId:artifactId:version or groupId:artifactId:type:classifier:version");
+        };
+    }
+
+    private Path resolve(Artifact a) throws MojoExecutionException {
+        // Checksums from the repository must match: a mismatch is a damaged or tampered download, never a warning.
+        DefaultRepositorySystemSession strict = new DefaultRepositorySystemSession(session.getRepositorySession());
+        strict.setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_FAIL);
+        try {
+            Path file = repositorySystem.resolveArtifact(strict, new ArtifactRequest(a, project.getRemoteProjectRepositories(), null))
+                    .getArtifact().getFile().toPath();
+            getLog().info("resolved " + a + " to " + file);
+            return file;
+        } catch (ArtifactResolutionException e) {
+            SecretMasker masker = new SecretMasker();
+            String repos = project.getRemoteProjectRepositories().stream()
+                    .map(RemoteRepository::toString).map(masker::mask).collect(Collectors.joining(", "));
+            String hint = session.isOffline()
+                    ? "\nMaven is offline: the bundle must already be in the local repository, fetched through the same repository id "
+                    + "(see _remote.repositories there; or use -llr). Resolve it once online, or install it."
+                    : "\nCheck the coordinates (gomod.artifact), the repository, and the <server> credentials for it in settings.xml.";
+            throw new MojoExecutionException("could not resolve " + a + " from [" + repos + "]: " + masker.mask(e.getMessage()) + hint);
+        }
+    }
+}
