@@ -1,0 +1,318 @@
+package dev.gomod.e2e;
+
+import dev.gomod.testkit.FileGoProxy;
+import dev.gomod.testkit.GraphFixture;
+import dev.gomod.testkit.IsolatedGo;
+import dev.gomod.testkit.TestModule;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole story against a real Nexus on loopback, all through mvn with settings.xml files written
+ * here: the release pipeline freezes and deploys both bundles with credentials from a {@code <server>};
+ * a fresh agent (empty local repository, a {@code *} mirror to Nexus with credentials) restores and
+ * builds with no Go proxy; a wrong password fails clearly; a released version cannot be redeployed;
+ * with Nexus stopped the agent restores again with {@code -o}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NexusEndToEndIT {
+    private static final String GAV_PATH = "com/example/hello-service/1.0.0/hello-service-1.0.0";
+
+    private final Path dir = Path.of(System.getProperty("e2e.dir", "target/e2e")).toAbsolutePath();
+    private NexusServer nexus;
+    private Path release;
+    private Path agentRepo;
+
+    @BeforeAll
+    void startNexusAndPrepareTheRelease() throws Exception {
+        IsolatedGo.requireGo();
+        deleteTree(dir.resolve("work"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        nexus = NexusServer.prepare(Path.of(System.getProperty("nexus.distribution")), Files.createDirectories(dir.resolve("nexus")));
+        nexus.start(Duration.ofMinutes(4));
+        nexus.disableAnonymousAccess();
+
+        FileGoProxy proxy = new FileGoProxy(work.resolve("goproxy")).publish(GraphFixture.proxyModules().toArray(TestModule[]::new));
+        release = work.resolve("release");
+        GraphFixture.writeMain(release);
+        new IsolatedGo(work.resolve("tidy"), proxy.url()).run(release, "mod", "tidy").ok();
+        Files.writeString(release.resolve("pom.xml"), pom(), StandardCharsets.UTF_8);
+        settings("release.xml", NexusServer.PASSWORD);
+        settings("agent.xml", NexusServer.PASSWORD);
+        settings("wrong-password.xml", "not-the-password");
+    }
+
+    @AfterAll
+    void stopNexus() throws Exception {
+        if (nexus != null) {
+            nexus.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theReleasePipelineFreezesAndDeploysBothBundles() throws Exception {
+        // the plugin itself comes from the company's repository, like every other plugin
+        Run plugin = mvn(dir, "deploy-plugin", "release.xml", dir.resolve("work/release-repo"), "deploy:deploy-file",
+                "-Dfile=" + System.getProperty("plugin.jar"), "-DpomFile=" + System.getProperty("plugin.pom"),
+                "-DrepositoryId=nexus", "-Durl=" + nexus.url() + "/repository/maven-snapshots/");
+        assertEquals(0, plugin.exit, plugin.output);
+
+        String goproxy = "-Dgomod.goproxy=" + dir.resolve("work/goproxy").toUri().toString().replaceAll("/$", "");
+        String cache = "-Dgocache=" + dir.resolve("work/release-gocache");
+        Run freeze = mvn(release, "freeze", "release.xml", dir.resolve("work/release-repo"), "gomod:freeze", goproxy, cache);
+        assertEquals(0, freeze.exit, freeze.output);
+        assertTrue(freeze.output.contains("gomod.lock written: example.com/hello, 15 modules"), freeze.output);
+
+        Run deploy = mvn(release, "deploy", "release.xml", dir.resolve("work/release-repo"), "deploy", goproxy, cache);
+        assertEquals(0, deploy.exit, deploy.output);
+        for (String suffix : List.of("-go-vendor.tar.gz", "-go-modcache.tar.gz")) {
+            assertEquals(200, nexus.status("GET", "/repository/maven-releases/" + GAV_PATH + suffix, null, true), suffix);
+            assertEquals(401, nexus.status("GET", "/repository/maven-releases/" + GAV_PATH + suffix, null, false), "anonymous access is off");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aFreshAgentRestoresFromNexusAndBuildsWithoutAGoProxy() throws Exception {
+        Path agent = checkout("agent");
+        agentRepo = dir.resolve("work/agent-repo");
+        Run r = mvn(agent, "agent-restore", "agent.xml", agentRepo, "gomod:restore", "gomod:go", "-Dgomod.args=build -o hello .",
+                "-Dgocache=" + agent.resolve("gocache"));
+        assertEquals(0, r.exit, r.output);
+        assertTrue(r.output.contains("vendor/ restored from hello-service-1.0.0-go-vendor.tar.gz"), r.output);
+        assertTrue(r.output.contains(", matches gomod.lock"), r.output);
+        assertEquals("42 true local 2 fork\n", runBinary(agent.resolve("hello")));
+        assertFalse(Files.exists(agent.resolve("gocache/mod/cache/download")), "go downloaded modules");
+
+        Run mc = mvn(agent, "agent-modcache", "agent.xml", agentRepo, "gomod:restore", "gomod:go", "-Dgomod.kind=modcache",
+                "-Dgomod.args=build -o hello-mc .", "-Dgocache=" + agent.resolve("gocache-mc"));
+        assertEquals(0, mc.exit, mc.output);
+        assertTrue(mc.output.contains("module cache restored from hello-service-1.0.0-go-modcache.tar.gz"), mc.output);
+        assertEquals("42 true local 2 fork\n", runBinary(agent.resolve("hello-mc")));
+    }
+
+    @Test
+    @Order(3)
+    void aWrongPasswordFailsClearlyAndLeavesVendorAlone() throws Exception {
+        Path agent = checkout("agent-wrong-password");
+        Files.createDirectories(agent.resolve("vendor"));
+        Files.writeString(agent.resolve("vendor/marker.txt"), "old tree\n");
+        // the agent already has the plugin, but not the bundle: only the bundle needs Nexus
+        Path repo = dir.resolve("work/agent-repo-wrong-password");
+        copyTree(agentRepo, repo);
+        deleteTree(repo.resolve("com/example"));
+        Run r = mvn(agent, "wrong-password", "wrong-password.xml", repo, "gomod:restore", "-Dgocache=" + agent.resolve("gocache"));
+        assertNotEquals(0, r.exit, r.output);
+        assertTrue(r.output.contains("could not resolve com.example:hello-service:tar.gz:go-vendor:1.0.0"), r.output);
+        assertTrue(r.output.contains("401"), r.output);
+        assertTrue(r.output.contains("<server> credentials"), r.output);
+        assertFalse(r.output.contains("not-the-password"), "the password reached the log");
+        assertFalse(r.output.contains("\tat dev.gomod"), "a stack trace for a configuration mistake");
+        assertEquals("old tree\n", Files.readString(agent.resolve("vendor/marker.txt")));
+    }
+
+    @Test
+    @Order(4)
+    void redeployingAReleaseIsRefusedByNexus() throws Exception {
+        Run r = mvn(release, "redeploy", "release.xml", dir.resolve("work/release-repo"), "deploy",
+                "-Dgomod.goproxy=" + dir.resolve("work/goproxy").toUri().toString().replaceAll("/$", ""),
+                "-Dgocache=" + dir.resolve("work/release-gocache"));
+        assertNotEquals(0, r.exit, r.output);
+        assertTrue(r.output.contains("status: 400") && r.output.contains("hello-service-1.0.0.pom cannot be updated"), r.output);
+        // the rebuild packed the same bytes Nexus holds: a release can be checked against its rebuild
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("go-vendor bundle \\S+: \\d+ entries, \\d+ bytes, sha256 ([0-9a-f]{64})")
+                .matcher(r.output);
+        assertTrue(m.find(), r.output);
+        assertEquals(m.group(1), dev.gomod.hash.Sha256.hex(nexus.get("/repository/maven-releases/" + GAV_PATH + "-go-vendor.tar.gz")));
+    }
+
+    @Test
+    @Order(5)
+    void withNexusDownTheAgentRestoresOfflineFromItsLocalRepository() throws Exception {
+        nexus.close();
+        assertFalse(nexus.running());
+        assertEquals(-1, nexus.status("GET", "/service/rest/v1/status", null, false), "Nexus still answers");
+        Path agent = checkout("agent-offline");
+        Run r = mvn(agent, "agent-offline", "agent.xml", agentRepo, "-o", "gomod:restore", "gomod:go", "-Dgomod.args=build -o hello .",
+                "-Dgocache=" + agent.resolve("gocache"));
+        assertEquals(0, r.exit, r.output);
+        assertEquals("42 true local 2 fork\n", runBinary(agent.resolve("hello")));
+    }
+
+    // ---- the project, settings and checkouts ----
+
+    private String pom() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>com.example</groupId>
+                  <artifactId>hello-service</artifactId>
+                  <version>1.0.0</version>
+                  <packaging>pom</packaging>
+                  <properties>
+                    <gomod.bundles>vendor,modcache</gomod.bundles>
+                    <gomod.allowDirectoryReplace>true</gomod.allowDirectoryReplace>
+                    <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp>
+                  </properties>
+                  <distributionManagement>
+                    <repository>
+                      <id>nexus</id>
+                      <url>%s/repository/maven-releases/</url>
+                    </repository>
+                  </distributionManagement>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <groupId>dev.gomod</groupId>
+                        <artifactId>gomod-maven-plugin</artifactId>
+                        <version>%s</version>
+                        <executions>
+                          <execution>
+                            <goals>
+                              <goal>vendor</goal>
+                              <goal>package</goal>
+                            </goals>
+                          </execution>
+                        </executions>
+                        <configuration>
+                          <environment>
+                            <GOMODCACHE>${gocache}/mod</GOMODCACHE>
+                            <GOCACHE>${gocache}/build</GOCACHE>
+                            <GOPATH>${gocache}/path</GOPATH>
+                            <GOFLAGS>-modcacherw</GOFLAGS>
+                            <GOSUMDB>off</GOSUMDB>
+                            <GOENV>off</GOENV>
+                          </environment>
+                        </configuration>
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """.formatted(nexus.url(), System.getProperty("plugin.version"));
+    }
+
+    /** A company's settings.xml: everything through Nexus, credentials from a server entry, snapshots on. */
+    private void settings(String name, String password) throws IOException {
+        String repo = """
+                        <id>central</id>
+                        <url>http://central</url>
+                        <releases><enabled>true</enabled></releases>
+                        <snapshots><enabled>true</enabled></snapshots>
+                """;
+        Files.writeString(dir.resolve("work").resolve(name), """
+                <settings>
+                  <mirrors>
+                    <mirror>
+                      <id>nexus</id>
+                      <mirrorOf>*</mirrorOf>
+                      <url>%s/repository/maven-public/</url>
+                    </mirror>
+                  </mirrors>
+                  <servers>
+                    <server>
+                      <id>nexus</id>
+                      <username>%s</username>
+                      <password>%s</password>
+                    </server>
+                  </servers>
+                  <profiles>
+                    <profile>
+                      <id>nexus</id>
+                      <repositories><repository>%s</repository></repositories>
+                      <pluginRepositories><pluginRepository>%s</pluginRepository></pluginRepositories>
+                    </profile>
+                  </profiles>
+                  <activeProfiles><activeProfile>nexus</activeProfile></activeProfiles>
+                </settings>
+                """.formatted(nexus.url(), NexusServer.USER, password, repo, repo), StandardCharsets.UTF_8);
+    }
+
+    /** What a fresh checkout of the release commit holds: no vendor/, no target/. */
+    private Path checkout(String name) throws IOException {
+        Path agent = dir.resolve("work").resolve(name);
+        deleteTree(agent);
+        for (String f : List.of("pom.xml", "go.mod", "go.sum", "gomod.lock", "main.go", "local/go.mod", "local/local.go")) {
+            Files.createDirectories(agent.resolve(f).getParent());
+            Files.copy(release.resolve(f), agent.resolve(f));
+        }
+        return agent;
+    }
+
+    // ---- running mvn ----
+
+    private record Run(int exit, String output) {
+    }
+
+    private Run mvn(Path cwd, String step, String settings, Path localRepo, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("mvn", "-B", "-s", dir.resolve("work").resolve(settings).toString(),
+                "-Dmaven.repo.local=" + localRepo));
+        cmd.addAll(List.of(args));
+        Path log = dir.resolve("logs").resolve(step + ".log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().remove("MAVEN_OPTS");
+        Process p = pb.start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw new AssertionError(step + ": mvn did not finish in 10 minutes; see " + log);
+        }
+        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private static String runBinary(Path exe) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(exe.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        deleteTree(to);
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path d = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(d);
+                } else {
+                    Files.copy(p, d, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(x);
+            }
+        }
+    }
+}
