@@ -25,9 +25,12 @@ cd "$here"
 echo "== 1. release: gomod:freeze proves go.mod/go.sum tidy and writes gomod.lock"
 GOMODCACHE=$work/release-modcache mvn "${mvn_args[@]}" -q gomod:freeze
 
-echo "== 2. release: mvn deploy vendors, packs both bundles and deploys them into target/repository"
-GOMODCACHE=$work/release-modcache mvn "${mvn_args[@]}" deploy | grep -E "gomod|go-vendor|go-modcache" | grep -v Downloading || true
+echo "== 2. release: vendor, pack both bundles, deploy them into target/repository (no install: the agent must fetch them)"
+GOMODCACHE=$work/release-modcache mvn "${mvn_args[@]}" package deploy:deploy | grep -E "gomod|bundle|Uploaded.*go-" || true
 ls "$work/repository/com/example/hello-service/1.0.0/"
+# an earlier run may have left the example's artifacts in the local Maven repository: the agent starts without them
+local_repo=$(printf '%s\n' ${GOMOD_EXAMPLE_MAVEN_ARGS:-} | sed -n 's/^-Dmaven.repo.local=//p')
+rm -rf "${local_repo:-$HOME/.m2/repository}/com/example/hello-service"
 
 echo "== 3. agent: a clean copy with only what git holds (no vendor/, no module cache, no Go proxy)"
 agent=$work/agent
@@ -37,7 +40,9 @@ cp pom.xml go.mod go.sum gomod.lock main.go "$agent/"
 echo "== 4. agent: mvn -o gomod:restore gomod:go (the repository is the only source; Maven offline)"
 cd "$agent"
 GOMODCACHE=$work/agent-empty-modcache GOPROXY=https://proxy.invalid mvn "${mvn_args[@]}" -o -Daether.offline.protocols=file \
-    -Dexample.repository="file://$work/repository" gomod:restore gomod:go -Dgomod.args="build -o hello-service ."
+    -Dexample.repository="file://$work/repository" gomod:restore gomod:go -Dgomod.args="build -o hello-service ." \
+    | grep -E "Downloaded from example|gomod|resolved|restored|^go |BUILD" || true
+test -x hello-service
 
 echo "== 5. run the service built on the agent"
 ./hello-service
