@@ -5,8 +5,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -27,7 +25,8 @@ import java.util.zip.Deflater;
 /**
  * Writes tar.gz or zip archives whose bytes depend only on the entries' names, contents and
  * executable bits and on one timestamp: entries sorted by UTF-8 bytes, no directory entries, modes
- * 0644/0755, uid/gid 0 with empty names, one mtime, gzip header without time or OS, PAX headers for
+ * 0644/0755, uid/gid 0 with empty names, one mtime, gzip header without time and with OS "unknown"
+ * (compressed on all cores, see {@link ParallelGzipOutputStream}), PAX headers for
  * long and non-ASCII names. The file appears atomically (written beside the target, then renamed).
  */
 public final class ReproducibleArchive {
@@ -56,8 +55,8 @@ public final class ReproducibleArchive {
         }
     }
 
-    /** gzip's "unknown" operating system: the JDK's own writer put 0 or 3 here depending on version. */
-    private static final int GZIP_OS_UNKNOWN = 255;
+    /** gzip -6, the level of the tar|gzip recipes this replaces. */
+    private static final int GZIP_LEVEL = 6;
     private static final int BUFFER = 1 << 16;
 
     private ReproducibleArchive() {
@@ -89,12 +88,8 @@ public final class ReproducibleArchive {
     }
 
     private static void writeTarGz(Path file, List<ArchiveEntry> entries, Instant time) throws IOException {
-        GzipParameters gz = new GzipParameters();
-        gz.setCompressionLevel(Deflater.DEFAULT_COMPRESSION);
-        gz.setModificationTime(0);
-        gz.setOperatingSystem(GZIP_OS_UNKNOWN);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER);
-             GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(out, gz);
+             ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(out, GZIP_LEVEL, Runtime.getRuntime().availableProcessors());
              TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip, BUFFER, "UTF-8")) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);

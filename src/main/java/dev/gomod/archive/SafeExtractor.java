@@ -5,6 +5,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import dev.gomod.hash.Sha256;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 import java.io.BufferedInputStream;
@@ -17,6 +18,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -38,8 +40,8 @@ public final class SafeExtractor {
         public static final Limits DEFAULT = new Limits(4L << 30, 500_000, 200);
     }
 
-    /** What was extracted. */
-    public record Result(int files, long bytes) {
+    /** What was extracted: file count, bytes, and each file's sha256 by entry name (hashed while written). */
+    public record Result(int files, long bytes, Map<String, byte[]> sha256) {
     }
 
     private static final int BUFFER = 1 << 16;
@@ -62,6 +64,7 @@ public final class SafeExtractor {
         long compressed = Math.max(1, Files.size(archive));
         String name = archive.getFileName().toString();
         Set<String> seen = new HashSet<>();
+        Map<String, byte[]> digests = new HashMap<>();
         Map<String, String> folded = new HashMap<>();
         long total = 0;
         int count = 0;
@@ -70,7 +73,7 @@ public final class SafeExtractor {
                  TarArchiveInputStream in = new TarArchiveInputStream(new GzipCompressorInputStream(raw, false), "UTF-8")) {
                 TarArchiveEntry e;
                 while ((e = in.getNextEntry()) != null) {
-                    total += one(name, e, in, root, seen, folded, ++count, total, compressed);
+                    total += one(name, e, in, root, seen, folded, digests, ++count, total, compressed);
                 }
             }
         } else {
@@ -78,17 +81,17 @@ public final class SafeExtractor {
             try (ZipFile zip = ZipFile.builder().setPath(archive).setCharset(StandardCharsets.UTF_8).get()) {
                 for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
                     try (InputStream in = zip.getInputStream(e)) {
-                        total += one(name, e, in, root, seen, folded, ++count, total, compressed);
+                        total += one(name, e, in, root, seen, folded, digests, ++count, total, compressed);
                     }
                 }
             }
         }
-        return new Result(seen.size(), total);
+        return new Result(seen.size(), total, digests);
     }
 
     /** Checks and extracts one entry; returns the bytes written. */
     private long one(String name, ArchiveEntry e, InputStream in, Path root, Set<String> seen, Map<String, String> folded,
-                     int count, long total, long compressed) throws IOException, UnsafeArchiveException {
+                     Map<String, byte[]> digests, int count, long total, long compressed) throws IOException, UnsafeArchiveException {
         String entry = e.getName();
         if (count > limits.maxEntries()) {
             throw new UnsafeArchiveException(name, "more than " + limits.maxEntries() + " entries (gomod.maxEntries)");
@@ -116,7 +119,9 @@ public final class SafeExtractor {
         if (!target.getParent().toRealPath().startsWith(root)) {
             throw new UnsafeArchiveException(name, entry, "its directory resolves outside the extraction directory");
         }
-        long n = copy(in, target, name, entry, total, compressed);
+        MessageDigest sha = Sha256.newDigest();
+        long n = copy(in, target, name, entry, total, compressed, sha);
+        digests.put(clean, sha.digest());
         if (isExecutable(e)) {
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
@@ -166,7 +171,7 @@ public final class SafeExtractor {
         return false;
     }
 
-    private long copy(InputStream in, Path target, String archive, String entry, long before, long compressed)
+    private long copy(InputStream in, Path target, String archive, String entry, long before, long compressed, MessageDigest sha)
             throws IOException, UnsafeArchiveException {
         long n = 0;
         byte[] buf = new byte[BUFFER];
@@ -184,6 +189,7 @@ public final class SafeExtractor {
                             + " times its size (gomod.maxRatio): an archive bomb?");
                 }
                 out.write(buf, 0, r);
+                sha.update(buf, 0, r);
             }
         }
         return n;

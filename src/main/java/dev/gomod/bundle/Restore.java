@@ -87,15 +87,22 @@ public final class Restore {
             try {
                 SafeExtractor extractor = new SafeExtractor(limits, n -> n.startsWith("vendor/")
                         || List.of(BundleManifest.FILE, "go.mod", "go.sum", "gomod.lock").contains(n));
-                extractor.extract(archive, format, extract);
+                SafeExtractor.Result result = extractor.extract(archive, format, extract);
                 GoMod goMod = workspaceGoMod();
                 BundleManifest manifest = manifest(archive, extract, BundleManifest.VENDOR, goMod);
                 Path extracted = extract.resolve("vendor");
                 if (!Files.isDirectory(extracted)) {
                     throw new WorkspaceException(archive.getFileName() + " holds no vendor/ directory");
                 }
-                List<DirHash.FileSource> files = DirHash.listDir(extracted, "vendor");
-                String tree = DirHash.hashParallel(files, Runtime.getRuntime().availableProcessors());
+                // hashed while extracted: the tree is read once; the extraction directory is private to us
+                java.util.Map<String, byte[]> vendorDigests = new java.util.HashMap<>();
+                result.sha256().forEach((n, d) -> {
+                    if (n.startsWith("vendor/")) {
+                        vendorDigests.put(n, d);
+                    }
+                });
+                String tree = DirHash.fromDigests(vendorDigests);
+                int fileCount = vendorDigests.size();
                 GoModLock lock = lock();
                 if (lock != null) {
                     requireLockMatchesWorkspace(lock);
@@ -119,9 +126,9 @@ public final class Restore {
                 DirectorySwap.deleteTree(swap.staging());
                 Files.move(extracted, swap.staging(), StandardCopyOption.ATOMIC_MOVE);
                 swap.commit();
-                info.accept("vendor/ restored from " + archive.getFileName() + ": " + files.size() + " files, " + tree
+                info.accept("vendor/ restored from " + archive.getFileName() + ": " + fileCount + " files, " + tree
                         + (lock != null && lock.vendorHash() != null ? ", matches " + lockFile.getFileName() : ""));
-                return new Outcome(false, tree, files.size(), vendor);
+                return new Outcome(false, tree, fileCount, vendor);
             } finally {
                 DirectorySwap.deleteTree(extract);
             }

@@ -120,6 +120,20 @@ public final class DirHash {
         }
     }
 
+    /** Hash1 from digests already computed (say while the files were written), by file name. */
+    public static String fromDigests(java.util.Map<String, byte[]> sha256ByName) throws IOException {
+        List<String> names = new ArrayList<>(sha256ByName.keySet());
+        names.sort(UTF8_ORDER);
+        StringBuilder lines = new StringBuilder(names.size() * 100);
+        for (String n : names) {
+            if (n.indexOf('\n') >= 0) {
+                throw new IOException("file name contains a newline: " + n.replace("\n", "\\n"));
+            }
+            lines.append(HexFormat.of().formatHex(sha256ByName.get(n))).append("  ").append(n).append('\n');
+        }
+        return finish(lines);
+    }
+
     /**
      * Hash1 of every regular file below {@code dir}, each named {@code prefix + "/" + relative path}
      * ({@code prefix} may be empty). Symbolic links and other non-regular files are refused: Go's
