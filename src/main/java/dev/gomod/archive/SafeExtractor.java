@@ -60,20 +60,14 @@ public final class SafeExtractor {
     /** Extracts {@code archive} into {@code dest}, which must not exist yet (it is created with mode 0700). */
     public Result extract(Path archive, ReproducibleArchive.Format format, Path dest) throws IOException, UnsafeArchiveException {
         Files.createDirectory(dest, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path root = dest.toRealPath();
-        long compressed = Math.max(1, Files.size(archive));
-        String name = archive.getFileName().toString();
-        Set<String> seen = new HashSet<>();
-        Map<String, byte[]> digests = new HashMap<>();
-        Map<String, String> folded = new HashMap<>();
-        long total = 0;
-        int count = 0;
+        Extraction x = new Extraction(archive.getFileName().toString(), dest.toRealPath(), Math.max(1, Files.size(archive)));
         if (format == ReproducibleArchive.Format.TAR_GZ) {
             try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive), BUFFER);
-                 TarArchiveInputStream in = new TarArchiveInputStream(new GzipCompressorInputStream(raw, false), "UTF-8")) {
+                 TarArchiveInputStream in = new TarArchiveInputStream(
+                         new ReadAheadInputStream(new GzipCompressorInputStream(raw, false)), BUFFER, "UTF-8")) {
                 TarArchiveEntry e;
                 while ((e = in.getNextEntry()) != null) {
-                    total += one(name, e, in, root, seen, folded, digests, ++count, total, compressed);
+                    x.entry(e, in);
                 }
             }
         } else {
@@ -81,51 +75,72 @@ public final class SafeExtractor {
             try (ZipFile zip = ZipFile.builder().setPath(archive).setCharset(StandardCharsets.UTF_8).get()) {
                 for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
                     try (InputStream in = zip.getInputStream(e)) {
-                        total += one(name, e, in, root, seen, folded, digests, ++count, total, compressed);
+                        x.entry(e, in);
                     }
                 }
             }
         }
-        return new Result(seen.size(), total, digests);
+        return new Result(x.seen.size(), x.total, x.digests);
     }
 
-    /** Checks and extracts one entry; returns the bytes written. */
-    private long one(String name, ArchiveEntry e, InputStream in, Path root, Set<String> seen, Map<String, String> folded,
-                     Map<String, byte[]> digests, int count, long total, long compressed) throws IOException, UnsafeArchiveException {
-        String entry = e.getName();
-        if (count > limits.maxEntries()) {
-            throw new UnsafeArchiveException(name, "more than " + limits.maxEntries() + " entries (gomod.maxEntries)");
+    /** The state of one extraction. */
+    private final class Extraction {
+        private final String name;
+        private final Path root;
+        private final long compressed;
+        private final Set<String> seen = new HashSet<>();
+        private final Map<String, String> folded = new HashMap<>();
+        private final Map<String, byte[]> digests = new HashMap<>();
+        private final Set<Path> verifiedDirs = new HashSet<>();
+        private long total;
+        private int count;
+
+        Extraction(String name, Path root, long compressed) {
+            this.name = name;
+            this.root = root;
+            this.compressed = compressed;
         }
-        checkKind(name, e);
-        String clean = checkName(name, entry, e.isDirectory());
-        if (e.isDirectory()) {
-            return 0; // directories come with their files; an empty one is not worth a risk
+
+        /** Checks and extracts one entry. */
+        void entry(ArchiveEntry e, InputStream in) throws IOException, UnsafeArchiveException {
+            String entry = e.getName();
+            if (++count > limits.maxEntries()) {
+                throw new UnsafeArchiveException(name, "more than " + limits.maxEntries() + " entries (gomod.maxEntries)");
+            }
+            checkKind(name, e);
+            String clean = checkName(name, entry, e.isDirectory());
+            if (e.isDirectory()) {
+                return; // directories come with their files; an empty one is not worth a risk
+            }
+            if (!layout.test(clean)) {
+                throw new UnsafeArchiveException(name, entry, "not part of the bundle layout");
+            }
+            if (!seen.add(clean)) {
+                throw new UnsafeArchiveException(name, entry, "duplicate entry");
+            }
+            String other = folded.putIfAbsent(clean.toLowerCase(Locale.ROOT), clean);
+            if (other != null) {
+                throw new UnsafeArchiveException(name, entry, "differs from '" + other + "' only in case");
+            }
+            Path target = root.resolve(clean).normalize();
+            if (!target.startsWith(root)) {
+                throw new UnsafeArchiveException(name, entry, "resolves outside the extraction directory");
+            }
+            Path parent = target.getParent();
+            if (verifiedDirs.add(parent)) {
+                // once per directory: no entry can be a link, so a directory checked once stays inside
+                Files.createDirectories(parent);
+                if (!parent.toRealPath().startsWith(root)) {
+                    throw new UnsafeArchiveException(name, entry, "its directory resolves outside the extraction directory");
+                }
+            }
+            MessageDigest sha = Sha256.newDigest();
+            total += copy(in, target, name, entry, total, compressed, sha);
+            digests.put(clean, sha.digest());
+            if (isExecutable(e)) {
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
         }
-        if (!layout.test(clean)) {
-            throw new UnsafeArchiveException(name, entry, "not part of the bundle layout");
-        }
-        if (!seen.add(clean)) {
-            throw new UnsafeArchiveException(name, entry, "duplicate entry");
-        }
-        String other = folded.putIfAbsent(clean.toLowerCase(Locale.ROOT), clean);
-        if (other != null) {
-            throw new UnsafeArchiveException(name, entry, "differs from '" + other + "' only in case");
-        }
-        Path target = root.resolve(clean).normalize();
-        if (!target.startsWith(root)) {
-            throw new UnsafeArchiveException(name, entry, "resolves outside the extraction directory");
-        }
-        Files.createDirectories(target.getParent());
-        if (!target.getParent().toRealPath().startsWith(root)) {
-            throw new UnsafeArchiveException(name, entry, "its directory resolves outside the extraction directory");
-        }
-        MessageDigest sha = Sha256.newDigest();
-        long n = copy(in, target, name, entry, total, compressed, sha);
-        digests.put(clean, sha.digest());
-        if (isExecutable(e)) {
-            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        return n;
     }
 
     private static void checkKind(String archive, ArchiveEntry e) throws UnsafeArchiveException {
