@@ -96,12 +96,7 @@ public final class ModcacheBundle {
         String tree = hash(files);
         GoModLock lock = Files.isRegularFile(lockFile) ? GoModLock.parse(lockFile.toString(), Files.readAllBytes(lockFile)) : null;
         if (lock != null) {
-            List<LockDrift.Drift> drifts = LockDrift.checkInputs(lock, moduleDir);
-            if (!drifts.isEmpty()) {
-                throw new WorkspaceException(lockFile + " no longer matches " + moduleDir + ":\n  "
-                        + String.join("\n  ", drifts.stream().map(Object::toString).toList())
-                        + "\nIf the change is intended, run 'mvn gomod:freeze' and commit " + lockFile.getFileName());
-            }
+            LockDrift.requireNone(lock, lockFile, moduleDir, List.of());
             if (lock.modcacheHash() != null && !lock.modcacheHash().equals(tree)) {
                 throw new WorkspaceException("the module cache go downloaded (" + tree + ") does not match " + lockFile.getFileName()
                         + " (" + lock.modcacheHash() + "): the proxy served different module content than when the lock was written");

@@ -105,7 +105,7 @@ public final class Restore {
                 int fileCount = vendorDigests.size();
                 GoModLock lock = lock();
                 if (lock != null) {
-                    requireLockMatchesWorkspace(lock);
+                    LockDrift.requireNone(lock, lockFile, moduleDir, List.of());
                     if (lock.vendorHash() == null) {
                         warn.accept(lockFile.getFileName() + " pins no vendor tree: the bundle is checked against its manifest only");
                     } else if (!lock.vendorHash().equals(tree)) {
@@ -157,7 +157,7 @@ public final class Restore {
                 String tree = ModcacheBundle.hash(ModcacheBundle.files(proxy));
                 GoModLock lock = lock();
                 if (lock != null) {
-                    requireLockMatchesWorkspace(lock);
+                    LockDrift.requireNone(lock, lockFile, moduleDir, List.of());
                     if (lock.modcacheHash() != null && !lock.modcacheHash().equals(tree)) {
                         throw new WorkspaceException("REFUSED " + archive.getFileName() + ": its module cache is " + tree + " but "
                                 + lockFile.getFileName() + " (from git) pins " + lock.modcacheHash());
@@ -223,15 +223,6 @@ public final class Restore {
                     + ", this workspace is " + goMod.modulePath() + " (check gomod.artifact)");
         }
         return manifest;
-    }
-
-    private void requireLockMatchesWorkspace(GoModLock lock) throws IOException, WorkspaceException {
-        List<LockDrift.Drift> drifts = LockDrift.checkInputs(lock, moduleDir);
-        if (!drifts.isEmpty()) {
-            throw new WorkspaceException(lockFile + " no longer matches " + moduleDir + ":\n  "
-                    + String.join("\n  ", drifts.stream().map(Object::toString).toList())
-                    + "\nRestore go.mod/go.sum from git, or refresh the lock with 'mvn gomod:freeze'");
-        }
     }
 
     private void requireManifestMatchesWorkspace(Path archive, BundleManifest manifest, Path extract, String tree)

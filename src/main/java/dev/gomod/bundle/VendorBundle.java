@@ -59,15 +59,9 @@ public final class VendorBundle {
 
         GoModLock lock = Files.isRegularFile(lockFile) ? GoModLock.parse(lockFile.toString(), Files.readAllBytes(lockFile)) : null;
         if (lock != null) {
-            List<LockDrift.Drift> drifts = new ArrayList<>(LockDrift.checkInputs(lock, moduleDir));
-            if (lock.vendorHash() != null && !lock.vendorHash().equals(tree)) {
-                drifts.add(new LockDrift.Drift(LockDrift.Item.VENDOR, lock.vendorHash(), tree));
-            }
-            if (!drifts.isEmpty()) {
-                throw new WorkspaceException(lockFile + " no longer matches " + moduleDir + ":\n  "
-                        + String.join("\n  ", drifts.stream().map(Object::toString).toList())
-                        + "\nRun 'mvn gomod:vendor' to bring vendor/ back to the lock, or 'mvn gomod:freeze' if the change is intended");
-            }
+            List<LockDrift.Drift> vendorDrift = lock.vendorHash() == null || lock.vendorHash().equals(tree) ? List.of()
+                    : List.of(new LockDrift.Drift(LockDrift.Item.VENDOR, lock.vendorHash(), tree));
+            LockDrift.requireNone(lock, lockFile, moduleDir, vendorDrift);
             entries.add(ArchiveEntry.ofFile("gomod.lock", lockFile));
         }
         List<String> modules = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.gomod.lock;
 
+import dev.gomod.WorkspaceException;
 import dev.gomod.hash.DirHash;
 import dev.gomod.hash.Sha256;
 
@@ -64,6 +65,22 @@ public final class LockDrift {
             drifts.add(new Drift(Item.GO_SUM, label(lock.goSumSha256()), label(goSum)));
         }
         return drifts;
+    }
+
+    /**
+     * Refuses to go on when go.mod or go.sum no longer match the lock, or when {@code more} drifts
+     * were found: vendoring, packing or restoring would not reproduce what was frozen.
+     */
+    public static void requireNone(GoModLock lock, Path lockFile, Path moduleDir, List<Drift> more)
+            throws IOException, WorkspaceException {
+        List<Drift> drifts = new ArrayList<>(checkInputs(lock, moduleDir));
+        drifts.addAll(more);
+        if (!drifts.isEmpty()) {
+            throw new WorkspaceException(lockFile + " no longer matches " + moduleDir + ":\n  "
+                    + String.join("\n  ", drifts.stream().map(Object::toString).toList())
+                    + "\nIf the change is intended, run 'mvn gomod:freeze' and commit " + lockFile.getFileName()
+                    + "; otherwise restore go.mod/go.sum from git (and vendor/ with 'mvn gomod:vendor' or 'mvn gomod:restore')");
+        }
     }
 
     /** go.mod, go.sum and, when both the lock and the directory have one, the vendor tree. */

@@ -80,7 +80,7 @@ abstract class GoMojo extends ModuleMojo {
     @Parameter(property = "gomod.serverId")
     protected String serverId;
 
-    /** Further environment variables for go; applied last. */
+    /** Further environment variables for go, on top of the inherited ones; the gomod.* properties and offline rules still apply. */
     @Parameter
     protected Map<String, String> environment;
 
@@ -118,7 +118,12 @@ abstract class GoMojo extends ModuleMojo {
     /** As {@link #goCommand()}; with {@code offline}, no network is touched whatever Maven's mode. */
     protected GoCommand goCommand(boolean offline) throws MojoFailureException {
         SecretMasker masker = new SecretMasker();
-        GoEnvironment env = new GoEnvironment(System.getenv(), masker)
+        // <environment> extends the inherited environment: the properties, offline rules and probing below still apply
+        Map<String, String> base = new java.util.HashMap<>(System.getenv());
+        if (environment != null) {
+            environment.forEach((k, v) -> base.put(k, v == null ? "" : v));
+        }
+        GoEnvironment env = new GoEnvironment(base, masker)
                 .set("GOPROXY", goproxy)
                 .set("GOPRIVATE", goprivate)
                 .set("GONOPROXY", gonoproxy)
@@ -135,9 +140,6 @@ abstract class GoMojo extends ModuleMojo {
             }
         }
         applyCredentials(env);
-        if (environment != null) {
-            environment.forEach(env::set);
-        }
         if (getLog().isDebugEnabled()) {
             env.describe().forEach(l -> getLog().debug("go env: " + l));
         }

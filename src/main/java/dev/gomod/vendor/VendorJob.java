@@ -47,7 +47,7 @@ public final class VendorJob {
         GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
         GoModLock lock = Files.isRegularFile(lockFile) ? GoModLock.parse(lockFile.toString(), Files.readAllBytes(lockFile)) : null;
         if (lock != null) {
-            requireNoInputDrift(lock, moduleDir, lockFile);
+            LockDrift.requireNone(lock, lockFile, moduleDir, List.of());
         }
         Path vendor = moduleDir.resolve("vendor");
         DirectorySwap swap = new DirectorySwap(vendor);
@@ -78,17 +78,6 @@ public final class VendorJob {
             info.accept("vendor/ written by " + r.goVersion() + ": " + r.modulesTxt().withPackages().size() + " modules, "
                     + r.modulesTxt().packageCount() + " packages, " + r.files() + " files, " + r.hash());
             return new Outcome(false, r.hash(), r.files(), r.goVersion());
-        }
-    }
-
-    /** Fails when go.mod or go.sum no longer match the lock: vendoring would not reproduce it. */
-    public static void requireNoInputDrift(GoModLock lock, Path moduleDir, Path lockFile) throws IOException, WorkspaceException {
-        List<LockDrift.Drift> drifts = LockDrift.checkInputs(lock, moduleDir);
-        if (!drifts.isEmpty()) {
-            throw new WorkspaceException(lockFile + " no longer matches " + moduleDir + ":\n  "
-                    + String.join("\n  ", drifts.stream().map(Object::toString).toList())
-                    + "\nIf the change is intended, run 'mvn gomod:freeze' and commit " + lockFile.getFileName()
-                    + "; otherwise restore go.mod/go.sum from git");
         }
     }
 

@@ -6,10 +6,8 @@ import dev.gomod.archive.SafeExtractor;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
-import dev.gomod.testkit.FileGoProxy;
 import dev.gomod.testkit.GraphFixture;
 import dev.gomod.testkit.IsolatedGo;
-import dev.gomod.testkit.TestModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +40,7 @@ class RestoreTest {
     }
 
     /** The producer: the graph, tidied, vendored, frozen with its lock; returns the module dir. */
-    private Path producer(IsolatedGo go) throws Exception {
-        Path main = tmp.resolve("producer");
-        GraphFixture.writeMain(main);
-        go.run(main, "mod", "tidy").ok();
+    private Path producer(IsolatedGo go, Path main) throws Exception {
         go.run(main, "mod", "vendor").ok();
         GoModLock lock = new GoModLock(GraphFixture.MAIN_MODULE, "1.19", null, go.version(), Sha256.hex(main.resolve("go.mod")),
                 Sha256.hex(main.resolve("go.sum")), LockDrift.vendorHash(main.resolve("vendor")), null);
@@ -74,9 +68,9 @@ class RestoreTest {
     @Test
     void vendorBundleRestoresAndBuildsOfflineThenIsANoOp() throws Exception {
         IsolatedGo.requireGo();
-        FileGoProxy proxy = new FileGoProxy(tmp.resolve("proxy")).publish(GraphFixture.proxyModules().toArray(TestModule[]::new));
-        IsolatedGo go = new IsolatedGo(tmp.resolve("go"), proxy.url());
-        Path producer = producer(go);
+        GraphFixture.Workspace w = GraphFixture.tidied(tmp);
+        IsolatedGo go = w.go();
+        Path producer = producer(go, w.main());
         Path bundle = tmp.resolve("hello-go-vendor.tar.gz");
         VendorBundle.pack(producer, producer.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, bundle);
 
@@ -103,9 +97,9 @@ class RestoreTest {
     @Test
     void tamperedBundleIsRefusedAndTheOldVendorStays() throws Exception {
         IsolatedGo.requireGo();
-        FileGoProxy proxy = new FileGoProxy(tmp.resolve("proxy")).publish(GraphFixture.proxyModules().toArray(TestModule[]::new));
-        IsolatedGo go = new IsolatedGo(tmp.resolve("go"), proxy.url());
-        Path producer = producer(go);
+        GraphFixture.Workspace w = GraphFixture.tidied(tmp);
+        IsolatedGo go = w.go();
+        Path producer = producer(go, w.main());
         Path ws = checkout(producer, "agent");
         Path good = tmp.resolve("good.tar.gz");
         VendorBundle.pack(producer, ws.resolve("no.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, good);

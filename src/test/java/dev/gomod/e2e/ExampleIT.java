@@ -1,9 +1,9 @@
 package dev.gomod.e2e;
 
+import dev.gomod.vendor.DirectorySwap;
 import dev.gomod.testkit.IsolatedGo;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ class ExampleIT {
         IsolatedGo.requireGo();
         Path source = Path.of(System.getProperty("example.dir", "examples/hello-service")).toAbsolutePath();
         Path copy = Path.of(System.getProperty("e2e.dir", "target/e2e")).toAbsolutePath().resolve("example/hello-service");
-        deleteTree(copy);
+        DirectorySwap.deleteTree(copy);
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path p : walk.toList()) {
                 String rel = source.relativize(p).toString();
@@ -48,16 +48,5 @@ class ExampleIT {
         assertTrue(out.contains("Downloaded from example: file://"), "the agent did not fetch the bundle from the repository:\n" + out);
         assertTrue(out.contains(", matches gomod.lock"), out);
         assertTrue(out.endsWith("+--------------------------+\n| HELLO, AIR-GAPPED AGENT! |\n+--------------------------+\n"), out);
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        }
     }
 }

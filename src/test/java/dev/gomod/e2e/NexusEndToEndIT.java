@@ -1,5 +1,6 @@
 package dev.gomod.e2e;
 
+import dev.gomod.vendor.DirectorySwap;
 import dev.gomod.testkit.FileGoProxy;
 import dev.gomod.testkit.GraphFixture;
 import dev.gomod.testkit.IsolatedGo;
@@ -48,7 +49,7 @@ class NexusEndToEndIT {
     @BeforeAll
     void startNexusAndPrepareTheRelease() throws Exception {
         IsolatedGo.requireGo();
-        deleteTree(dir.resolve("work"));
+        DirectorySwap.deleteTree(dir.resolve("work"));
         Path work = Files.createDirectories(dir.resolve("work"));
         nexus = NexusServer.prepare(Path.of(System.getProperty("nexus.distribution")), Files.createDirectories(dir.resolve("nexus")));
         nexus.start(Duration.ofMinutes(4));
@@ -123,7 +124,7 @@ class NexusEndToEndIT {
         // the agent already has the plugin, but not the bundle: only the bundle needs Nexus
         Path repo = dir.resolve("work/agent-repo-wrong-password");
         copyTree(agentRepo, repo);
-        deleteTree(repo.resolve("com/example"));
+        DirectorySwap.deleteTree(repo.resolve("com/example"));
         Run r = mvn(agent, "wrong-password", "wrong-password.xml", repo, "gomod:restore", "-Dgocache=" + agent.resolve("gocache"));
         assertNotEquals(0, r.exit, r.output);
         assertTrue(r.output.contains("could not resolve com.example:hello-service:tar.gz:go-vendor:1.0.0"), r.output);
@@ -254,7 +255,7 @@ class NexusEndToEndIT {
     /** What a fresh checkout of the release commit holds: no vendor/, no target/. */
     private Path checkout(String name) throws IOException {
         Path agent = dir.resolve("work").resolve(name);
-        deleteTree(agent);
+        DirectorySwap.deleteTree(agent);
         for (String f : List.of("pom.xml", "go.mod", "go.sum", "gomod.lock", "main.go", "local/go.mod", "local/local.go")) {
             Files.createDirectories(agent.resolve(f).getParent());
             Files.copy(release.resolve(f), agent.resolve(f));
@@ -292,7 +293,7 @@ class NexusEndToEndIT {
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
-        deleteTree(to);
+        DirectorySwap.deleteTree(to);
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path d = to.resolve(from.relativize(p).toString());
@@ -301,17 +302,6 @@ class NexusEndToEndIT {
                 } else {
                     Files.copy(p, d, StandardCopyOption.COPY_ATTRIBUTES);
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.gomod.e2e;
 
+import dev.gomod.vendor.DirectorySwap;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -67,7 +68,7 @@ final class NexusServer implements AutoCloseable {
         }
         // Nexus keeps its data in <base>/../sonatype-work: a fresh one per run.
         Path work = dir.resolve("sonatype-work");
-        deleteTree(work);
+        DirectorySwap.deleteTree(work);
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -181,16 +182,5 @@ final class NexusServer implements AutoCloseable {
     private String tail() throws IOException {
         List<String> lines = Files.readAllLines(work.resolve("nexus.out"));
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        }
     }
 }

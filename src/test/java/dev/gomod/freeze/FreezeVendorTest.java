@@ -8,10 +8,8 @@ import dev.gomod.gotool.SecretMasker;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
-import dev.gomod.testkit.FileGoProxy;
 import dev.gomod.testkit.GraphFixture;
 import dev.gomod.testkit.IsolatedGo;
-import dev.gomod.testkit.TestModule;
 import dev.gomod.vendor.VendorJob;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,11 +43,9 @@ class FreezeVendorTest {
     @BeforeEach
     void tidyTheGraph() throws IOException {
         IsolatedGo.requireGo();
-        FileGoProxy proxy = new FileGoProxy(tmp.resolve("proxy")).publish(GraphFixture.proxyModules().toArray(TestModule[]::new));
-        go = new IsolatedGo(tmp.resolve("go"), proxy.url());
-        main = tmp.resolve("main");
-        GraphFixture.writeMain(main);
-        go.run(main, "mod", "tidy").ok();
+        GraphFixture.Workspace w = GraphFixture.tidied(tmp);
+        go = w.go();
+        main = w.main();
     }
 
     GoCommand command(Map<String, String> env, boolean offline) {

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.gomod.testkit.FileGoProxy;
 import dev.gomod.testkit.GraphFixture;
 import dev.gomod.testkit.IsolatedGo;
-import dev.gomod.testkit.TestModule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +61,8 @@ class LoopbackProxyTest {
     @BeforeEach
     void serve() throws IOException {
         IsolatedGo.requireGo();
-        FileGoProxy proxy = new FileGoProxy(tmp.resolve("proxy")).publish(GraphFixture.proxyModules().toArray(TestModule[]::new));
+        GraphFixture.Workspace w = GraphFixture.tidied(tmp);
+        FileGoProxy proxy = w.proxy();
         HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         https.setHttpsConfigurator(new HttpsConfigurator(selfSignedTls()));
         server = https;
@@ -107,11 +107,9 @@ class LoopbackProxyTest {
         t.setDaemon(true);
         t.start();
 
-        // Tidy once from the file:// proxy; the runs below start from an empty module cache.
-        go = new IsolatedGo(tmp.resolve("go"), proxy.url());
-        main = tmp.resolve("main");
-        GraphFixture.writeMain(main);
-        go.run(main, "mod", "tidy").ok();
+        // Tidied from the file:// proxy; the runs below start from an empty module cache.
+        go = w.go();
+        main = w.main();
     }
 
     /** Go sends netrc credentials over https only: a throwaway certificate for 127.0.0.1, trusted by go via SSL_CERT_FILE. */

@@ -83,6 +83,20 @@ public final class GraphFixture {
         Files.writeString(dir.resolve("local/local.go"), "// Package local lives next to the main module.\npackage local\n\n// Name names it.\nconst Name = \"local\"\n");
     }
 
+    /** A tidied checkout of the graph: its proxy, an isolated go that uses it, and the main module. */
+    public record Workspace(FileGoProxy proxy, IsolatedGo go, Path main) {
+    }
+
+    /** Publishes the graph under {@code dir/proxy} and writes the main module in {@code dir/main}, tidied by go. */
+    public static Workspace tidied(Path dir) throws IOException {
+        FileGoProxy proxy = new FileGoProxy(dir.resolve("proxy")).publish(proxyModules().toArray(TestModule[]::new));
+        IsolatedGo go = new IsolatedGo(dir.resolve("go"), proxy.url());
+        Path main = dir.resolve("main");
+        writeMain(main);
+        go.run(main, "mod", "tidy").ok();
+        return new Workspace(proxy, go, main);
+    }
+
     /** For the invoker ITs: {@code GraphFixture <dir>} writes {@code <dir>/goproxy} and {@code <dir>/main}. */
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
