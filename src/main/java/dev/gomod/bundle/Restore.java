@@ -20,7 +20,6 @@ import dev.gomod.vendor.WorkspaceLock;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
@@ -59,15 +58,11 @@ public final class Restore {
     /** The lock's vendor hash when vendor/ already has it: then there is nothing to fetch. Hashing only. */
     public Optional<String> vendorUpToDate() throws IOException, FormatException {
         GoModLock lock = lock();
-        Path vendor = moduleDir.resolve("vendor");
-        if (lock == null || lock.vendorHash() == null || !Files.isDirectory(vendor, LinkOption.NOFOLLOW_LINKS)) {
+        if (lock == null) {
             return Optional.empty();
         }
-        if (!LockDrift.checkInputs(lock, moduleDir).isEmpty()) {
-            return Optional.empty();
-        }
-        String current = LockDrift.vendorHash(vendor);
-        return current.equals(lock.vendorHash()) ? Optional.of(current) : Optional.empty();
+        LockDrift.Result current = LockDrift.check(lock, moduleDir);
+        return current.vendorChecked() && current.clean() ? Optional.of(lock.vendorHash()) : Optional.empty();
     }
 
     /** Restores vendor/ from a go-vendor bundle. */
@@ -165,10 +160,7 @@ public final class Restore {
                 } else {
                     warn.accept("no " + lockFile.getFileName() + ": the bundle is not pinned by a lock from git");
                 }
-                if (!manifest.treeHash().equals(tree)) {
-                    throw new WorkspaceException("REFUSED " + archive.getFileName() + ": its content hashes to " + tree
-                            + " but its manifest says " + manifest.treeHash());
-                }
+                requireManifestTree(archive, manifest, tree);
                 requireSameDigests(archive, manifest);
                 Path goSumFile = moduleDir.resolve("go.sum");
                 int checked = 0;
@@ -227,10 +219,7 @@ public final class Restore {
 
     private void requireManifestMatchesWorkspace(Path archive, BundleManifest manifest, Path extract, String tree)
             throws IOException, WorkspaceException {
-        if (!manifest.treeHash().equals(tree)) {
-            throw new WorkspaceException("REFUSED " + archive.getFileName() + ": its vendor tree hashes to " + tree
-                    + " but its manifest says " + manifest.treeHash());
-        }
+        requireManifestTree(archive, manifest, tree);
         requireSameDigests(archive, manifest);
         for (String f : List.of("go.mod", "go.sum")) {
             Path ours = moduleDir.resolve(f);
@@ -240,6 +229,13 @@ public final class Restore {
             if (!same) {
                 throw new WorkspaceException("REFUSED " + archive.getFileName() + ": its " + f + " differs from " + ours);
             }
+        }
+    }
+
+    private static void requireManifestTree(Path archive, BundleManifest manifest, String tree) throws WorkspaceException {
+        if (!manifest.treeHash().equals(tree)) {
+            throw new WorkspaceException("REFUSED " + archive.getFileName() + ": its content hashes to " + tree
+                    + " but its manifest says " + manifest.treeHash());
         }
     }
 

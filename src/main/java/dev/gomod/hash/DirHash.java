@@ -69,14 +69,14 @@ public final class DirHash {
 
     /** Hash1 of files given with their names. Names must not contain a newline. */
     public static String hash(List<? extends Source> files) throws IOException {
-        List<Source> sorted = sortedChecked(files);
-        StringBuilder lines = new StringBuilder(sorted.size() * 100);
+        List<Source> sorted = sorted(files);
+        List<byte[]> digests = new ArrayList<>(sorted.size());
         for (Source f : sorted) {
             try (InputStream in = f.open()) {
-                lines.append(HexFormat.of().formatHex(Sha256.digest(in))).append("  ").append(f.name()).append('\n');
+                digests.add(Sha256.digest(in));
             }
         }
-        return finish(lines);
+        return summary(sorted.stream().map(Source::name).toList(), digests);
     }
 
     /**
@@ -87,7 +87,7 @@ public final class DirHash {
         if (threads <= 1 || files.size() < 64) {
             return hash(files);
         }
-        List<Source> sorted = sortedChecked(files);
+        List<Source> sorted = sorted(files);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "gomod-hash");
             t.setDaemon(true);
@@ -102,11 +102,11 @@ public final class DirHash {
                     }
                 }));
             }
-            StringBuilder lines = new StringBuilder(sorted.size() * 100);
-            for (int i = 0; i < sorted.size(); i++) {
-                lines.append(HexFormat.of().formatHex(digests.get(i).get())).append("  ").append(sorted.get(i).name()).append('\n');
+            List<byte[]> done = new ArrayList<>(digests.size());
+            for (Future<byte[]> d : digests) {
+                done.add(d.get());
             }
-            return finish(lines);
+            return summary(sorted.stream().map(Source::name).toList(), done);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while hashing", e);
@@ -124,14 +124,7 @@ public final class DirHash {
     public static String fromDigests(java.util.Map<String, byte[]> sha256ByName) throws IOException {
         List<String> names = new ArrayList<>(sha256ByName.keySet());
         names.sort(UTF8_ORDER);
-        StringBuilder lines = new StringBuilder(names.size() * 100);
-        for (String n : names) {
-            if (n.indexOf('\n') >= 0) {
-                throw new IOException("file name contains a newline: " + n.replace("\n", "\\n"));
-            }
-            lines.append(HexFormat.of().formatHex(sha256ByName.get(n))).append("  ").append(n).append('\n');
-        }
-        return finish(lines);
+        return summary(names, names.stream().map(sha256ByName::get).toList());
     }
 
     /**
@@ -206,15 +199,23 @@ public final class DirHash {
         }
     }
 
-    private static List<Source> sortedChecked(List<? extends Source> files) throws IOException {
+    private static List<Source> sorted(List<? extends Source> files) {
         List<Source> sorted = new ArrayList<>(files);
         sorted.sort(Comparator.comparing(Source::name, UTF8_ORDER));
-        for (Source f : sorted) {
-            if (f.name().indexOf('\n') >= 0) {
-                throw new IOException("file name contains a newline: " + f.name().replace("\n", "\\n"));
-            }
-        }
         return sorted;
+    }
+
+    /** The Hash1 summary: one {@code hex(sha256)  name} line per file, in the given (sorted) order. */
+    private static String summary(List<String> names, List<byte[]> digests) throws IOException {
+        StringBuilder lines = new StringBuilder(names.size() * 100);
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            if (n.indexOf('\n') >= 0) {
+                throw new IOException("file name contains a newline: " + n.replace("\n", "\\n"));
+            }
+            lines.append(HexFormat.of().formatHex(digests.get(i))).append("  ").append(n).append('\n');
+        }
+        return finish(lines);
     }
 
     private static String finish(CharSequence lines) {

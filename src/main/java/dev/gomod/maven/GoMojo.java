@@ -1,15 +1,11 @@
 package dev.gomod.maven;
 
-import dev.gomod.WorkspaceException;
-import dev.gomod.archive.UnsafeArchiveException;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
 import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.GoProxyList;
 import dev.gomod.gotool.ProxyProbe;
 import dev.gomod.gotool.SecretMasker;
-import dev.gomod.mod.FormatException;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -84,21 +80,10 @@ abstract class GoMojo extends ModuleMojo {
     @Parameter
     protected Map<String, String> environment;
 
-    /** Scratch files, reports and the workspace lock. */
-    @Parameter(defaultValue = "${project.build.directory}/gomod", readonly = true)
-    protected File workDir;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    protected MavenSession session;
-
     private final SettingsDecrypter decrypter;
 
     protected GoMojo(SettingsDecrypter decrypter) {
         this.decrypter = decrypter;
-    }
-
-    protected Path workPath() {
-        return workDir.toPath().toAbsolutePath().normalize();
     }
 
     /** Log go's standard output at info level (for goals whose point is go's output) rather than debug. */
@@ -237,13 +222,5 @@ abstract class GoMojo extends ModuleMojo {
             throw new MojoFailureException(message);
         }
         rethrowCore(e);
-    }
-
-    /** For goals that do not run go: user problems fail, everything else is a broken environment. */
-    static void rethrowCore(Exception e) throws MojoFailureException, MojoExecutionException {
-        if (e instanceof FormatException || e instanceof WorkspaceException || e instanceof UnsafeArchiveException) {
-            throw new MojoFailureException(e.getMessage());
-        }
-        throw new MojoExecutionException(e.getMessage(), e);
     }
 }

@@ -1,9 +1,13 @@
 package dev.gomod.maven;
 
+import dev.gomod.WorkspaceException;
+import dev.gomod.archive.UnsafeArchiveException;
+import dev.gomod.mod.FormatException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -23,6 +27,17 @@ abstract class ModuleMojo extends AbstractMojo {
     @Parameter(property = "gomod.skip", defaultValue = "false")
     protected boolean skip;
 
+    /** Scratch files, reports and the workspace lock. */
+    @Parameter(defaultValue = "${project.build.directory}/gomod", readonly = true)
+    protected File workDir;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
+    protected Path workPath() {
+        return workDir.toPath().toAbsolutePath().normalize();
+    }
+
     /** The module directory; fails, as the user's mistake, when it holds no go.mod. */
     protected Path moduleDir() throws MojoFailureException {
         Path d = dir.toPath().toAbsolutePath().normalize();
@@ -34,5 +49,13 @@ abstract class ModuleMojo extends AbstractMojo {
 
     protected Path lockPath() throws MojoFailureException {
         return lockFile != null ? lockFile.toPath().toAbsolutePath().normalize() : moduleDir().resolve("gomod.lock");
+    }
+
+    /** Core failures as Maven's two kinds: the user's problem (bad input, drift, a refused artifact), or a broken environment. */
+    static void rethrowCore(Exception e) throws MojoFailureException, MojoExecutionException {
+        if (e instanceof FormatException || e instanceof WorkspaceException || e instanceof UnsafeArchiveException) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        throw new MojoExecutionException(e.getMessage(), e);
     }
 }

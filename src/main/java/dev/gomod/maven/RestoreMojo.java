@@ -4,7 +4,6 @@ import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
 import dev.gomod.bundle.Restore;
 import dev.gomod.gotool.SecretMasker;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -68,12 +67,6 @@ public class RestoreMojo extends ModuleMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
-    @Parameter(defaultValue = "${project.build.directory}/gomod", readonly = true)
-    private File workDir;
-
     private final RepositorySystem repositorySystem;
 
     @Inject
@@ -92,7 +85,7 @@ public class RestoreMojo extends ModuleMojo {
             case "modcache" -> true;
             default -> throw new MojoFailureException("gomod.kind=" + kind + ": use vendor or modcache");
         };
-        Restore restore = new Restore(moduleDir(), lockPath(), workDir.toPath().toAbsolutePath(),
+        Restore restore = new Restore(moduleDir(), lockPath(), workPath(),
                 new SafeExtractor.Limits(maxBytes, maxEntries, maxRatio), getLog()::info, getLog()::warn);
         try {
             if (!modcache) {
@@ -115,7 +108,7 @@ public class RestoreMojo extends ModuleMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (Exception e) {
-            GoMojo.rethrowCore(e);
+            rethrowCore(e);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.gomod.vendor;
 import dev.gomod.WorkspaceException;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
-import dev.gomod.hash.DirHash;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
@@ -11,7 +10,6 @@ import dev.gomod.mod.GoMod;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -56,12 +54,12 @@ public final class VendorJob {
             if (recovered != null) {
                 info.accept(recovered);
             }
-            if (lock != null && lock.vendorHash() != null && Files.isDirectory(vendor, LinkOption.NOFOLLOW_LINKS)) {
-                List<DirHash.FileSource> files = DirHash.listDir(vendor, "vendor");
-                String current = DirHash.hashParallel(files, Runtime.getRuntime().availableProcessors());
-                if (current.equals(lock.vendorHash())) {
-                    info.accept("vendor/ already matches " + lockFile.getFileName() + " (" + current + ", " + files.size() + " files): nothing to do");
-                    return new Outcome(true, current, files.size(), null);
+            if (lock != null) {
+                LockDrift.Result current = LockDrift.check(lock, moduleDir);
+                if (current.vendorChecked() && current.clean()) {
+                    info.accept("vendor/ already matches " + lockFile.getFileName() + " (" + lock.vendorHash() + ", "
+                            + current.vendorFiles() + " files): nothing to do");
+                    return new Outcome(true, lock.vendorHash(), current.vendorFiles(), null);
                 }
             }
             ScratchVendor.Result r = new ScratchVendor(go).vendor(moduleDir, goMod, swap.staging(), workDir.resolve("vendor-modfile"));
