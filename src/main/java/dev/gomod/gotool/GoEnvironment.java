@@ -18,11 +18,22 @@ import java.util.TreeMap;
  * The environment every go invocation gets, built in one place: the inherited environment, then
  * the plugin's settings (GOPROXY, GOPRIVATE, GONOPROXY, GONOSUMDB, GOSUMDB, GOFLAGS), then the
  * plugin's defaults {@code GOWORK=off} and {@code GOTOOLCHAIN=local}, HTTP proxies, and offline
- * rules. Credentials for private proxies go into a netrc file that lives only while go runs.
+ * rules. Credentials for private proxies go into a netrc file that lives only while go runs, ahead of
+ * the user's own netrc, which it carries on. Go up to 1.23 matches a netrc {@code machine} against
+ * the host name alone; Go 1.24 and later (GOAUTH) against the URL's host and port; so a host with a
+ * port is written both ways. A user's GOAUTH is kept; {@code netrc} is added to it when missing.
  */
 public final class GoEnvironment {
-    /** Credentials for one host, as a netrc {@code machine} entry. */
+    /** Credentials for one host ({@code name} or {@code name:port}), as netrc {@code machine} entries. */
     public record Credentials(String host, String username, String password) {
+        /** The netrc lines: {@code host:port} for Go 1.24+, the bare name for older Go. */
+        String netrc() {
+            String line = " login " + username + " password " + password + "\n";
+            int colon = host.lastIndexOf(':');
+            boolean port = colon > 0 && !host.endsWith("]") && host.indexOf(':') == colon;
+            return "machine " + host + line + (port ? "machine " + host.substring(0, colon) + line : "");
+        }
+
         @Override
         public String toString() {
             return "Credentials[" + host + ", " + username + ", " + SecretMasker.MASK + "]";
@@ -60,7 +71,7 @@ public final class GoEnvironment {
 
     private static final List<String> SHOWN = List.of("GOPROXY", "GOPRIVATE", "GONOPROXY", "GONOSUMDB", "GOSUMDB",
             "GOFLAGS", "GOWORK", "GOTOOLCHAIN", "GOMODCACHE", "GOCACHE", "GOPATH", "GOENV", "GOINSECURE",
-            "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "NETRC");
+            "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "NETRC", "GOAUTH");
 
     private final Map<String, String> env = new TreeMap<>();
     private final List<Credentials> credentials = new ArrayList<>();
@@ -113,9 +124,27 @@ public final class GoEnvironment {
     }
 
     public GoEnvironment credentials(Credentials c) {
+        if (c.password().chars().anyMatch(Character::isWhitespace) || c.username().chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("the credentials for " + c.host() + " contain white space, which a netrc file cannot carry");
+        }
         masker.add(c.password());
         credentials.add(c);
         return this;
+    }
+
+    /**
+     * Why credentials would not reach go, or null: a user's {@code GOAUTH=off} (Go 1.24+) turns
+     * netrc off, and off cannot be combined with other methods, so it is kept and reported.
+     */
+    public String credentialsNote() {
+        return !credentials.isEmpty() && "off".equals(strip(env.get("GOAUTH")))
+                ? "GOAUTH=off: Go 1.24 and later will not send the <server> credentials for "
+                + String.join(", ", credentials.stream().map(Credentials::host).toList()) + "; unset GOAUTH or add netrc to it"
+                : null;
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
     }
 
     /**
@@ -171,12 +200,31 @@ public final class GoEnvironment {
         Path netrc = dir.resolve("netrc");
         StringBuilder b = new StringBuilder();
         for (Credentials c : credentials) {
-            b.append("machine ").append(c.host()).append(" login ").append(c.username())
-                    .append(" password ").append(c.password()).append('\n');
+            b.append(c.netrc());
+        }
+        // go reads one netrc: keep the user's entries (for direct VCS fetches, say) after ours, which win
+        Path users = usersNetrc();
+        if (users != null && Files.isReadable(users)) {
+            b.append('\n').append(Files.readString(users, StandardCharsets.UTF_8));
         }
         Files.createFile(netrc, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(netrc, b, StandardCharsets.UTF_8);
         out.put("NETRC", netrc.toString());
+        String goauth = strip(env.get("GOAUTH"));
+        if (goauth != null && !goauth.isEmpty() && !goauth.equals("off")
+                && java.util.Arrays.stream(goauth.split(";")).noneMatch(m -> m.strip().equals("netrc"))) {
+            out.put("GOAUTH", goauth + ";netrc"); // the user's methods first: they win for the hosts they cover
+        }
         return new Prepared(out, dir);
+    }
+
+    /** The netrc go would read: $NETRC, else ~/.netrc. */
+    private Path usersNetrc() {
+        String netrc = env.get("NETRC");
+        if (netrc != null && !netrc.isBlank()) {
+            return Path.of(netrc);
+        }
+        String home = env.get("HOME");
+        return home == null || home.isBlank() ? null : Path.of(home, ".netrc");
     }
 }

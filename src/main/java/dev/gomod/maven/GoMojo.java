@@ -6,6 +6,9 @@ import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.GoProxyList;
 import dev.gomod.gotool.ProxyProbe;
 import dev.gomod.gotool.SecretMasker;
+import dev.gomod.gotool.ToolchainSelection;
+import dev.gomod.mod.GoMod;
+import dev.gomod.mod.GoVersion;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -17,6 +20,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,6 +81,14 @@ abstract class GoMojo extends ModuleMojo {
     @Parameter(property = "gomod.serverId")
     protected String serverId;
 
+    /**
+     * GOTOOLCHAIN for go. {@code local} (the default) runs gomod.go as it is and never downloads a
+     * toolchain; {@code auto}, {@code go1.X.Y}, {@code go1.X.Y+auto} or {@code +path} let go switch, a
+     * download through the same GOPROXY chain, retries and timeouts as any module.
+     */
+    @Parameter(property = "gomod.gotoolchain", defaultValue = "local")
+    protected String gotoolchain;
+
     /** Further environment variables for go, on top of the inherited ones; the gomod.* properties and offline rules still apply. */
     @Parameter
     protected Map<String, String> environment;
@@ -90,7 +103,7 @@ abstract class GoMojo extends ModuleMojo {
     protected boolean stdoutAtInfo;
 
     /** The go command for this execution, with its environment built and logged (masked) at debug level. */
-    protected GoCommand goCommand() throws MojoFailureException {
+    protected GoCommand goCommand() throws MojoFailureException, MojoExecutionException {
         boolean offline = session != null && session.isOffline();
         GoCommand go = goCommand(offline);
         if (offline) {
@@ -101,7 +114,7 @@ abstract class GoMojo extends ModuleMojo {
     }
 
     /** As {@link #goCommand()}; with {@code offline}, no network is touched whatever Maven's mode. */
-    protected GoCommand goCommand(boolean offline) throws MojoFailureException {
+    protected GoCommand goCommand(boolean offline) throws MojoFailureException, MojoExecutionException {
         SecretMasker masker = new SecretMasker();
         // <environment> extends the inherited environment: the properties, offline rules and probing below still apply
         Map<String, String> base = new java.util.HashMap<>(System.getenv());
@@ -114,7 +127,10 @@ abstract class GoMojo extends ModuleMojo {
                 .set("GONOPROXY", gonoproxy)
                 .set("GONOSUMDB", gonosumdb)
                 .set("GOSUMDB", gosumdb)
-                .set("GOFLAGS", goflags);
+                .set("GOFLAGS", goflags)
+                .set("GOTOOLCHAIN", gotoolchain);
+        // before anything touches the network: a Go too old for go.mod fails here, in milliseconds
+        requireToolchain(new GoCommand(go, env, Duration.ofSeconds(Math.min(timeout, 60)), 0, Duration.ZERO, (l, e) -> { }, w -> { }));
         applyProxies(env);
         if (offline) {
             env.offline(true);
@@ -137,6 +153,56 @@ abstract class GoMojo extends ModuleMojo {
                     }
                 },
                 getLog()::warn);
+    }
+
+    /**
+     * Refuses, before go starts, a go.mod whose go or toolchain line asks for a newer Go than the one
+     * GOTOOLCHAIN lets run; reports a switch the user allowed. Asks only the installed go its version
+     * (with GOTOOLCHAIN=local, so that nothing is downloaded to answer).
+     */
+    private void requireToolchain(GoCommand probe) throws MojoFailureException, MojoExecutionException {
+        Path module = moduleDir();
+        Path goModFile = module.resolve("go.mod");
+        ToolchainSelection.Decision d;
+        try {
+            GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
+            String reported = probe.with("GOTOOLCHAIN", "local").goVersion(module);
+            GoVersion local = GoVersion.ofGoVersionOutput(reported).orElse(null);
+            if (local == null) {
+                getLog().warn("cannot tell the release of " + go + " (go env GOVERSION says '" + reported + "'): toolchain rules not checked");
+                return;
+            }
+            d = ToolchainSelection.decide(local, probe.environment().get("GOTOOLCHAIN"), goMod, name -> onPath(probe.environment(), name));
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot read " + goModFile + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            rethrow(e);
+            return;
+        }
+        if (d.refused().isPresent()) {
+            String at = d.requirement().map(r -> goModFile + ":" + r.line() + ": " + r).orElse(goModFile.toString());
+            throw new MojoFailureException(at + "\n" + d.refused().get() + ". go was not started.\nWays out: point gomod.go at a Go "
+                    + d.requirement().map(r -> r.version().toString()).orElse("") + " or newer (-Dgomod.go=/path/to/go);"
+                    + " or let go fetch that toolchain through GOPROXY with -Dgomod.gotoolchain=auto (online only)"
+                    + (d.requirement().map(r -> r.directive().equals("toolchain")).orElse(false)
+                    ? "; or drop the toolchain line from go.mod if the project does not need that Go" : ""));
+        }
+        d.switchTo().ifPresent(t -> getLog().info("GOTOOLCHAIN=" + d.gotoolchain() + ": go runs " + t + " instead of the installed go"
+                + d.local() + d.requirement().map(r -> " (go.mod:" + r.line() + ": " + r + ")").orElse("")
+                + "; fetched through GOPROXY unless it is cached or on the PATH"));
+    }
+
+    private static boolean onPath(GoEnvironment env, String name) {
+        String path = env.get("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void applyProxies(GoEnvironment env) {
@@ -173,14 +239,23 @@ abstract class GoMojo extends ModuleMojo {
             if (!e.isHttp()) {
                 continue;
             }
-            String host = URI.create(e.value()).getHost();
+            URI uri = URI.create(e.value());
+            String host = uri.getHost();
             Server s = session.getSettings().getServer(serverId != null ? serverId : host);
             if (s == null || s.getUsername() == null) {
                 continue;
             }
             Server server = decrypt(s);
-            env.credentials(new GoEnvironment.Credentials(host, server.getUsername(),
-                    server.getPassword() == null ? "" : server.getPassword()));
+            try {
+                env.credentials(new GoEnvironment.Credentials(uri.getPort() > 0 ? host + ":" + uri.getPort() : host,
+                        server.getUsername(), server.getPassword() == null ? "" : server.getPassword()));
+            } catch (IllegalArgumentException ex) {
+                throw new MojoFailureException("settings.xml <server> '" + s.getId() + "': " + ex.getMessage());
+            }
+        }
+        String note = env.credentialsNote();
+        if (note != null) {
+            getLog().warn(note);
         }
     }
 

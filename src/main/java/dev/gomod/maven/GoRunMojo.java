@@ -97,7 +97,7 @@ public class GoRunMojo extends GoMojo {
         }
         env.put("GONOPROXY", "none.invalid");
         env.put("GOSUMDB", "off");
-        env.put("GOTOOLCHAIN", "local");
+        env.put("GOTOOLCHAIN", gotoolchain == null ? "local" : gotoolchain);
         env.put("GOWORK", "off");
         return env;
     }

@@ -38,7 +38,9 @@ public final class GoMod {
     String modulePath;
     int moduleLine;
     String goVersion;
+    int goLine;
     String toolchain;
+    int toolchainLine;
     final List<Godebug> godebugs = new ArrayList<>();
     final List<Require> requires = new ArrayList<>();
     final List<ModuleVersion> excludes = new ArrayList<>();
@@ -73,6 +75,16 @@ public final class GoMod {
     /** The {@code go} version, e.g. {@code 1.19} or {@code 1.21.0}, if the file has one. */
     public Optional<String> goVersion() {
         return Optional.ofNullable(goVersion);
+    }
+
+    /** The line of the go directive, 0 when there is none. */
+    public int goLine() {
+        return goLine;
+    }
+
+    /** The line of the toolchain directive, 0 when there is none. */
+    public int toolchainLine() {
+        return toolchainLine;
     }
 
     public Optional<String> toolchain() {

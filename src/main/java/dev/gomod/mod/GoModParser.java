@@ -127,6 +127,7 @@ final class GoModParser {
                     }
                 }
                 mod.goVersion = v;
+                mod.goLine = n;
             }
             case "toolchain" -> {
                 if (mod.toolchain != null) {
@@ -137,6 +138,7 @@ final class GoModParser {
                     throw error(n, "invalid toolchain version '" + v + "': must match format go1.23.0 or default");
                 }
                 mod.toolchain = v;
+                mod.toolchainLine = n;
             }
             case "godebug" -> {
                 String kv = oneArg(verb, n, args);

@@ -9,13 +9,17 @@ import dev.gomod.hash.DirHash;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
+import dev.gomod.testkit.GoMatrix;
 import dev.gomod.testkit.GraphFixture;
 import dev.gomod.testkit.IsolatedGo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
@@ -36,7 +40,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Vendor and module-cache bundles of the generated graph, checked with tar, unzip and the real go. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.gomod.testkit.GoMatrix#oldestAndNewest")
 class BundleTest {
+    @Parameter
+    GoMatrix.Go release;
+
     private static final Instant TIME = Instant.parse("2026-01-01T00:00:00Z");
 
     @TempDir
@@ -48,8 +57,7 @@ class BundleTest {
 
     @BeforeEach
     void vendorTheGraph() throws IOException {
-        IsolatedGo.requireGo();
-        GraphFixture.Workspace w = GraphFixture.tidied(tmp);
+        GraphFixture.Workspace w = GraphFixture.tidied(tmp, release);
         go = w.go();
         main = w.main();
         go.run(main, "mod", "vendor").ok();
@@ -61,7 +69,7 @@ class BundleTest {
     }
 
     private GoCommand command() {
-        return new GoCommand("go", new GoEnvironment(go.env(), new SecretMasker()), Duration.ofMinutes(2), 0, Duration.ZERO, (l, e) -> { }, w -> { });
+        return new GoCommand(go.executable(), new GoEnvironment(go.env(), new SecretMasker()), Duration.ofMinutes(2), 0, Duration.ZERO, (l, e) -> { }, w -> { });
     }
 
     /** Another checkout of the same module: elsewhere, group-writable files (another umask), every mtime touched. */

@@ -6,10 +6,13 @@ import dev.gomod.archive.SafeExtractor;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
+import dev.gomod.testkit.GoMatrix;
 import dev.gomod.testkit.GraphFixture;
 import dev.gomod.testkit.IsolatedGo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,10 +68,10 @@ class RestoreTest {
         return ws;
     }
 
-    @Test
-    void vendorBundleRestoresAndBuildsOfflineThenIsANoOp() throws Exception {
-        IsolatedGo.requireGo();
-        GraphFixture.Workspace w = GraphFixture.tidied(tmp);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.gomod.testkit.GoMatrix#oldestAndNewest")
+    void vendorBundleRestoresAndBuildsOfflineThenIsANoOp(GoMatrix.Go release) throws Exception {
+        GraphFixture.Workspace w = GraphFixture.tidied(tmp, release);
         IsolatedGo go = w.go();
         Path producer = producer(go, w.main());
         Path bundle = tmp.resolve("hello-go-vendor.tar.gz");
@@ -94,10 +97,10 @@ class RestoreTest {
         }
     }
 
-    @Test
-    void tamperedBundleIsRefusedAndTheOldVendorStays() throws Exception {
-        IsolatedGo.requireGo();
-        GraphFixture.Workspace w = GraphFixture.tidied(tmp);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.gomod.testkit.GoMatrix#oldestAndNewest")
+    void tamperedBundleIsRefusedAndTheOldVendorStays(GoMatrix.Go release) throws Exception {
+        GraphFixture.Workspace w = GraphFixture.tidied(tmp, release);
         IsolatedGo go = w.go();
         Path producer = producer(go, w.main());
         Path ws = checkout(producer, "agent");

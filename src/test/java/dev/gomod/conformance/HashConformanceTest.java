@@ -9,10 +9,14 @@ import dev.gomod.proxy.ProxyLayout;
 import dev.gomod.testkit.FileGoProxy;
 import dev.gomod.testkit.IsolatedGo;
 import dev.gomod.testkit.TestModule;
-import org.junit.jupiter.api.BeforeAll;
+import dev.gomod.testkit.GoMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,24 +35,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Our h1 hashes, go.sum lines and go.mod reading against what the real {@code go} computes and
- * writes, for modules that exercise every corner of the formats.
+ * writes, for modules that exercise every corner of the formats; with every Go of the matrix.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.gomod.testkit.GoMatrix#all")
 class HashConformanceTest {
+    @Parameter
+    GoMatrix.Go release;
+
     private Path tmp;
     private List<TestModule> modules;
     private FileGoProxy proxy;
     private IsolatedGo go;
     private Map<String, Map<String, String>> downloaded;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation(injectArguments = false)
     void downloadEverythingWithGo(@TempDir Path dir) throws IOException {
         tmp = dir;
-        IsolatedGo.requireGo();
         modules = GeneratedModules.all();
         assertTrue(modules.size() >= 20, "at least 20 modules");
         proxy = new FileGoProxy(tmp.resolve("proxy")).publish(modules.toArray(TestModule[]::new));
-        go = new IsolatedGo(tmp.resolve("go"), proxy.url());
+        go = new IsolatedGo(tmp.resolve("go"), proxy.url(), release);
         List<String> args = new ArrayList<>(List.of("mod", "download", "-json"));
         modules.forEach(m -> args.add(m.toString()));
         IsolatedGo.Result r = go.run(Files.createDirectories(tmp.resolve("scratch")), args.toArray(String[]::new)).ok();

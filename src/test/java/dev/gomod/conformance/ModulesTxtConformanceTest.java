@@ -9,37 +9,55 @@ import dev.gomod.testkit.IsolatedGo;
 import dev.gomod.testkit.TestModule;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import dev.gomod.testkit.GoMatrix;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * vendor/modules.txt as the real {@code go mod vendor} writes it for main modules at go 1.14, 1.16
- * and 1.17+, with a module replacement, a directory replacement and an indirect dependency; and our
- * consistency verdicts against the ones {@code go} gives.
+ * vendor/modules.txt as the real {@code go mod vendor} writes it for main modules at go 1.14, 1.16,
+ * 1.17+ and (for Go 1.21 and later) three-part go lines, with a module replacement, a directory
+ * replacement and an indirect dependency; and our consistency verdicts against the ones {@code go}
+ * gives; with every Go of the matrix.
  */
 class ModulesTxtConformanceTest {
     @TempDir
     Path tmp;
 
-    @ParameterizedTest
-    @ValueSource(strings = {"1.14", "1.16", "1.17", "1.19"})
-    void parsesWhatGoModVendorWrites(String mainGo) throws Exception {
-        IsolatedGo.requireGo();
+    /** Each Go with the main-module go lines it accepts. */
+    static Stream<Arguments> goAndMainGoLine() {
+        List<Arguments> out = new ArrayList<>();
+        GoMatrix.all().forEach(g -> {
+            java.util.Set<String> lines = new java.util.LinkedHashSet<>(List.of("1.14", "1.16", "1.17", "1.19"));
+            if (g.minor() >= 21) {
+                lines.add("1.21.0");
+                lines.add("1." + g.minor() + ".0");
+            }
+            lines.forEach(l -> out.add(Arguments.of(g, l)));
+        });
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}, go {1}")
+    @MethodSource("goAndMainGoLine")
+    void parsesWhatGoModVendorWrites(GoMatrix.Go release, String mainGo) throws Exception {
         TestModule d = TestModule.of("example.com/d", "v0.2.0").go("1.12").goPackage("", "d");
         TestModule a = TestModule.of("example.com/a", "v1.0.0").require("example.com/d", "v0.2.0").goPackage("", "a", "example.com/d");
         TestModule b = TestModule.of("example.com/b", "v1.1.0").goPackage("", "b");
         TestModule fork = TestModule.of("example.com/c", "v1.0.0").goMod("module example.com/b\n\ngo 1.16\n").goPackage("", "b");
         TestModule unused = TestModule.of("example.com/unused", "v1.0.0").goPackage("", "unused");
         FileGoProxy proxy = new FileGoProxy(tmp.resolve("proxy")).publish(d, a, b, fork, unused);
-        IsolatedGo go = new IsolatedGo(tmp.resolve("go"), proxy.url());
+        IsolatedGo go = new IsolatedGo(tmp.resolve("go"), proxy.url(), release);
 
         Path main = Files.createDirectories(tmp.resolve("main"));
         Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo " + mainGo + "\n\nrequire (\n"

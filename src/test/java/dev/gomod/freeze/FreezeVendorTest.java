@@ -8,12 +8,16 @@ import dev.gomod.gotool.SecretMasker;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
+import dev.gomod.testkit.GoMatrix;
 import dev.gomod.testkit.GraphFixture;
 import dev.gomod.testkit.IsolatedGo;
 import dev.gomod.vendor.VendorJob;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** freeze and vendor with the real go on the 16-module graph, served from a file:// GOPROXY. */
+/** freeze and vendor with the real go on the 16-module graph, served from a file:// GOPROXY; with the oldest and the newest Go. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.gomod.testkit.GoMatrix#oldestAndNewest")
 class FreezeVendorTest {
+    @Parameter
+    GoMatrix.Go release;
+
     @TempDir
     Path tmp;
 
@@ -42,15 +51,14 @@ class FreezeVendorTest {
 
     @BeforeEach
     void tidyTheGraph() throws IOException {
-        IsolatedGo.requireGo();
-        GraphFixture.Workspace w = GraphFixture.tidied(tmp);
+        GraphFixture.Workspace w = GraphFixture.tidied(tmp, release);
         go = w.go();
         main = w.main();
     }
 
     GoCommand command(Map<String, String> env, boolean offline) {
         GoEnvironment e = new GoEnvironment(env, new SecretMasker()).offline(offline);
-        return new GoCommand("go", e, Duration.ofMinutes(2), 0, Duration.ZERO, (l, err) -> log.add(l), log::add);
+        return new GoCommand(go.executable(), e, Duration.ofMinutes(2), 0, Duration.ZERO, (l, err) -> log.add(l), log::add);
     }
 
     Freeze freeze(DependencyPolicy policy) {

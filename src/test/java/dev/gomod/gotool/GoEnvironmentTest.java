@@ -72,4 +72,35 @@ class GoEnvironmentTest {
         assertEquals("GOPROXY=https://u:****@h/p ****, ab", m.mask("GOPROXY=https://u:pw@h/p tok-123, ab"));
         assertEquals("https://h/p", m.mask("https://h/p"));
     }
+
+    @Test
+    void aHostWithAPortIsWrittenForOldAndNewGoAndTheUsersNetrcIsKept() throws Exception {
+        Path home = Files.createTempDirectory("home");
+        Files.writeString(home.resolve(".netrc"), "machine github.com login me password gh-token\n");
+        GoEnvironment env = new GoEnvironment(Map.of("HOME", home.toString()), new SecretMasker())
+                .credentials(new GoEnvironment.Credentials("nexus.corp.example:8443", "ci", "n3xus-pw"));
+        try (GoEnvironment.Prepared p = env.prepare()) {
+            assertEquals("machine nexus.corp.example:8443 login ci password n3xus-pw\n"
+                    + "machine nexus.corp.example login ci password n3xus-pw\n"
+                    + "\nmachine github.com login me password gh-token\n", Files.readString(Path.of(p.env().get("NETRC"))));
+            assertNull(p.env().get("GOAUTH"), "go's default GOAUTH is netrc");
+        }
+        assertEquals("machine github.com login me password gh-token\n", Files.readString(home.resolve(".netrc")), "untouched");
+    }
+
+    @Test
+    void aUsersGoauthIsKeptAndGainsNetrcOnlyWhenItLacksIt() throws Exception {
+        GoEnvironment.Credentials c = new GoEnvironment.Credentials("h", "u", "p");
+        for (String[] in : new String[][] {{"git /src", "git /src;netrc"}, {"netrc; /bin/auth", "netrc; /bin/auth"}, {"off", "off"}}) {
+            GoEnvironment env = new GoEnvironment(Map.of("GOAUTH", in[0]), new SecretMasker()).credentials(c);
+            try (GoEnvironment.Prepared p = env.prepare()) {
+                assertEquals(in[1], p.env().get("GOAUTH"));
+            }
+            assertEquals(in[0].equals("off"), env.credentialsNote() != null);
+        }
+        assertTrue(new GoEnvironment(Map.of("GOAUTH", "off"), new SecretMasker()).credentials(c).credentialsNote()
+                .startsWith("GOAUTH=off: Go 1.24 and later will not send the <server> credentials for h"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new GoEnvironment(Map.of(), new SecretMasker()).credentials(new GoEnvironment.Credentials("h", "u", "a b")));
+    }
 }

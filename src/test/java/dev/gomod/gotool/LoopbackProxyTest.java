@@ -4,12 +4,16 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.gomod.testkit.FileGoProxy;
+import dev.gomod.testkit.GoMatrix;
 import dev.gomod.testkit.GraphFixture;
 import dev.gomod.testkit.IsolatedGo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,10 +44,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real go against GOPROXY servers on loopback: one that refuses connections, one that accepts
- * and never answers, and a real one that wants a password and is flaky (503) at first.
+ * and never answers, and a real one that wants a password and is flaky (503) at first; with every
+ * Go of the matrix, whose netrc matching changed in 1.24 (GOAUTH).
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.gomod.testkit.GoMatrix#all")
 class LoopbackProxyTest {
     private static final String PASSWORD = "pr0xy-S3cret-value";
+
+    @Parameter
+    GoMatrix.Go release;
 
     @TempDir
     Path tmp;
@@ -60,7 +70,7 @@ class LoopbackProxyTest {
 
     @BeforeEach
     void serve() throws IOException {
-        IsolatedGo.requireGo();
+        release.executable(); // skips (or fails under CI) before any server starts when this Go cannot be had
         GraphFixture.Workspace w = GraphFixture.tidied(tmp);
         FileGoProxy proxy = w.proxy();
         HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -108,8 +118,8 @@ class LoopbackProxyTest {
         t.start();
 
         // Tidied from the file:// proxy; the runs below start from an empty module cache.
-        go = w.go();
         main = w.main();
+        go = new IsolatedGo(tmp.resolve("go-" + release.minor()), proxy.url(), release);
     }
 
     /** Go sends netrc credentials over https only: a throwaway certificate for 127.0.0.1, trusted by go via SSL_CERT_FILE. */
@@ -162,6 +172,10 @@ class LoopbackProxyTest {
     }
 
     private GoCommand command(int retries) throws IOException {
+        return command(retries, true, Map.of());
+    }
+
+    private GoCommand command(int retries, boolean withCredentials, Map<String, String> extra) throws IOException {
         int refusing;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             refusing = s.getLocalPort();
@@ -169,15 +183,18 @@ class LoopbackProxyTest {
         Map<String, String> env = new HashMap<>(go.env());
         env.put("GOMODCACHE", tmp.resolve("fresh-cache").toString());
         env.put("GOFLAGS", "-modcacherw -mod=mod");
+        env.putAll(extra);
         SecretMasker masker = new SecretMasker();
         GoEnvironment e = new GoEnvironment(env, masker)
                 .set("GOPROXY", "http://127.0.0.1:" + refusing + ",http://127.0.0.1:" + hanging.getLocalPort()
                         + ",https://127.0.0.1:" + server.getAddress().getPort())
-                .set("SSL_CERT_FILE", tmp.resolve("cert.pem").toString())
-                .credentials(new GoEnvironment.Credentials("127.0.0.1", "ci", PASSWORD));
+                .set("SSL_CERT_FILE", tmp.resolve("cert.pem").toString());
+        if (withCredentials) {
+            e.credentials(new GoEnvironment.Credentials("127.0.0.1:" + server.getAddress().getPort(), "ci", PASSWORD));
+        }
         e.goproxy(new ProxyProbe(Duration.ofMillis(500), masker, log::add).probe(e.goproxy(), null));
         log.addAll(e.describe());
-        return new GoCommand("go", e, Duration.ofSeconds(60), retries, Duration.ofMillis(50), (l, err) -> log.add(l), log::add);
+        return new GoCommand(go.executable(), e, Duration.ofSeconds(60), retries, Duration.ofMillis(50), (l, err) -> log.add(l), log::add);
     }
 
     @Test
@@ -202,5 +219,26 @@ class LoopbackProxyTest {
         assertEquals(GoException.Kind.TRANSIENT, e.kind());
         assertTrue(e.getMessage().contains("gave up after 2 attempts"), e.getMessage());
         assertFalse((e.getMessage() + e.output() + String.join("\n", log)).contains(PASSWORD));
+    }
+
+    /** Go 1.24+: a user's own GOAUTH command is kept, and the netrc with our credentials is added after it. */
+    @Test
+    void aUsersGoauthCommandIsKept() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(release.minor() >= 24, "GOAUTH arrived in Go 1.24");
+        Path script = tmp.resolve("goauth.sh");
+        String header = "Authorization: Basic " + Base64.getEncoder().encodeToString(("ci:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        Files.writeString(script, "#!/bin/sh\nprintf 'https://127.0.0.1:" + server.getAddress().getPort() + "\\n\\n" + header + "\\n\\n'\n");
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        command(0, false, Map.of("GOAUTH", script.toString())).run(main, "mod", "download");
+        assertEquals(0, unauthorized.get(), "the GOAUTH command's header went with every request");
+
+        // with <server> credentials as well, GOAUTH keeps the user's command first and gains netrc
+        GoCommand both = command(0, true, Map.of("GOAUTH", script.toString(), "GOMODCACHE", tmp.resolve("fresh-cache-2").toString()));
+        try (GoEnvironment.Prepared p = both.environment().prepare()) {
+            assertEquals(script + ";netrc", p.env().get("GOAUTH"));
+        }
+        both.run(main, "mod", "download");
+        assertTrue(Files.isDirectory(tmp.resolve("fresh-cache-2/cache/download/github.com/!acme/!core/@v")));
+        assertEquals(0, unauthorized.get());
     }
 }

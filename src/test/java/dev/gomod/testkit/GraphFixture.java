@@ -89,8 +89,13 @@ public final class GraphFixture {
 
     /** Publishes the graph under {@code dir/proxy} and writes the main module in {@code dir/main}, tidied by go. */
     public static Workspace tidied(Path dir) throws IOException {
+        return tidied(dir, GoMatrix.pathGo());
+    }
+
+    /** As {@link #tidied(Path)}, tidied by one Go of the matrix, whose IsolatedGo the workspace carries. */
+    public static Workspace tidied(Path dir, GoMatrix.Go release) throws IOException {
         FileGoProxy proxy = new FileGoProxy(dir.resolve("proxy")).publish(proxyModules().toArray(TestModule[]::new));
-        IsolatedGo go = new IsolatedGo(dir.resolve("go"), proxy.url());
+        IsolatedGo go = new IsolatedGo(dir.resolve("go"), proxy.url(), release);
         Path main = dir.resolve("main");
         writeMain(main);
         go.run(main, "mod", "tidy").ok();

@@ -30,10 +30,17 @@ public final class IsolatedGo {
     }
 
     private final Path home;
+    private final String executable;
     private final Map<String, String> env = new TreeMap<>();
 
+    /** The go on the PATH. */
     public IsolatedGo(Path home, String goproxy) throws IOException {
-        requireGo();
+        this(home, goproxy, GoMatrix.pathGo());
+    }
+
+    /** One Go of the matrix (fetched on first use). */
+    public IsolatedGo(Path home, String goproxy, GoMatrix.Go go) throws IOException {
+        this.executable = go.executable().toString();
         this.home = home;
         env.put("PATH", System.getenv("PATH"));
         env.put("HOME", Files.createDirectories(home.resolve("home")).toString());
@@ -72,6 +79,50 @@ public final class IsolatedGo {
         return false;
     }
 
+    /** The go executable this runs: {@code go} (the PATH's) or a path. */
+    public String executable() {
+        return executable;
+    }
+
+    private static volatile String pathVersion;
+    private static volatile String pathPlatform;
+
+    /** The PATH go's release, e.g. {@code go1.26.8}. */
+    static String pathGoVersion() {
+        if (pathVersion == null) {
+            pathVersion = askPathGo("env", "GOVERSION");
+        }
+        return pathVersion;
+    }
+
+    /** The PATH go's {@code goos-goarch}, e.g. {@code linux-amd64}. */
+    static String pathGoPlatform() {
+        if (pathPlatform == null) {
+            pathPlatform = askPathGo("env", "GOOS").strip() + "-" + askPathGo("env", "GOARCH").strip();
+        }
+        return pathPlatform;
+    }
+
+    private static String askPathGo(String... args) {
+        requireGo();
+        List<String> cmd = new ArrayList<>(List.of("go"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("GOENV", "off");
+        pb.environment().put("GOTOOLCHAIN", "local");
+        try {
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            Assertions.assertEquals(0, p.waitFor(), out);
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Path modcache() {
         return Path.of(env.get("GOMODCACHE"));
     }
@@ -92,7 +143,7 @@ public final class IsolatedGo {
 
     public Result run(Path dir, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add("go");
+        cmd.add(executable);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().clear();
