@@ -43,6 +43,14 @@ public final class ToolchainSelection {
     private ToolchainSelection() {
     }
 
+    /**
+     * The installed Go's release, asked with {@code GOTOOLCHAIN=local} so that answering never
+     * switches or downloads; empty when go names no release (a devel build without one).
+     */
+    public static Optional<GoVersion> installed(GoCommand go, java.nio.file.Path dir) throws GoException {
+        return GoVersion.ofGoVersionOutput(go.with("GOTOOLCHAIN", "local").goVersion(dir));
+    }
+
     /** The newest of go.mod's go and toolchain lines, or empty when it has neither ({@code toolchain default} is none). */
     public static Optional<Requirement> requirement(GoMod goMod) {
         Optional<Requirement> go = goMod.goVersion().flatMap(GoVersion::parse).map(v -> new Requirement(v, "go", goMod.goLine()));

@@ -166,10 +166,9 @@ abstract class GoMojo extends ModuleMojo {
         ToolchainSelection.Decision d;
         try {
             GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
-            String reported = probe.with("GOTOOLCHAIN", "local").goVersion(module);
-            GoVersion local = GoVersion.ofGoVersionOutput(reported).orElse(null);
+            GoVersion local = ToolchainSelection.installed(probe, module).orElse(null);
             if (local == null) {
-                getLog().warn("cannot tell the release of " + go + " (go env GOVERSION says '" + reported + "'): toolchain rules not checked");
+                getLog().warn("cannot tell the release of " + go + " (a devel build?): toolchain rules not checked");
                 return;
             }
             d = ToolchainSelection.decide(local, probe.environment().get("GOTOOLCHAIN"), goMod, name -> onPath(probe.environment(), name));
@@ -192,7 +191,7 @@ abstract class GoMojo extends ModuleMojo {
                 + "; fetched through GOPROXY unless it is cached or on the PATH"));
     }
 
-    private static boolean onPath(GoEnvironment env, String name) {
+    static boolean onPath(GoEnvironment env, String name) {
         String path = env.get("PATH");
         if (path == null) {
             return false;

@@ -1,6 +1,13 @@
 package dev.gomod.maven;
 
+import dev.gomod.gotool.GoCommand;
+import dev.gomod.gotool.GoEnvironment;
+import dev.gomod.gotool.GoException;
+import dev.gomod.gotool.SecretMasker;
+import dev.gomod.gotool.ToolchainSelection;
 import dev.gomod.mod.FormatException;
+import dev.gomod.mod.GoMod;
+import dev.gomod.mod.GoVersion;
 import dev.gomod.verify.WorkspaceCheck;
 import dev.gomod.verify.WorkspaceCheck.Category;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -11,7 +18,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -28,6 +38,17 @@ public class VerifyMojo extends ModuleMojo {
     @Parameter(property = "gomod.allowMissing", defaultValue = "false")
     private boolean allowMissing;
 
+    /**
+     * The go that will build: when it is there, verify applies Go 1.21's rule that go.mod and every
+     * vendored module's {@code ## go} line be no newer than it. verify itself never needs Go.
+     */
+    @Parameter(property = "gomod.go", defaultValue = "go")
+    private String go;
+
+    /** GOTOOLCHAIN the build will run with; decides, with gomod.go, which Go that is. */
+    @Parameter(property = "gomod.gotoolchain", defaultValue = "local")
+    private String gotoolchain;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -39,6 +60,7 @@ public class VerifyMojo extends ModuleMojo {
         WorkspaceCheck.Report report;
         try {
             report = new WorkspaceCheck(module)
+                    .builder(builder(module))
                     .lockFile(lock)
                     .modcache(modcache == null ? null : modcache.toPath().toAbsolutePath())
                     .allowMissing(allowMissing)
@@ -57,11 +79,37 @@ public class VerifyMojo extends ModuleMojo {
         getLog().info(report.summary());
     }
 
+    /** The release of the Go that will build, or null when there is no go here to ask (then the rules are skipped). */
+    private GoVersion builder(Path module) throws MojoFailureException {
+        GoEnvironment env = new GoEnvironment(System.getenv(), new SecretMasker()).set("GOTOOLCHAIN", gotoolchain);
+        GoCommand probe = new GoCommand(go, env, Duration.ofSeconds(30), 0, Duration.ZERO, (l, e) -> { }, w -> { });
+        try {
+            Optional<GoVersion> local = ToolchainSelection.installed(probe, module);
+            if (local.isEmpty()) {
+                return null;
+            }
+            Path goModFile = module.resolve("go.mod");
+            GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
+            GoVersion wouldRun = ToolchainSelection.decide(local.get(), gotoolchain, goMod, n -> GoMojo.onPath(env, n)).wouldRun();
+            getLog().debug("the Go that will build: go" + wouldRun + " (" + go + ", GOTOOLCHAIN=" + gotoolchain + ")");
+            return wouldRun;
+        } catch (GoException e) {
+            getLog().info("no Go to ask (" + go + "): the Go-version rules of modules.txt were not applied");
+            return null;
+        } catch (FormatException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            return null; // go.mod is read again, and reported, by the check itself
+        }
+    }
+
     private String failure(WorkspaceCheck.Report report, Path module, Path lock) {
         StringBuilder b = new StringBuilder("gomod:verify found ").append(report.findings().size())
                 .append(" problem(s) in ").append(module).append('\n');
         section(b, report.of(Category.VENDOR_CONSISTENCY), "vendor/modules.txt is inconsistent with go.mod",
                 "run 'mvn gomod:vendor' (or 'go mod vendor') to sync vendor/ with go.mod");
+        section(b, report.of(Category.GO_TOO_OLD), "the Go that will build is older than the module needs",
+                "build with a newer Go (gomod.go), or let go switch with gomod.gotoolchain=auto (online)");
         section(b, report.of(Category.MODULE_SUM), "module files do not match go.sum (damaged or tampered)",
                 "delete the named files from " + modcache + " and download them again; never edit go.sum to match");
         section(b, report.of(Category.MODULE_MISSING), "files named by go.sum are missing from " + modcache,

@@ -74,7 +74,9 @@ public final class VendorJob {
             }
             swap.commit();
             info.accept("vendor/ written by " + r.goVersion() + ": " + r.modulesTxt().withPackages().size() + " modules, "
-                    + r.modulesTxt().packageCount() + " packages, " + r.files() + " files, " + r.hash());
+                    + r.modulesTxt().packageCount() + " packages, " + r.files() + " files, " + r.hash()
+                    + (lock != null && lock.vendoredBy() != null && !lock.vendoredBy().equals(r.goVersion())
+                    ? "; the same tree " + lock.vendoredBy() + " made for " + lockFile.getFileName() : ""));
             return new Outcome(false, r.hash(), r.files(), r.goVersion());
         }
     }

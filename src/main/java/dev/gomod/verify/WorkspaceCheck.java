@@ -5,6 +5,7 @@ import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoSum;
+import dev.gomod.mod.GoVersion;
 import dev.gomod.mod.ModulesTxt;
 import dev.gomod.mod.VendorConsistency;
 import dev.gomod.proxy.ModuleSumCheck;
@@ -16,11 +17,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs every check that applies to a module directory and collects the findings. */
 public final class WorkspaceCheck {
     /** Which check a finding comes from; each has its own remedy. */
-    public enum Category { VENDOR_CONSISTENCY, MODULE_SUM, MODULE_MISSING, LOCK_DRIFT }
+    public enum Category { VENDOR_CONSISTENCY, GO_TOO_OLD, MODULE_SUM, MODULE_MISSING, LOCK_DRIFT }
 
     /** One thing that is wrong. */
     public record Finding(Category category, String message) {
@@ -37,10 +39,14 @@ public final class WorkspaceCheck {
         }
     }
 
+    /** Since Go 1.21 (its release candidates included) a module newer than the running Go is fatal. */
+    private static final GoVersion GO_1_21 = GoVersion.parse("1.21").orElseThrow();
+
     private final Path moduleDir;
     private Path lockFile;
     private Path modcache;
     private boolean allowMissing;
+    private GoVersion builder;
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     public WorkspaceCheck(Path moduleDir) {
@@ -65,6 +71,15 @@ public final class WorkspaceCheck {
         return this;
     }
 
+    /**
+     * The release of the Go that will build (null: unknown, rules not applied). Go 1.21 and later
+     * refuse a go.mod, or a vendored module's {@code ## go} line, newer than themselves.
+     */
+    public WorkspaceCheck builder(GoVersion goRelease) {
+        this.builder = goRelease;
+        return this;
+    }
+
     public WorkspaceCheck threads(int n) {
         this.threads = Math.max(1, n);
         return this;
@@ -85,6 +100,7 @@ public final class WorkspaceCheck {
         }
         GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
         checked.add("go.mod (" + goMod.requires().size() + " requires)");
+        goMod.goVersion().ifPresent(v -> tooNew("go.mod", v, findings, notes));
         Path goSumFile = moduleDir.resolve("go.sum");
         GoSum goSum = Files.isRegularFile(goSumFile)
                 ? GoSum.parse(goSumFile.toString(), Files.readAllBytes(goSumFile)) : null;
@@ -115,7 +131,27 @@ public final class WorkspaceCheck {
         for (VendorConsistency.Violation v : VendorConsistency.check(goMod, txt)) {
             findings.add(new Finding(Category.VENDOR_CONSISTENCY, v.toString()));
         }
+        for (ModulesTxt.Module m : txt.modules()) {
+            m.goVersion().ifPresent(v -> tooNew(m.module().path() + " in vendor/modules.txt", v, findings, notes));
+        }
         checked.add("vendor/modules.txt (" + txt.withPackages().size() + " modules, " + txt.packageCount() + " packages)");
+    }
+
+    /**
+     * cmd/go's rule since 1.21, in its words: what declares a newer go than the Go that builds is
+     * fatal. Go before 1.21 builds it anyway (and names the version only if compiling fails): a note.
+     */
+    private void tooNew(String what, String declared, List<Finding> findings, List<String> notes) {
+        Optional<GoVersion> v = GoVersion.parse(declared);
+        if (builder == null || v.isEmpty() || !v.get().isNewerThan(builder)) {
+            return;
+        }
+        if (builder.compareTo(GO_1_21) >= 0) {
+            findings.add(new Finding(Category.GO_TOO_OLD, what + " requires go >= " + declared + " (running go " + builder + ")"));
+        } else {
+            notes.add(what + " declares go " + declared + ", newer than go " + builder
+                    + ": Go before 1.21 builds it anyway, and fails only where newer language features are used");
+        }
     }
 
     private void checkModcache(GoSum goSum, List<Finding> findings, List<String> notes, List<String> checked) throws IOException {
@@ -157,7 +193,12 @@ public final class WorkspaceCheck {
         }
         LockDrift.Result r = LockDrift.check(lock, moduleDir);
         for (LockDrift.Drift d : r.drifts()) {
-            findings.add(new Finding(Category.LOCK_DRIFT, d.toString()));
+            String why = d.item() == LockDrift.Item.VENDOR && lock.vendoredBy() != null
+                    ? " (the lock's tree was vendored by " + lock.vendoredBy()
+                    + (builder != null && !GoVersion.parse(lock.vendoredBy()).map(builder::equals).orElse(false)
+                    ? ", the Go here is go" + builder + ": vendoring can differ between Go versions" : "") + ")"
+                    : "";
+            findings.add(new Finding(Category.LOCK_DRIFT, d + why));
         }
         if (lock.vendorHash() != null && !r.vendorChecked()) {
             notes.add("gomod.lock pins vendor/ but there is none here: the vendor tree was not checked");

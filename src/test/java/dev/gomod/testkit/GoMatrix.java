@@ -48,9 +48,9 @@ public final class GoMatrix {
             return RESOLVED.computeIfAbsent(name, GoMatrix::resolve);
         }
 
-        /** The release, e.g. {@code go1.22.12}; for the PATH go, asked of it. */
+        /** The release, e.g. {@code go1.22.12}; for the PATH and Debian Gos, asked of them. */
         public String version() {
-            return name.equals(PATH) ? IsolatedGo.pathGoVersion() : name;
+            return name.equals(PATH) ? IsolatedGo.pathGoVersion() : name.equals(DEBIAN) ? IsolatedGo.goVersion(executable()) : name;
         }
 
         /** The minor release, 19 for go1.19.8. */

@@ -1,5 +1,8 @@
 package dev.gomod.testkit;
 
+import dev.gomod.gotool.GoCommand;
+import dev.gomod.gotool.GoEnvironment;
+import dev.gomod.gotool.SecretMasker;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -13,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.time.Duration;
 
 /**
  * Runs the real {@code go} with everything of the user's kept out: its own GOMODCACHE, GOCACHE,
@@ -103,9 +108,20 @@ public final class IsolatedGo {
         return pathPlatform;
     }
 
+    private static final Map<Path, String> VERSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The release of a go executable, e.g. {@code go1.19.8}. */
+    static String goVersion(Path executable) {
+        return VERSIONS.computeIfAbsent(executable, e -> ask(e.toString(), "env", "GOVERSION"));
+    }
+
     private static String askPathGo(String... args) {
         requireGo();
-        List<String> cmd = new ArrayList<>(List.of("go"));
+        return ask("go", args);
+    }
+
+    private static String ask(String executable, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(executable));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("GOENV", "off");
@@ -121,6 +137,12 @@ public final class IsolatedGo {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The plugin's GoCommand over this environment and Go, logging into {@code log}. */
+    public GoCommand command(Consumer<String> log) {
+        return new GoCommand(executable, new GoEnvironment(env, new SecretMasker()), Duration.ofMinutes(2), 0, Duration.ZERO,
+                (line, stderr) -> log.accept(line), log);
     }
 
     public Path modcache() {
