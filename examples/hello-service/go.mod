@@ -1,6 +1,6 @@
 module example.com/hello-service
 
-go 1.19
+go 1.25.0
 
 require (
 	example.com/banner v1.0.0

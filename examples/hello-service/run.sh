@@ -2,7 +2,7 @@
 # The whole story on one machine, in the order a company runs it:
 #   release pipeline: freeze -> vendor -> package -> deploy into a repository (here a directory under target/)
 #   air-gapped agent: a clean copy holding only what git holds -> restore offline -> go build -> run
-# Needs Java 17, Maven 3.8.7+, Go 1.18+. Touches nothing outside this directory but your local Maven
+# Needs Java 17, Maven 3.8.7+, Go 1.25+ (go.mod says go 1.25.0). Touches nothing outside this directory but your local Maven
 # repository (the plugin is installed there first).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

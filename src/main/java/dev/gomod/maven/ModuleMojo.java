@@ -53,6 +53,12 @@ abstract class ModuleMojo extends AbstractMojo {
 
     /** Core failures as Maven's two kinds: the user's problem (bad input, drift, a refused artifact), or a broken environment. */
     static void rethrowCore(Exception e) throws MojoFailureException, MojoExecutionException {
+        if (e instanceof MojoFailureException f) {
+            throw f; // already worded for the user, by a check in the mojo itself
+        }
+        if (e instanceof MojoExecutionException x) {
+            throw x;
+        }
         if (e instanceof FormatException || e instanceof WorkspaceException || e instanceof UnsafeArchiveException) {
             throw new MojoFailureException(e.getMessage());
         }

@@ -129,4 +129,17 @@ class WorkspaceCheckTest {
         assertEquals(4, e.line());
         assertTrue(e.file().endsWith("go.mod"));
     }
+
+    @Test
+    void aGoBefore121GetsANoteNotAFindingForNewerModules() throws Exception {
+        Files.writeString(main.resolve("vendor/modules.txt"), Files.readString(main.resolve("vendor/modules.txt"))
+                .replace("## explicit; go 1.17", "## explicit; go 1.23.0"));
+        WorkspaceCheck.Report r = new WorkspaceCheck(main).builder(dev.gomod.mod.GoVersion.parse("1.19.8").orElseThrow()).run();
+        assertTrue(r.of(WorkspaceCheck.Category.GO_TOO_OLD).isEmpty(), r.findings().toString());
+        assertTrue(r.notes().contains("example.com/greet in vendor/modules.txt declares go 1.23.0, newer than go 1.19.8: Go before 1.21"
+                + " builds it anyway, and fails only where newer language features are used"), r.notes().toString());
+        r = new WorkspaceCheck(main).builder(dev.gomod.mod.GoVersion.parse("1.22.12").orElseThrow()).run();
+        assertEquals(2, r.of(WorkspaceCheck.Category.GO_TOO_OLD).size(), r.findings().toString());
+        assertTrue(new WorkspaceCheck(main).run().of(WorkspaceCheck.Category.GO_TOO_OLD).isEmpty(), "no Go known: rule not applied");
+    }
 }
