@@ -49,6 +49,11 @@ public final class IsolatedGo {
         this.home = home;
         env.put("PATH", System.getenv("PATH"));
         env.put("HOME", Files.createDirectories(home.resolve("home")).toString());
+        // Go 1.23+ telemetry: with its mode file saying off, go starts no background child that would
+        // still be writing under HOME while JUnit deletes the test directory
+        Path mode = Files.createDirectories(home.resolve("home/.config/go/telemetry")).resolve("mode");
+        Files.writeString(mode, "off 2026-01-01", StandardCharsets.UTF_8);
+        env.put("XDG_CONFIG_HOME", home.resolve("home/.config").toString());
         env.put("GOMODCACHE", home.resolve("modcache").toString());
         env.put("GOCACHE", Files.createDirectories(home.resolve("gocache")).toString());
         env.put("GOPATH", Files.createDirectories(home.resolve("gopath")).toString());
