@@ -15,7 +15,7 @@ import dev.gomod.testkit.FileGoProxy;
 import dev.gomod.testkit.GoMatrix;
 import dev.gomod.testkit.IsolatedGo;
 import dev.gomod.testkit.TestModule;
-import dev.gomod.vendor.VendorJob;
+import dev.gomod.vendoring.VendorJob;
 import dev.gomod.verify.WorkspaceCheck;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,7 @@
 package dev.gomod.archive;
 
+import dev.gomod.AtomicFile;
+
 import dev.gomod.hash.DirHash;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -12,7 +14,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,18 +74,13 @@ public final class ReproducibleArchive {
             }
         }
         Instant whole = Instant.ofEpochSecond(time.getEpochSecond());
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-        try {
+        AtomicFile.write(target, tmp -> {
             if (format == Format.TAR_GZ) {
                 writeTarGz(tmp, sorted, whole);
             } else {
                 writeZip(tmp, sorted, whole);
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     private static void writeTarGz(Path file, List<ArchiveEntry> entries, Instant time) throws IOException {

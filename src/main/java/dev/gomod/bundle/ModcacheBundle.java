@@ -14,7 +14,7 @@ import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoSum;
 import dev.gomod.proxy.ModuleSumCheck;
 import dev.gomod.proxy.ProxyLayout;
-import dev.gomod.vendor.DirectorySwap;
+import dev.gomod.workspace.DirectorySwap;
 
 import java.io.IOException;
 import java.nio.file.Files;

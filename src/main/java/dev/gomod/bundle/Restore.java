@@ -15,8 +15,8 @@ import dev.gomod.mod.ModulesTxt;
 import dev.gomod.mod.VendorConsistency;
 import dev.gomod.proxy.ModuleSumCheck;
 import dev.gomod.proxy.ProxyLayout;
-import dev.gomod.vendor.DirectorySwap;
-import dev.gomod.vendor.WorkspaceLock;
+import dev.gomod.workspace.DirectorySwap;
+import dev.gomod.workspace.WorkspaceLock;
 
 import java.io.IOException;
 import java.nio.file.Files;

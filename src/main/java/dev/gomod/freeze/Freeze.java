@@ -1,5 +1,6 @@
 package dev.gomod.freeze;
 
+import dev.gomod.AtomicFile;
 import dev.gomod.WorkspaceException;
 import dev.gomod.bundle.ModcacheBundle;
 import dev.gomod.gotool.GoCommand;
@@ -10,14 +11,13 @@ import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
-import dev.gomod.vendor.DirectorySwap;
-import dev.gomod.vendor.ScratchVendor;
+import dev.gomod.workspace.DirectorySwap;
+import dev.gomod.vendoring.ScratchVendor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -99,7 +99,7 @@ public final class Freeze {
         byte[] bytes = lock.toBytes();
         boolean changed = !Files.exists(lockFile) || !Arrays.equals(Files.readAllBytes(lockFile), bytes);
         if (changed) {
-            writeAtomically(lockFile, bytes);
+            AtomicFile.write(lockFile, bytes);
         }
         Path report = workDir.resolve("build-list.txt");
         writeReport(report, goMod, vendored, buildList);
@@ -128,18 +128,6 @@ public final class Freeze {
                 b.append(m.line()).append('\n');
             }
         }
-        writeAtomically(report, b.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Writes beside the target and renames, so a reader never sees half a file. */
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(report, b.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -164,6 +165,61 @@ public final class GoEnvironment {
 
     public boolean isOffline() {
         return offline;
+    }
+
+    /**
+     * The HTTP proxy go would use for {@code target}, by Go's rules (net/http's ProxyFromEnvironment):
+     * HTTPS_PROXY for https and HTTP_PROXY for http URLs, none for localhost and loopback addresses,
+     * none for hosts NO_PROXY names ({@code *}, a host and its subdomains, {@code .domain} for
+     * subdomains only, with or without a port). Lowercase variables count too, as in Go.
+     */
+    public Optional<URI> httpProxyFor(URI target) {
+        String host = target.getHost();
+        if (host == null) {
+            return Optional.empty();
+        }
+        String h = host.toLowerCase(java.util.Locale.ROOT).replaceAll("^\\[|\\]$", "");
+        if (h.equals("localhost") || isLoopbackLiteral(h)) {
+            return Optional.empty();
+        }
+        String noProxy = variable("NO_PROXY");
+        if (noProxy != null) {
+            int port = target.getPort();
+            for (String raw : noProxy.split(",")) {
+                String e = raw.strip().toLowerCase(java.util.Locale.ROOT);
+                if (e.isEmpty()) {
+                    continue;
+                }
+                if (e.equals("*")) {
+                    return Optional.empty();
+                }
+                int colon = e.lastIndexOf(':');
+                if (colon > 0 && !e.endsWith("]") && e.indexOf(':') == colon) {
+                    if (port > 0 && !e.substring(colon + 1).equals(String.valueOf(port))) {
+                        continue;
+                    }
+                    e = e.substring(0, colon);
+                }
+                boolean match = e.startsWith(".") ? h.endsWith(e) : h.equals(e) || h.endsWith("." + e);
+                if (match) {
+                    return Optional.empty();
+                }
+            }
+        }
+        String proxy = variable("https".equalsIgnoreCase(target.getScheme()) ? "HTTPS_PROXY" : "HTTP_PROXY");
+        if (proxy == null || proxy.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(URI.create(proxy.contains("://") ? proxy : "http://" + proxy));
+    }
+
+    private String variable(String upper) {
+        String v = env.get(upper);
+        return v != null && !v.isEmpty() ? v : env.get(upper.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean isLoopbackLiteral(String host) {
+        return host.equals("::1") || host.matches("127(\\.\\d{1,3}){3}");
     }
 
     public GoProxyList goproxy() {

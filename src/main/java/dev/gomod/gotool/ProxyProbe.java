@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -43,12 +45,12 @@ public final class ProxyProbe {
     }
 
     /** The list with unreachable entries removed; {@code off} and {@code direct} are kept as they are. */
-    public GoProxyList probe(GoProxyList list, String httpsProxy) {
+    public GoProxyList probe(GoProxyList list, Function<URI, Optional<URI>> proxyFor) {
         return list.filter(e -> {
             if (e.isKeyword()) {
                 return true;
             }
-            String problem = e.isFile() ? checkFile(e.value()) : e.isHttp() ? checkHttp(e.value(), httpsProxy) : null;
+            String problem = e.isFile() ? checkFile(e.value()) : e.isHttp() ? checkHttp(e.value(), proxyFor) : null;
             if (problem != null) {
                 warn.accept("GOPROXY entry " + masker.mask(e.value()) + " skipped: " + problem);
                 return false;
@@ -106,7 +108,7 @@ public final class ProxyProbe {
         }
     }
 
-    private String checkHttp(String url, String httpsProxy) {
+    private String checkHttp(String url, Function<URI, Optional<URI>> proxyFor) {
         URI uri;
         try {
             uri = URI.create(url.endsWith("/") ? url : url + "/");
@@ -115,21 +117,23 @@ public final class ProxyProbe {
         }
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .sslContext(ANSWERS_ONLY);
-        if (httpsProxy != null && !httpsProxy.isBlank()) {
-            URI p = URI.create(httpsProxy);
-            b.proxy(ProxySelector.of(new InetSocketAddress(p.getHost(), p.getPort() > 0 ? p.getPort() : 80)));
-        }
+        // the way go will go: through the proxy go would use for this URL, or directly
+        Optional<URI> proxy = proxyFor.apply(uri);
+        proxy.ifPresent(p -> b.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(p.getHost(), p.getPort() > 0 ? p.getPort() : 80))));
         HttpClient client = b.build();
         URI noUserInfo = URI.create(uri.getScheme() + "://" + uri.getRawAuthority().replaceFirst("^.*@", "") + uri.getRawPath());
         HttpRequest req = HttpRequest.newBuilder(noUserInfo).method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(timeout).build();
         try {
             client.send(req, HttpResponse.BodyHandlers.discarding());
-            return null;
+            return null; // any answer, a proxy's 407 included: the entry is alive as far as a probe can tell
         } catch (java.net.http.HttpTimeoutException e) {
             return "no answer within " + timeout.toMillis() + " ms (gomod.proxyProbeTimeout)";
         } catch (java.net.ConnectException e) {
             return "connection refused";
         } catch (IOException e) {
+            if (proxy.isPresent() && String.valueOf(e.getMessage()).contains("407")) {
+                return null; // the forward proxy wants the credentials go will send; the probe has none
+            }
             return masker.mask(String.valueOf(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

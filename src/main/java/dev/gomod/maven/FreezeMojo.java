@@ -2,8 +2,6 @@ package dev.gomod.maven;
 
 import dev.gomod.freeze.DependencyPolicy;
 import dev.gomod.freeze.Freeze;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -18,28 +16,32 @@ import javax.inject.Inject;
 @Mojo(name = "freeze", threadSafe = true)
 public class FreezeMojo extends GoMojo {
     /** Run {@code go mod tidy} on go.mod and go.sum first, instead of failing when they are not tidy. */
-    @Parameter(property = "gomod.tidy", defaultValue = "false")
+    @Parameter(property = Property.TIDY, defaultValue = "false")
     private boolean tidy;
 
     /** Allow {@code replace ... => ./dir} in go.mod. */
-    @Parameter(property = "gomod.allowDirectoryReplace", defaultValue = "false")
+    @Parameter(property = Property.ALLOW_DIRECTORY_REPLACE, defaultValue = "false")
     private boolean allowDirectoryReplace;
 
     /** Module path patterns (GOPRIVATE syntax) no dependency may match. */
-    @Parameter(property = "gomod.deny")
+    @Parameter(property = Property.DENY)
     private String deny;
 
     /** When set, module path patterns (GOPRIVATE syntax) every dependency must match. */
-    @Parameter(property = "gomod.allow")
+    @Parameter(property = Property.ALLOW)
     private String allow;
 
     /** Refuse dependencies at pseudo-versions (untagged commits). */
-    @Parameter(property = "gomod.refusePseudoVersions", defaultValue = "false")
+    @Parameter(property = Property.REFUSE_PSEUDO_VERSIONS, defaultValue = "false")
     private boolean refusePseudoVersions;
 
     /** What package will make; with {@code modcache}, freeze also pins the module cache's hash in the lock. */
-    @Parameter(property = "gomod.bundles", defaultValue = "vendor")
+    @Parameter(property = Property.BUNDLES, defaultValue = "vendor")
     private String bundles;
+
+    /** Skips this goal only. */
+    @Parameter(property = "gomod.freeze.skip", defaultValue = "false")
+    private boolean skipFreeze;
 
     @Inject
     public FreezeMojo(SettingsDecrypter decrypter) {
@@ -47,18 +49,16 @@ public class FreezeMojo extends GoMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("gomod:freeze skipped (gomod.skip)");
-            return;
-        }
+    protected boolean skipGoal() {
+        return skipFreeze;
+    }
+
+    @Override
+    protected void run() throws Exception {
+        boolean modcache = BundleKind.parseList(bundles, Property.BUNDLES).contains(BundleKind.MODCACHE);
         DependencyPolicy policy = new DependencyPolicy(allowDirectoryReplace, deny, allow, refusePseudoVersions);
-        try {
-            new Freeze(goCommand(), moduleDir(), lockPath(), workPath(), policy, tidy, getLog()::info)
-                    .pinModcache(bundles.contains("modcache"))
-                    .run();
-        } catch (Exception e) {
-            rethrow(e);
-        }
+        new Freeze(goCommand(), moduleDir(), lockPath(), workPath(), policy, tidy, getLog()::info)
+                .pinModcache(modcache)
+                .run();
     }
 }

@@ -12,12 +12,7 @@ import dev.gomod.mod.GoVersion;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Proxy;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 import java.io.File;
 import java.io.IOException;
@@ -26,59 +21,60 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What every goal that runs go shares: the go executable, its environment from the plugin's
  * properties and Maven's settings (proxies, {@code <server>} credentials, offline mode), timeouts
- * and retries. Maven's settings are read here and nowhere else.
+ * and retries. settings.xml reaches go through {@link GoSettings}.
  */
 abstract class GoMojo extends ModuleMojo {
     /** The go executable: a name looked up on the PATH, or a path. */
-    @Parameter(property = "gomod.go", defaultValue = "go")
+    @Parameter(property = Property.GO, defaultValue = "go")
     protected String go;
 
     /** GOPROXY for go; a comma or pipe separated list. Unset: inherited from the environment. */
-    @Parameter(property = "gomod.goproxy")
+    @Parameter(property = Property.GOPROXY)
     protected String goproxy;
 
     /** GOPRIVATE for go. */
-    @Parameter(property = "gomod.goprivate")
+    @Parameter(property = Property.GOPRIVATE)
     protected String goprivate;
 
     /** GONOPROXY for go. */
-    @Parameter(property = "gomod.gonoproxy")
+    @Parameter(property = Property.GONOPROXY)
     protected String gonoproxy;
 
     /** GONOSUMDB for go. */
-    @Parameter(property = "gomod.gonosumdb")
+    @Parameter(property = Property.GONOSUMDB)
     protected String gonosumdb;
 
     /** GOSUMDB for go ({@code off}, a name, or {@code name+key url}). */
-    @Parameter(property = "gomod.gosumdb")
+    @Parameter(property = Property.GOSUMDB)
     protected String gosumdb;
 
     /** GOFLAGS for go (space-separated {@code -flag=value}). */
-    @Parameter(property = "gomod.goflags")
+    @Parameter(property = Property.GOFLAGS)
     protected String goflags;
 
     /** Seconds each go invocation may run before it and its children are killed. */
-    @Parameter(property = "gomod.timeout", defaultValue = "600")
+    @Parameter(property = Property.TIMEOUT, defaultValue = "600")
     protected int timeout;
 
     /** How many times a go invocation that failed with a transient network error is retried. */
-    @Parameter(property = "gomod.retries", defaultValue = "2")
+    @Parameter(property = Property.RETRIES, defaultValue = "2")
     protected int retries;
 
     /** Milliseconds before the first retry; doubled for each further one. */
-    @Parameter(property = "gomod.retryBackoff", defaultValue = "1000")
+    @Parameter(property = Property.RETRY_BACKOFF, defaultValue = "1000")
     protected long retryBackoff;
 
     /** Milliseconds an http(s) GOPROXY entry has to answer a probe before it is skipped; 0 turns probing off. */
-    @Parameter(property = "gomod.proxyProbeTimeout", defaultValue = "3000")
+    @Parameter(property = Property.PROXY_PROBE_TIMEOUT, defaultValue = "3000")
     protected long proxyProbeTimeout;
 
     /** The settings.xml {@code <server>} whose credentials go sends to the http(s) GOPROXY hosts. Unset: a server whose id is the host name, if any. */
-    @Parameter(property = "gomod.serverId")
+    @Parameter(property = Property.SERVER_ID)
     protected String serverId;
 
     /**
@@ -86,7 +82,7 @@ abstract class GoMojo extends ModuleMojo {
      * toolchain; {@code auto}, {@code go1.X.Y}, {@code go1.X.Y+auto} or {@code +path} let go switch, a
      * download through the same GOPROXY chain, retries and timeouts as any module.
      */
-    @Parameter(property = "gomod.gotoolchain", defaultValue = "local")
+    @Parameter(property = Property.GOTOOLCHAIN, defaultValue = "local")
     protected String gotoolchain;
 
     /** Further environment variables for go, on top of the inherited ones; the gomod.* properties and offline rules still apply. */
@@ -131,13 +127,14 @@ abstract class GoMojo extends ModuleMojo {
                 .set("GOTOOLCHAIN", gotoolchain);
         // before anything touches the network: a Go too old for go.mod fails here, in milliseconds
         requireToolchain(new GoCommand(go, env, Duration.ofSeconds(Math.min(timeout, 60)), 0, Duration.ZERO, (l, e) -> { }, w -> { }));
+        warnAboutPasswordsInGoproxy();
         applyProxies(env);
         if (offline) {
             env.offline(true);
         } else if (proxyProbeTimeout > 0) {
             GoProxyList list = env.goproxy();
             if (list.entries().stream().filter(e -> e.isHttp() || e.isFile()).count() > 0) {
-                env.goproxy(new ProxyProbe(Duration.ofMillis(proxyProbeTimeout), masker, getLog()::warn).probe(list, env.get("HTTPS_PROXY")));
+                env.goproxy(new ProxyProbe(Duration.ofMillis(proxyProbeTimeout), masker, getLog()::warn).probe(list, env::httpProxyFor));
             }
         }
         applyCredentials(env);
@@ -176,7 +173,7 @@ abstract class GoMojo extends ModuleMojo {
             throw new MojoExecutionException("cannot read " + goModFile + ": " + e.getMessage(), e);
         } catch (Exception e) {
             rethrow(e);
-            return;
+            return; // not reached: rethrow always throws
         }
         if (d.refused().isPresent()) {
             String at = d.requirement().map(r -> goModFile + ":" + r.line() + ": " + r).orElse(goModFile.toString());
@@ -204,52 +201,25 @@ abstract class GoMojo extends ModuleMojo {
         return false;
     }
 
-    private void applyProxies(GoEnvironment env) {
-        if (session == null || session.getSettings() == null) {
-            return;
-        }
-        for (Proxy p : session.getSettings().getProxies()) {
-            if (!p.isActive()) {
-                continue;
+    private void applyProxies(GoEnvironment env) throws MojoFailureException {
+        Optional<GoSettings.HttpProxy> proxy = settings().proxy();
+        if (proxy.isPresent()) {
+            GoSettings.HttpProxy p = proxy.get();
+            if (p.password() != null) {
+                env.masker().add(p.password());
             }
-            Proxy proxy = decrypt(p);
-            String auth = proxy.getUsername() == null ? "" : proxy.getUsername()
-                    + (proxy.getPassword() == null ? "" : ":" + proxy.getPassword()) + "@";
-            String url = (proxy.getProtocol() == null ? "http" : proxy.getProtocol()) + "://" + auth + proxy.getHost()
-                    + (proxy.getPort() > 0 ? ":" + proxy.getPort() : "");
-            String noProxy = proxy.getNonProxyHosts() == null ? null
-                    : String.join(",", proxy.getNonProxyHosts().replace("*", "").split("\\|"));
-            env.httpProxies(url, url, noProxy);
-            if (proxy.getPassword() != null) {
-                env.masker().add(proxy.getPassword());
-            }
-            return; // the first active proxy, as Maven itself uses it
+            env.httpProxies(p.url(), p.url(), p.noProxy());
         }
     }
 
     private void applyCredentials(GoEnvironment env) throws MojoFailureException {
-        if (session == null || session.getSettings() == null) {
-            return;
-        }
-        if (serverId != null && session.getSettings().getServer(serverId) == null) {
-            throw new MojoFailureException("settings.xml has no <server> with id '" + serverId + "' (gomod.serverId)");
-        }
+        GoSettings settings = settings();
         for (GoProxyList.Entry e : env.goproxy().entries()) {
-            if (!e.isHttp()) {
-                continue;
-            }
-            URI uri = URI.create(e.value());
-            String host = uri.getHost();
-            Server s = session.getSettings().getServer(serverId != null ? serverId : host);
-            if (s == null || s.getUsername() == null) {
-                continue;
-            }
-            Server server = decrypt(s);
-            try {
-                env.credentials(new GoEnvironment.Credentials(uri.getPort() > 0 ? host + ":" + uri.getPort() : host,
-                        server.getUsername(), server.getPassword() == null ? "" : server.getPassword()));
-            } catch (IllegalArgumentException ex) {
-                throw new MojoFailureException("settings.xml <server> '" + s.getId() + "': " + ex.getMessage());
+            if (e.isHttp()) {
+                Optional<GoEnvironment.Credentials> c = settings.credentials(serverId, URI.create(e.value()));
+                if (c.isPresent()) {
+                    env.credentials(c.get());
+                }
             }
         }
         String note = env.credentialsNote();
@@ -258,31 +228,24 @@ abstract class GoMojo extends ModuleMojo {
         }
     }
 
-    private Server decrypt(Server s) {
-        if (decrypter == null) {
-            return s;
-        }
-        SettingsDecryptionResult r = decrypter.decrypt(new DefaultSettingsDecryptionRequest(s));
-        logProblems(r);
-        return r.getServer() != null ? r.getServer() : s;
+    private GoSettings settings() {
+        return new GoSettings(session == null ? null : session.getSettings(), decrypter);
     }
 
-    private Proxy decrypt(Proxy p) {
-        if (decrypter == null) {
-            return p;
-        }
-        SettingsDecryptionResult r = decrypter.decrypt(new DefaultSettingsDecryptionRequest(p));
-        logProblems(r);
-        return r.getProxy() != null ? r.getProxy() : p;
-    }
-
-    private void logProblems(SettingsDecryptionResult r) {
-        for (SettingsProblem problem : r.getProblems()) {
-            getLog().warn("settings.xml: " + problem.getMessage());
+    /**
+     * At -X Maven prints every mojo parameter, so a password in gomod.goproxy lands in the build log
+     * whatever the plugin masks: say so, and where credentials belong.
+     */
+    private void warnAboutPasswordsInGoproxy() {
+        for (String entry : GoSettings.entriesWithPasswords(goproxy)) {
+            getLog().warn(Property.GOPROXY + " carries a password in " + entry + ": Maven prints every parameter's value at -X,"
+                    + " so it can reach build logs. Put the credentials in a settings.xml <server> whose id is the host name"
+                    + " (or name it with " + Property.SERVER_ID + ")");
         }
     }
 
-    /** Turns core failures into Maven's two kinds: the user's problem, or a broken environment. */
+    /** go's failures as Maven's two kinds (the user's module, or a broken environment); the rest as every goal maps them. */
+    @Override
     protected void rethrow(Exception e) throws MojoFailureException, MojoExecutionException {
         if (e instanceof GoException g) {
             String message = g.getMessage();
@@ -295,6 +258,6 @@ abstract class GoMojo extends ModuleMojo {
             }
             throw new MojoFailureException(message);
         }
-        rethrowCore(e);
+        super.rethrow(e);
     }
 }

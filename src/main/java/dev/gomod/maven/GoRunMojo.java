@@ -1,7 +1,7 @@
 package dev.gomod.maven;
 
+import dev.gomod.AtomicFile;
 import dev.gomod.gotool.GoCommand;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,17 +23,21 @@ import java.util.Map;
  */
 @Mojo(name = "go", threadSafe = true)
 public class GoRunMojo extends GoMojo {
-    /** The go command line after {@code go}, e.g. {@code build ./...} or {@code test -run X ./pkg}. */
-    @Parameter(property = "gomod.args", required = true)
+    /** The go command line after {@code go}, e.g. {@code build ./...} or {@code test -run X ./pkg}; required. */
+    @Parameter(property = Property.ARGS)
     private String args;
 
     /** {@code vendor}: build from vendor/; {@code modcache}: from the module cache restored into gomod.goproxyDir. */
-    @Parameter(property = "gomod.kind", defaultValue = "vendor")
+    @Parameter(property = Property.KIND, defaultValue = "vendor")
     private String kind;
 
     /** The restored module cache (GOPROXY layout), for {@code gomod.kind=modcache}. */
-    @Parameter(property = "gomod.goproxyDir", defaultValue = "${project.build.directory}/gomod/goproxy")
+    @Parameter(property = Property.GOPROXY_DIR, defaultValue = "${project.build.directory}/gomod/goproxy")
     private File goproxyDir;
+
+    /** Skips this goal only. */
+    @Parameter(property = "gomod.go.skip", defaultValue = "false")
+    private boolean skipGo;
 
     @Inject
     public GoRunMojo(SettingsDecrypter decrypter) {
@@ -42,50 +46,52 @@ public class GoRunMojo extends GoMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("gomod:go skipped (gomod.skip)");
-            return;
+    protected boolean skipGoal() {
+        return skipGo;
+    }
+
+    @Override
+    protected void run() throws Exception {
+        if (args == null || args.isBlank()) {
+            // checked here, not by Maven, so that gomod.go.skip works without it
+            throw new MojoFailureException(Property.ARGS + " is required: the go command line after 'go', e.g. -D"
+                    + Property.ARGS + "=\"build ./...\"");
         }
         Path module = moduleDir();
+        BundleKind from = BundleKind.parse(kind, Property.KIND);
         GoCommand go = goCommand(true);
-        Map<String, String> offline = offlineEnvironment(module, go.environment().get("GOFLAGS"));
+        Map<String, String> offline = offlineEnvironment(module, from, go.environment().get("GOFLAGS"));
         String[] argv;
         try {
             argv = CommandLineUtils.translateCommandline(args);
         } catch (Exception e) {
-            throw new MojoFailureException("gomod.args='" + args + "' is not a valid command line: " + e.getMessage());
+            throw new MojoFailureException(Property.ARGS + "='" + args + "' is not a valid command line: " + e.getMessage());
         }
-        try {
-            Path envFile = workPath().resolve("offline.env");
-            Files.createDirectories(envFile.getParent());
-            StringBuilder b = new StringBuilder("# the environment gomod:go runs go with; source it, or pass it to another tool\n");
-            offline.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
-            Files.writeString(envFile, b, StandardCharsets.UTF_8);
-            for (Map.Entry<String, String> e : offline.entrySet()) {
-                go = go.with(e.getKey(), e.getValue());
-            }
-            getLog().info("go " + String.join(" ", argv) + " (" + kind + ", offline; environment in " + envFile + ")");
-            go.run(module, argv);
-        } catch (Exception e) {
-            rethrow(e);
+        Path envFile = workPath().resolve("offline.env");
+        StringBuilder b = new StringBuilder("# the environment gomod:go runs go with; source it, or pass it to another tool\n");
+        offline.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+        AtomicFile.write(envFile, b.toString().getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> e : offline.entrySet()) {
+            go = go.with(e.getKey(), e.getValue());
         }
+        getLog().info("go " + String.join(" ", argv) + " (" + from.id() + ", offline; environment in " + envFile + ")");
+        go.run(module, argv);
     }
 
     /** The variables that keep go off the network, by kind. */
-    private Map<String, String> offlineEnvironment(Path module, String userFlags) throws MojoFailureException {
+    private Map<String, String> offlineEnvironment(Path module, BundleKind from, String userFlags) throws MojoFailureException {
         // keep the user's own GOFLAGS (say -modcacherw), replacing only -mod
         String flags = userFlags == null ? "" : userFlags.replaceAll("(^|\\s)-mod=\\S+", " ").strip();
         Map<String, String> env = new LinkedHashMap<>();
-        switch (kind) {
-            case "vendor" -> {
+        switch (from) {
+            case VENDOR -> {
                 if (!Files.isDirectory(module.resolve("vendor"))) {
                     throw new MojoFailureException("no vendor/ in " + module + ": run 'mvn gomod:restore' (or gomod:vendor) first");
                 }
                 env.put("GOFLAGS", (flags + " -mod=vendor").strip());
                 env.put("GOPROXY", "off");
             }
-            case "modcache" -> {
+            case MODCACHE -> {
                 Path dir = goproxyDir.toPath().toAbsolutePath();
                 if (!Files.isDirectory(dir)) {
                     throw new MojoFailureException("no module cache in " + dir + ": run 'mvn gomod:restore -Dgomod.kind=modcache' first");
@@ -93,7 +99,6 @@ public class GoRunMojo extends GoMojo {
                 env.put("GOFLAGS", (flags + " -mod=readonly").strip());
                 env.put("GOPROXY", dir.toUri().toString().replaceAll("/$", ""));
             }
-            default -> throw new MojoFailureException("gomod.kind=" + kind + ": use vendor or modcache");
         }
         env.put("GONOPROXY", "none.invalid");
         env.put("GOSUMDB", "off");

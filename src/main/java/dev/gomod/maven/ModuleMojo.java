@@ -5,6 +5,7 @@ import dev.gomod.archive.UnsafeArchiveException;
 import dev.gomod.mod.FormatException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -13,18 +14,22 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What every goal that works on one Go module directory has in common. */
+/**
+ * What every goal has in common, done once: the module directory, the lock, skipping
+ * ({@code gomod.skip} for all goals, {@code gomod.<goal>.skip} for one), and turning core failures
+ * into Maven's two kinds. A goal implements {@link #run()}.
+ */
 abstract class ModuleMojo extends AbstractMojo {
     /** The directory that holds go.mod. */
-    @Parameter(property = "gomod.dir", defaultValue = "${project.basedir}")
+    @Parameter(property = Property.DIR, defaultValue = "${project.basedir}")
     protected File dir;
 
     /** The lock file; defaults to gomod.lock next to go.mod. */
-    @Parameter(property = "gomod.lockFile")
+    @Parameter(property = Property.LOCK_FILE)
     protected File lockFile;
 
-    /** Skips the goal. */
-    @Parameter(property = "gomod.skip", defaultValue = "false")
+    /** Skips every gomod goal. */
+    @Parameter(property = Property.SKIP, defaultValue = "false")
     protected boolean skip;
 
     /** Scratch files, reports and the workspace lock. */
@@ -34,6 +39,35 @@ abstract class ModuleMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true)
     protected MavenSession session;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip || skipGoal()) {
+            getLog().info("gomod:" + goal() + " skipped (" + (skip ? Property.SKIP : Property.skip(goal())) + ")");
+            return;
+        }
+        try {
+            run();
+        } catch (MojoExecutionException | MojoFailureException e) {
+            throw e;
+        } catch (Exception e) {
+            rethrow(e);
+        }
+    }
+
+    /** The goal's own work; core exceptions are mapped by {@link #rethrow}. */
+    protected abstract void run() throws Exception;
+
+    /** The goal's own skip property, {@code gomod.<goal>.skip}. */
+    protected abstract boolean skipGoal();
+
+    /** The goal's name, as the user invoked it. */
+    protected String goal() {
+        return mojoExecution != null ? mojoExecution.getGoal() : getClass().getSimpleName();
+    }
+
     protected Path workPath() {
         return workDir.toPath().toAbsolutePath().normalize();
     }
@@ -42,7 +76,7 @@ abstract class ModuleMojo extends AbstractMojo {
     protected Path moduleDir() throws MojoFailureException {
         Path d = dir.toPath().toAbsolutePath().normalize();
         if (!Files.isRegularFile(d.resolve("go.mod"))) {
-            throw new MojoFailureException("no go.mod in " + d + ": set gomod.dir to the directory that holds go.mod");
+            throw new MojoFailureException("no go.mod in " + d + ": set " + Property.DIR + " to the directory that holds go.mod");
         }
         return d;
     }
@@ -51,15 +85,19 @@ abstract class ModuleMojo extends AbstractMojo {
         return lockFile != null ? lockFile.toPath().toAbsolutePath().normalize() : moduleDir().resolve("gomod.lock");
     }
 
-    /** Core failures as Maven's two kinds: the user's problem (bad input, drift, a refused artifact), or a broken environment. */
-    static void rethrowCore(Exception e) throws MojoFailureException, MojoExecutionException {
+    /**
+     * Core failures as Maven's two kinds: the user's problem (bad input, drift, a refused artifact),
+     * or a broken environment.
+     */
+    protected void rethrow(Exception e) throws MojoFailureException, MojoExecutionException {
         if (e instanceof MojoFailureException f) {
-            throw f; // already worded for the user, by a check in the mojo itself
+            throw f;
         }
         if (e instanceof MojoExecutionException x) {
             throw x;
         }
-        if (e instanceof FormatException || e instanceof WorkspaceException || e instanceof UnsafeArchiveException) {
+        if (e instanceof FormatException || e instanceof WorkspaceException || e instanceof UnsafeArchiveException
+                || e instanceof IllegalArgumentException) {
             throw new MojoFailureException(e.getMessage());
         }
         throw new MojoExecutionException(e.getMessage(), e);

@@ -4,7 +4,6 @@ import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.bundle.ModcacheBundle;
 import dev.gomod.bundle.PackedBundle;
 import dev.gomod.bundle.VendorBundle;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -28,19 +26,15 @@ import java.util.Set;
  */
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class PackageMojo extends GoMojo {
-    /** Classifier of the vendor bundle. */
-    public static final String VENDOR_CLASSIFIER = "go-vendor";
-    /** Classifier of the module-cache bundle. */
-    public static final String MODCACHE_CLASSIFIER = "go-modcache";
     /** Archive time when project.build.outputTimestamp is not set: any constant keeps builds reproducible. */
     static final Instant DEFAULT_TIME = Instant.parse("2000-01-01T00:00:00Z");
 
     /** What to make: {@code vendor}, {@code modcache}, or both ({@code vendor,modcache}). */
-    @Parameter(property = "gomod.bundles", defaultValue = "vendor")
+    @Parameter(property = Property.BUNDLES, defaultValue = "vendor")
     private String bundles;
 
     /** Archive format: {@code tar.gz} or {@code zip}. */
-    @Parameter(property = "gomod.format", defaultValue = "tar.gz")
+    @Parameter(property = Property.FORMAT, defaultValue = "tar.gz")
     private String format;
 
     /** Every entry's time: ISO-8601 or seconds since the epoch. */
@@ -48,8 +42,12 @@ public class PackageMojo extends GoMojo {
     private String outputTimestamp;
 
     /** Attach the bundles to the project so that install and deploy carry them. */
-    @Parameter(property = "gomod.attach", defaultValue = "true")
+    @Parameter(property = Property.ATTACH, defaultValue = "true")
     private boolean attach;
+
+    /** Skips this goal only. */
+    @Parameter(property = "gomod.package.skip", defaultValue = "false")
+    private boolean skipPackage;
 
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
@@ -63,37 +61,35 @@ public class PackageMojo extends GoMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("gomod:package skipped (gomod.skip)");
-            return;
-        }
-        Set<String> kinds = kinds();
+    protected boolean skipGoal() {
+        return skipPackage;
+    }
+
+    @Override
+    protected void run() throws Exception {
+        Set<BundleKind> kinds = BundleKind.parseList(bundles, Property.BUNDLES);
         ReproducibleArchive.Format fmt;
         try {
             fmt = ReproducibleArchive.Format.of(format);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage() + " (gomod.format)");
+            throw new MojoFailureException(e.getMessage() + " (" + Property.FORMAT + ")");
         }
         Instant time = time();
         Path out = Path.of(project.getBuild().getDirectory());
         String base = project.getBuild().getFinalName();
-        getLog().info("packing " + String.join(", ", kinds) + " of " + moduleDir() + " as " + fmt.extension() + ", entry time " + time);
-        try {
-            if (!lockPath().toFile().isFile()) {
-                getLog().warn("no " + lockPath().getFileName() + ": the bundles are not pinned to a lock; run 'mvn gomod:freeze' and commit it");
-            }
-            if (kinds.contains("vendor")) {
-                Path target = out.resolve(base + "-" + VENDOR_CLASSIFIER + "." + fmt.extension());
-                report(VENDOR_CLASSIFIER, VendorBundle.pack(moduleDir(), lockPath(), fmt, time, target), fmt);
-            }
-            if (kinds.contains("modcache")) {
-                Path download = ModcacheBundle.download(goCommand(), moduleDir(), workPath().resolve("modcache"));
-                Path target = out.resolve(base + "-" + MODCACHE_CLASSIFIER + "." + fmt.extension());
-                report(MODCACHE_CLASSIFIER, ModcacheBundle.pack(moduleDir(), download, lockPath(), fmt, time, target), fmt);
-            }
-        } catch (Exception e) {
-            rethrow(e);
+        getLog().info("packing " + String.join(", ", kinds.stream().map(BundleKind::id).toList()) + " of " + moduleDir() + " as "
+                + fmt.extension() + ", entry time " + time);
+        if (!lockPath().toFile().isFile()) {
+            getLog().warn("no " + lockPath().getFileName() + ": the bundles are not pinned to a lock; run 'mvn gomod:freeze' and commit it");
+        }
+        for (BundleKind kind : kinds) {
+            Path target = out.resolve(base + "-" + kind.classifier() + "." + fmt.extension());
+            PackedBundle packed = switch (kind) {
+                case VENDOR -> VendorBundle.pack(moduleDir(), lockPath(), fmt, time, target);
+                case MODCACHE -> ModcacheBundle.pack(moduleDir(), ModcacheBundle.download(goCommand(), moduleDir(),
+                        workPath().resolve("modcache")), lockPath(), fmt, time, target);
+            };
+            report(kind.classifier(), packed, fmt);
         }
     }
 
@@ -103,18 +99,6 @@ public class PackageMojo extends GoMojo {
         if (attach) {
             projectHelper.attachArtifact(project, fmt.extension(), classifier, p.file().toFile());
         }
-    }
-
-    private Set<String> kinds() throws MojoFailureException {
-        Set<String> kinds = new LinkedHashSet<>();
-        for (String k : bundles.split(",")) {
-            k = k.strip();
-            if (!k.equals("vendor") && !k.equals("modcache")) {
-                throw new MojoFailureException("gomod.bundles=" + bundles + ": each entry must be 'vendor' or 'modcache'");
-            }
-            kinds.add(k);
-        }
-        return kinds;
     }
 
     private Instant time() throws MojoFailureException {

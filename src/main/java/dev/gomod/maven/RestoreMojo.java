@@ -33,36 +33,40 @@ import java.util.stream.Collectors;
 @Mojo(name = "restore", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class RestoreMojo extends ModuleMojo {
     /** The bundle's coordinates, {@code g:a:v} or {@code g:a:type:classifier:v}; default: this project's. */
-    @Parameter(property = "gomod.artifact")
+    @Parameter(property = Property.ARTIFACT)
     private String artifact;
 
     /** What to restore: {@code vendor} (into vendor/) or {@code modcache} (into gomod.goproxyDir). */
-    @Parameter(property = "gomod.kind", defaultValue = "vendor")
+    @Parameter(property = Property.KIND, defaultValue = "vendor")
     private String kind;
 
     /** The bundle's format when the coordinates do not say: {@code tar.gz} or {@code zip}. */
-    @Parameter(property = "gomod.format", defaultValue = "tar.gz")
+    @Parameter(property = Property.FORMAT, defaultValue = "tar.gz")
     private String format;
 
     /** Where a module-cache bundle is restored (a directory to use as {@code GOPROXY=file://…}). */
-    @Parameter(property = "gomod.goproxyDir", defaultValue = "${project.build.directory}/gomod/goproxy")
+    @Parameter(property = Property.GOPROXY_DIR, defaultValue = "${project.build.directory}/gomod/goproxy")
     private File goproxyDir;
 
     /** Also copy a restored module cache into this GOMODCACHE. */
-    @Parameter(property = "gomod.gomodcache")
+    @Parameter(property = Property.GOMODCACHE)
     private File gomodcache;
 
     /** Extraction limit: total bytes. */
-    @Parameter(property = "gomod.maxBytes", defaultValue = "4294967296")
+    @Parameter(property = Property.MAX_BYTES, defaultValue = "4294967296")
     private long maxBytes;
 
     /** Extraction limit: number of entries. */
-    @Parameter(property = "gomod.maxEntries", defaultValue = "500000")
+    @Parameter(property = Property.MAX_ENTRIES, defaultValue = "500000")
     private int maxEntries;
 
     /** Extraction limit: how many times its own size an archive may inflate. */
-    @Parameter(property = "gomod.maxRatio", defaultValue = "200")
+    @Parameter(property = Property.MAX_RATIO, defaultValue = "200")
     private int maxRatio;
+
+    /** Skips this goal only. */
+    @Parameter(property = "gomod.restore.skip", defaultValue = "false")
+    private boolean skipRestore;
 
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
@@ -75,46 +79,35 @@ public class RestoreMojo extends ModuleMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("gomod:restore skipped (gomod.skip)");
-            return;
-        }
-        boolean modcache = switch (kind) {
-            case "vendor" -> false;
-            case "modcache" -> true;
-            default -> throw new MojoFailureException("gomod.kind=" + kind + ": use vendor or modcache");
-        };
+    protected boolean skipGoal() {
+        return skipRestore;
+    }
+
+    @Override
+    protected void run() throws Exception {
+        BundleKind what = BundleKind.parse(kind, Property.KIND);
         Restore restore = new Restore(moduleDir(), lockPath(), workPath(),
                 new SafeExtractor.Limits(maxBytes, maxEntries, maxRatio), getLog()::info, getLog()::warn);
-        try {
-            if (!modcache) {
-                Optional<String> upToDate = restore.vendorUpToDate();
-                if (upToDate.isPresent()) {
-                    getLog().info("vendor/ already matches " + lockPath().getFileName() + " (" + upToDate.get() + "): nothing to restore");
-                    return;
-                }
+        if (what == BundleKind.VENDOR) {
+            Optional<String> upToDate = restore.vendorUpToDate();
+            if (upToDate.isPresent()) {
+                getLog().info("vendor/ already matches " + lockPath().getFileName() + " (" + upToDate.get() + "): nothing to restore");
+                return;
             }
-            Artifact coordinates = coordinates(modcache);
-            Path file = resolve(coordinates);
-            ReproducibleArchive.Format fmt = ReproducibleArchive.Format.of(coordinates.getExtension());
-            if (modcache) {
-                restore.modcache(file, fmt, goproxyDir.toPath().toAbsolutePath(), gomodcache == null ? null : gomodcache.toPath().toAbsolutePath());
-            } else {
-                restore.vendor(file, fmt);
-            }
-        } catch (MojoExecutionException | MojoFailureException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        } catch (Exception e) {
-            rethrowCore(e);
+        }
+        Artifact coordinates = coordinates(what);
+        Path file = resolve(coordinates);
+        ReproducibleArchive.Format fmt = ReproducibleArchive.Format.of(coordinates.getExtension());
+        switch (what) {
+            case VENDOR -> restore.vendor(file, fmt);
+            case MODCACHE -> restore.modcache(file, fmt, goproxyDir.toPath().toAbsolutePath(),
+                    gomodcache == null ? null : gomodcache.toPath().toAbsolutePath());
         }
     }
 
     /** Maven's {@code g:a[:type[:classifier]]:v}; the type defaults to gomod.format, the classifier to the kind's. */
-    Artifact coordinates(boolean modcache) throws MojoFailureException {
-        String classifier = modcache ? PackageMojo.MODCACHE_CLASSIFIER : PackageMojo.VENDOR_CLASSIFIER;
+    Artifact coordinates(BundleKind what) throws MojoFailureException {
+        String classifier = what.classifier();
         if (artifact == null || artifact.isBlank()) {
             return new DefaultArtifact(project.getGroupId(), project.getArtifactId(), classifier, format, project.getVersion());
         }
@@ -123,7 +116,7 @@ public class RestoreMojo extends ModuleMojo {
             case 3 -> new DefaultArtifact(p[0], p[1], classifier, format, p[2]);
             case 4 -> new DefaultArtifact(p[0], p[1], classifier, p[2], p[3]);
             case 5 -> new DefaultArtifact(p[0], p[1], p[3], p[2], p[4]);
-            default -> throw new MojoFailureException("gomod.artifact=" + artifact + ": use groupId:artifactId:version or groupId:artifactId:type:classifier:version");
+            default -> throw new MojoFailureException(Property.ARTIFACT + "=" + artifact + ": use groupId:artifactId:version or groupId:artifactId:type:classifier:version");
         };
     }
 

@@ -1,10 +1,9 @@
 package dev.gomod.maven;
 
-import dev.gomod.vendor.VendorJob;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
+import dev.gomod.vendoring.VendorJob;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import javax.inject.Inject;
@@ -20,16 +19,17 @@ public class VendorMojo extends GoMojo {
         super(decrypter);
     }
 
+    /** Skips this goal only. */
+    @Parameter(property = "gomod.vendor.skip", defaultValue = "false")
+    private boolean skipVendor;
+
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("gomod:vendor skipped (gomod.skip)");
-            return;
-        }
-        try {
-            new VendorJob(goCommand(), moduleDir(), lockPath(), workPath(), getLog()::info).run();
-        } catch (Exception e) {
-            rethrow(e);
-        }
+    protected boolean skipGoal() {
+        return skipVendor;
+    }
+
+    @Override
+    protected void run() throws Exception {
+        new VendorJob(goCommand(), moduleDir(), lockPath(), workPath(), getLog()::info).run();
     }
 }

@@ -31,30 +31,35 @@ import java.util.List;
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = false)
 public class VerifyMojo extends ModuleMojo {
     /** A GOMODCACHE or GOPROXY-layout directory whose module zips and .mod files are checked against go.sum. */
-    @Parameter(property = "gomod.modcache")
+    @Parameter(property = Property.MODCACHE)
     private File modcache;
 
     /** List files go.sum names but the module cache lacks as warnings instead of failing. */
-    @Parameter(property = "gomod.allowMissing", defaultValue = "false")
+    @Parameter(property = Property.ALLOW_MISSING, defaultValue = "false")
     private boolean allowMissing;
 
     /**
      * The go that will build: when it is there, verify applies Go 1.21's rule that go.mod and every
      * vendored module's {@code ## go} line be no newer than it. verify itself never needs Go.
      */
-    @Parameter(property = "gomod.go", defaultValue = "go")
+    @Parameter(property = Property.GO, defaultValue = "go")
     private String go;
 
     /** GOTOOLCHAIN the build will run with; decides, with gomod.go, which Go that is. */
-    @Parameter(property = "gomod.gotoolchain", defaultValue = "local")
+    @Parameter(property = Property.GOTOOLCHAIN, defaultValue = "local")
     private String gotoolchain;
 
+    /** Skips this goal only. */
+    @Parameter(property = "gomod.verify.skip", defaultValue = "false")
+    private boolean skipVerify;
+
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("gomod:verify skipped (gomod.skip)");
-            return;
-        }
+    protected boolean skipGoal() {
+        return skipVerify;
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
         Path module = moduleDir();
         Path lock = lockPath();
         WorkspaceCheck.Report report;

@@ -7,7 +7,7 @@ import dev.gomod.bundle.VendorBundle;
 import dev.gomod.hash.DirHash;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
-import dev.gomod.vendor.DirectorySwap;
+import dev.gomod.workspace.DirectorySwap;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

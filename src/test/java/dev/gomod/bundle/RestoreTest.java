@@ -173,7 +173,7 @@ class RestoreTest {
             assertTrue(now.equals(old) || now.equals(fresh), "kill " + i + " at " + (fullMs * i / 10) + " ms of " + fullMs
                     + " left a broken vendor/: " + now);
             if (now.equals(fresh)) {
-                dev.gomod.vendor.DirectorySwap.deleteTree(ws.resolve("vendor"));
+                dev.gomod.workspace.DirectorySwap.deleteTree(ws.resolve("vendor"));
                 oldTree(ws);
             }
         }

@@ -1,6 +1,6 @@
 package dev.gomod.e2e;
 
-import dev.gomod.vendor.DirectorySwap;
+import dev.gomod.workspace.DirectorySwap;
 import dev.gomod.testkit.IsolatedGo;
 import org.junit.jupiter.api.Test;
 

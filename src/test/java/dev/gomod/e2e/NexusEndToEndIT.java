@@ -1,6 +1,7 @@
 package dev.gomod.e2e;
 
-import dev.gomod.vendor.DirectorySwap;
+import dev.gomod.workspace.DirectorySwap;
+import dev.gomod.testkit.MavenRun;
 import dev.gomod.testkit.FileGoProxy;
 import dev.gomod.testkit.GraphFixture;
 import dev.gomod.testkit.IsolatedGo;
@@ -269,20 +270,10 @@ class NexusEndToEndIT {
     }
 
     private Run mvn(Path cwd, String step, String settings, Path localRepo, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("mvn", "-B", "-s", dir.resolve("work").resolve(settings).toString(),
-                "-Dmaven.repo.local=" + localRepo));
-        cmd.addAll(List.of(args));
-        Path log = dir.resolve("logs").resolve(step + ".log");
-        Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().remove("MAVEN_OPTS");
-        Process p = pb.start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new AssertionError(step + ": mvn did not finish in 10 minutes; see " + log);
-        }
-        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        List<String> all = new ArrayList<>(List.of("-s", dir.resolve("work").resolve(settings).toString(), "-Dmaven.repo.local=" + localRepo));
+        all.addAll(List.of(args));
+        MavenRun.Result r = MavenRun.run(cwd, dir.resolve("logs").resolve(step + ".log"), all);
+        return new Run(r.exit(), r.output());
     }
 
     private static String runBinary(Path exe) throws IOException, InterruptedException {

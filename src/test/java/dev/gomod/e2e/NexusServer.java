@@ -1,6 +1,6 @@
 package dev.gomod.e2e;
 
-import dev.gomod.vendor.DirectorySwap;
+import dev.gomod.workspace.DirectorySwap;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 

@@ -11,7 +11,7 @@ import dev.gomod.lock.LockDrift;
 import dev.gomod.testkit.GoMatrix;
 import dev.gomod.testkit.GraphFixture;
 import dev.gomod.testkit.IsolatedGo;
-import dev.gomod.vendor.VendorJob;
+import dev.gomod.vendoring.VendorJob;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

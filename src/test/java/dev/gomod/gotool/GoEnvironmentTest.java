@@ -103,4 +103,22 @@ class GoEnvironmentTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new GoEnvironment(Map.of(), new SecretMasker()).credentials(new GoEnvironment.Credentials("h", "u", "a b")));
     }
+
+    @Test
+    void theProxyForAUrlFollowsGosRules() {
+        GoEnvironment env = new GoEnvironment(Map.of("HTTP_PROXY", "http://p:3128", "HTTPS_PROXY", "http://ps:3129",
+                "NO_PROXY", ".corp.example,nexus.internal,git.example:8443"), new SecretMasker());
+        assertEquals(java.util.Optional.of(java.net.URI.create("http://ps:3129")), env.httpProxyFor(java.net.URI.create("https://proxy.golang.org/x")));
+        assertEquals(java.util.Optional.of(java.net.URI.create("http://p:3128")), env.httpProxyFor(java.net.URI.create("http://goproxy.example:8081/")));
+        for (String direct : new String[] {"https://a.corp.example/", "https://nexus.internal/", "https://sub.nexus.internal/",
+                "https://git.example:8443/", "http://localhost:8081/", "http://127.0.0.1:8081/", "http://[::1]:8081/"}) {
+            assertTrue(env.httpProxyFor(java.net.URI.create(direct)).isEmpty(), direct);
+        }
+        assertTrue(env.httpProxyFor(java.net.URI.create("https://corp.example/")).isPresent(), ".corp.example is for subdomains only");
+        assertTrue(env.httpProxyFor(java.net.URI.create("https://git.example:9443/")).isPresent(), "another port");
+        assertTrue(new GoEnvironment(Map.of("https_proxy", "ps:1", "no_proxy", "*"), new SecretMasker())
+                .httpProxyFor(java.net.URI.create("https://x/")).isEmpty());
+        assertEquals(java.util.Optional.of(java.net.URI.create("http://ps:1")), new GoEnvironment(Map.of("https_proxy", "ps:1"), new SecretMasker())
+                .httpProxyFor(java.net.URI.create("https://x/")));
+    }
 }

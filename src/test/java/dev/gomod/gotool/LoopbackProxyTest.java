@@ -192,7 +192,7 @@ class LoopbackProxyTest {
         if (withCredentials) {
             e.credentials(new GoEnvironment.Credentials("127.0.0.1:" + server.getAddress().getPort(), "ci", PASSWORD));
         }
-        e.goproxy(new ProxyProbe(Duration.ofMillis(500), masker, log::add).probe(e.goproxy(), null));
+        e.goproxy(new ProxyProbe(Duration.ofMillis(500), masker, log::add).probe(e.goproxy(), e::httpProxyFor));
         log.addAll(e.describe());
         return new GoCommand(go.executable(), e, Duration.ofSeconds(60), retries, Duration.ofMillis(50), (l, err) -> log.add(l), log::add);
     }

@@ -1,4 +1,4 @@
-package dev.gomod.vendor;
+package dev.gomod.workspace;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

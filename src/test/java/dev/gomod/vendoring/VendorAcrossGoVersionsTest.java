@@ -1,4 +1,4 @@
-package dev.gomod.vendor;
+package dev.gomod.vendoring;
 
 import dev.gomod.WorkspaceException;
 import dev.gomod.freeze.DependencyPolicy;

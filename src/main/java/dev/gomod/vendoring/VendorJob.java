@@ -1,4 +1,4 @@
-package dev.gomod.vendor;
+package dev.gomod.vendoring;
 
 import dev.gomod.WorkspaceException;
 import dev.gomod.gotool.GoCommand;
@@ -7,6 +7,8 @@ import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
+import dev.gomod.workspace.DirectorySwap;
+import dev.gomod.workspace.WorkspaceLock;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,0 +1,50 @@
+package dev.gomod.maven;
+
+/**
+ * The user properties of the plugin's parameters, named once: the annotations and every message
+ * that tells a user which property to set use these.
+ */
+final class Property {
+    static final String DIR = "gomod.dir";
+    static final String LOCK_FILE = "gomod.lockFile";
+    static final String SKIP = "gomod.skip";
+    static final String GO = "gomod.go";
+    static final String GOTOOLCHAIN = "gomod.gotoolchain";
+    static final String GOPROXY = "gomod.goproxy";
+    static final String GOPRIVATE = "gomod.goprivate";
+    static final String GONOPROXY = "gomod.gonoproxy";
+    static final String GONOSUMDB = "gomod.gonosumdb";
+    static final String GOSUMDB = "gomod.gosumdb";
+    static final String GOFLAGS = "gomod.goflags";
+    static final String TIMEOUT = "gomod.timeout";
+    static final String RETRIES = "gomod.retries";
+    static final String RETRY_BACKOFF = "gomod.retryBackoff";
+    static final String PROXY_PROBE_TIMEOUT = "gomod.proxyProbeTimeout";
+    static final String SERVER_ID = "gomod.serverId";
+    static final String BUNDLES = "gomod.bundles";
+    static final String FORMAT = "gomod.format";
+    static final String KIND = "gomod.kind";
+    static final String ARTIFACT = "gomod.artifact";
+    static final String ATTACH = "gomod.attach";
+    static final String GOPROXY_DIR = "gomod.goproxyDir";
+    static final String GOMODCACHE = "gomod.gomodcache";
+    static final String MODCACHE = "gomod.modcache";
+    static final String ALLOW_MISSING = "gomod.allowMissing";
+    static final String ARGS = "gomod.args";
+    static final String TIDY = "gomod.tidy";
+    static final String ALLOW_DIRECTORY_REPLACE = "gomod.allowDirectoryReplace";
+    static final String DENY = "gomod.deny";
+    static final String ALLOW = "gomod.allow";
+    static final String REFUSE_PSEUDO_VERSIONS = "gomod.refusePseudoVersions";
+    static final String MAX_BYTES = "gomod.maxBytes";
+    static final String MAX_ENTRIES = "gomod.maxEntries";
+    static final String MAX_RATIO = "gomod.maxRatio";
+
+    private Property() {
+    }
+
+    /** The per-goal skip property, {@code gomod.<goal>.skip}. */
+    static String skip(String goal) {
+        return "gomod." + goal + ".skip";
+    }
+}
