@@ -11,6 +11,7 @@ import dev.gomod.gotool.ToolchainSelection;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoVersion;
+import dev.gomod.testkit.Checkout;
 import dev.gomod.testkit.FileGoProxy;
 import dev.gomod.testkit.GoMatrix;
 import dev.gomod.testkit.IsolatedGo;
@@ -108,7 +109,7 @@ class ModernGoModTest {
         PackedBundle packed = VendorBundle.pack(main, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ,
                 Instant.parse("2026-01-01T00:00:00Z"), bundle);
         assertEquals(goLine, packed.manifest().goVersion());
-        Path agent = checkout(main, tmp.resolve("agent"));
+        Path agent = Checkout.sources(main, tmp.resolve("agent"));
         Restore.Outcome restored = new Restore(agent, agent.resolve("gomod.lock"), agent.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT,
                 log::add, log::add).vendor(bundle, ReproducibleArchive.Format.TAR_GZ);
         assertEquals(lock.vendorHash(), restored.treeHash());
@@ -160,21 +161,6 @@ class ModernGoModTest {
         IsolatedGo.Result theirs = go.set("GOFLAGS", "-mod=vendor").run(main, "build", "./...");
         assertTrue(theirs.stderr().contains(ours.replace(" (running go " + builder + ")", " (running go " + builder + "; GOTOOLCHAIN=local)")),
                 "go said: " + theirs.stderr() + "\nwe say: " + ours);
-    }
-
-    private static Path checkout(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                String rel = from.relativize(p).toString();
-                if (rel.startsWith("vendor") || rel.startsWith("target")) {
-                    continue;
-                }
-                Path d = to.resolve(rel);
-                Files.createDirectories(d.getParent());
-                Files.copy(p, d);
-            }
-        }
-        return to;
     }
 
     private static String run(Path exe) throws IOException, InterruptedException {

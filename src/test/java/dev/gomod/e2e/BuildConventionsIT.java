@@ -1,15 +1,13 @@
 package dev.gomod.e2e;
 
+import dev.gomod.testkit.Checkout;
 import dev.gomod.testkit.MavenRun;
 import dev.gomod.workspace.DirectorySwap;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,47 +22,35 @@ class BuildConventionsIT {
     private final Path dir = Path.of(System.getProperty("e2e.dir", "target/e2e")).toAbsolutePath().resolve("conventions");
     private final Path project = Path.of(System.getProperty("plugin.pom", "pom.xml")).toAbsolutePath().getParent();
 
-    private Path copy(String name) throws IOException {
+    private record Build(Path project, MavenRun.Result result) {
+    }
+
+    /** {@code mvn -o verify <flag>} on a fresh copy of this project (pom.xml and src/), timed. */
+    private Build verify(String name, String flag) throws Exception {
         Path to = dir.resolve(name);
         DirectorySwap.deleteTree(to);
         Files.createDirectories(to);
         Files.copy(project.resolve("pom.xml"), to.resolve("pom.xml"));
-        try (Stream<Path> walk = Files.walk(project.resolve("src"))) {
-            for (Path p : walk.toList()) {
-                Path d = to.resolve(project.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(d);
-                } else {
-                    Files.copy(p, d, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return to;
+        Checkout.copy(project.resolve("src"), to.resolve("src"), rel -> false);
+        long start = System.nanoTime();
+        MavenRun.Result r = MavenRun.run(to, dir.resolve(name + ".log"), List.of("-o", "verify", flag));
+        System.out.println("mvn -o verify " + flag + ": " + (System.nanoTime() - start) / 1_000_000_000L + " s");
+        assertEquals(0, r.exit(), r.output());
+        assertNothingTestLikeRan(to, r.output());
+        return new Build(to, r);
     }
 
     @Test
     void skippingTestCompilationBuildsThePluginAndRunsNothingThatNeedsTests() throws Exception {
-        Path p = copy("maven-test-skip");
-        long start = System.nanoTime();
-        MavenRun.Result r = MavenRun.run(p, dir.resolve("maven-test-skip.log"), List.of("-o", "verify", "-Dmaven.test.skip=true"));
-        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-        assertEquals(0, r.exit(), r.output());
-        assertTrue(Files.isRegularFile(p.resolve("target/gomod-maven-plugin-0.1.0-SNAPSHOT.jar")), r.output());
-        assertFalse(Files.exists(p.resolve("target/test-classes/dev")), "test classes were compiled");
-        assertNothingTestLikeRan(p, r.output());
-        System.out.println("mvn -o verify -Dmaven.test.skip=true: " + seconds + " s");
+        Build b = verify("maven-test-skip", "-Dmaven.test.skip=true");
+        assertTrue(Files.isRegularFile(b.project().resolve("target/gomod-maven-plugin-0.1.0-SNAPSHOT.jar")), b.result().output());
+        assertFalse(Files.exists(b.project().resolve("target/test-classes/dev")), "test classes were compiled");
     }
 
     @Test
     void skipTestsSkipsEveryTestItsAndTheirDownloads() throws Exception {
-        Path p = copy("skip-tests");
-        long start = System.nanoTime();
-        MavenRun.Result r = MavenRun.run(p, dir.resolve("skip-tests.log"), List.of("-o", "verify", "-DskipTests"));
-        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-        assertEquals(0, r.exit(), r.output());
-        assertTrue(Files.isDirectory(p.resolve("target/test-classes/dev/gomod")), "-DskipTests still compiles the tests");
-        assertNothingTestLikeRan(p, r.output());
-        System.out.println("mvn -o verify -DskipTests: " + seconds + " s");
+        Build b = verify("skip-tests", "-DskipTests");
+        assertTrue(Files.isDirectory(b.project().resolve("target/test-classes/dev/gomod")), "-DskipTests still compiles the tests");
     }
 
     private static void assertNothingTestLikeRan(Path p, String log) {

@@ -1,6 +1,7 @@
 package dev.gomod.e2e;
 
 import dev.gomod.workspace.DirectorySwap;
+import dev.gomod.testkit.Checkout;
 import dev.gomod.testkit.MavenRun;
 import dev.gomod.testkit.FileGoProxy;
 import dev.gomod.testkit.GraphFixture;
@@ -285,15 +286,6 @@ class NexusEndToEndIT {
 
     private static void copyTree(Path from, Path to) throws IOException {
         DirectorySwap.deleteTree(to);
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path d = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(d);
-                } else {
-                    Files.copy(p, d, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        Checkout.copy(from, to, rel -> false);
     }
 }

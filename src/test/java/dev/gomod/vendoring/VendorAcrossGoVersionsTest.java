@@ -7,6 +7,7 @@ import dev.gomod.hash.DirHash;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.mod.GoVersion;
+import dev.gomod.testkit.Checkout;
 import dev.gomod.testkit.FileGoProxy;
 import dev.gomod.testkit.GoMatrix;
 import dev.gomod.testkit.GraphFixture;
@@ -69,7 +70,7 @@ class VendorAcrossGoVersionsTest {
 
         List<String> reproducedBy = new ArrayList<>();
         for (GoMatrix.Go release : GoMatrix.modern().toList()) {
-            Path ws = copy(w.main(), tmp.resolve("agent-" + release.minor()));
+            Path ws = Checkout.sources(w.main(), tmp.resolve("agent-" + release.minor()));
             IsolatedGo go = new IsolatedGo(tmp.resolve("go-" + release.minor()), w.proxy().url(), release);
             VendorJob.Outcome o = new VendorJob(go.command(log::add), ws, ws.resolve("gomod.lock"), ws.resolve("target/gomod"), log::add).run();
             assertEquals(lock.vendorHash(), o.hash(), release + " vendored another tree");
@@ -96,7 +97,7 @@ class VendorAcrossGoVersionsTest {
                 if (!admitted) {
                     continue;
                 }
-                Path ws = copy(main, tmp.resolve("ws-" + goLine + "-" + release.minor()));
+                Path ws = Checkout.sources(main, tmp.resolve("ws-" + goLine + "-" + release.minor()));
                 new IsolatedGo(tmp.resolve("go-" + goLine + "-" + release.minor()), proxy.url(), release).run(ws, "mod", "vendor").ok();
                 hashes.put(release.toString(), DirHash.hashDir(ws.resolve("vendor"), "vendor"));
                 fixtureVendored.put(goLine + " " + release, Files.exists(ws.resolve("vendor/example.com/emb/fixtures/fixture.txt")));
@@ -119,8 +120,8 @@ class VendorAcrossGoVersionsTest {
         // Go 1.19's tidy refuses a go 1.22 module, so freeze cannot pin this tree; a lock written by hand, or by a
         // plugin that let any Go vendor, can: go mod vendor itself goes ahead
         IsolatedGo go119 = new IsolatedGo(tmp.resolve("go119"), proxy.url(), GoMatrix.debian119());
-        assertTrue(go119.run(copy(main, tmp.resolve("tidy119")), "mod", "tidy").stderr().contains("maximum version supported by tidy is 1.19"));
-        Path old = copy(main, tmp.resolve("old"));
+        assertTrue(go119.run(Checkout.sources(main, tmp.resolve("tidy119")), "mod", "tidy").stderr().contains("maximum version supported by tidy is 1.19"));
+        Path old = Checkout.sources(main, tmp.resolve("old"));
         go119.run(old, "mod", "vendor").ok();
         GoModLock lock = new GoModLock("example.com/main", "1.22", null, go119.version(), Sha256.hex(main.resolve("go.mod")),
                 Sha256.hex(main.resolve("go.sum")), DirHash.hashDir(old.resolve("vendor"), "vendor"), null);
@@ -129,7 +130,7 @@ class VendorAcrossGoVersionsTest {
         assertTrue(Files.exists(old.resolve("vendor/example.com/emb/fixtures/fixture.txt")), "1.19 vendors test embeds");
 
         GoMatrix.Go newest = GoMatrix.pathGo();
-        Path ws = copy(main, tmp.resolve("agent"));
+        Path ws = Checkout.sources(main, tmp.resolve("agent"));
         IsolatedGo go = new IsolatedGo(tmp.resolve("go"), proxy.url(), newest);
         WorkspaceException e = assertThrows(WorkspaceException.class,
                 () -> new VendorJob(go.command(log::add), ws, ws.resolve("gomod.lock"), ws.resolve("target/gomod"), log::add).run());
@@ -146,21 +147,5 @@ class VendorAcrossGoVersionsTest {
         assertTrue(drift.get(0).startsWith("vendor/ changed: lock has " + lock.vendorHash()), drift.get(0));
         assertTrue(drift.get(0).endsWith("(the lock's tree was vendored by " + lock.vendoredBy() + ", the Go here is "
                 + newest.version() + ": vendoring can differ between Go versions)"), drift.get(0));
-    }
-
-    /** A checkout of the module: every file but vendor/ and target/. */
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                String rel = from.relativize(p).toString();
-                if (rel.startsWith("vendor") || rel.startsWith("target")) {
-                    continue;
-                }
-                Path d = to.resolve(rel);
-                Files.createDirectories(d.getParent());
-                Files.copy(p, d);
-            }
-        }
-        return to;
     }
 }
