@@ -1,5 +1,6 @@
 package dev.gomod;
 
+import dev.gomod.Reporter;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
 import dev.gomod.bundle.PackedBundle;
@@ -93,11 +94,11 @@ class ModernGoModTest {
 
         // freeze and vendor, as the release pipeline runs them
         GoModLock lock = new Freeze(go.command(log::add), main, main.resolve("gomod.lock"), main.resolve("target/gomod"),
-                DependencyPolicy.permissive(), false, log::add).run().lock();
+                DependencyPolicy.permissive(), false, Reporter.of(log::add)).run().lock();
         assertEquals(goLine, lock.goVersion());
         assertEquals(version, lock.toolchain());
         assertEquals(version, lock.vendoredBy());
-        VendorJob.Outcome vendored = new VendorJob(go.command(log::add), main, main.resolve("gomod.lock"), main.resolve("target/gomod"), log::add).run();
+        VendorJob.Outcome vendored = new VendorJob(go.command(log::add), main, main.resolve("gomod.lock"), main.resolve("target/gomod"), Reporter.of(log::add)).run();
         assertEquals(lock.vendorHash(), vendored.hash());
         String modulesTxt = Files.readString(main.resolve("vendor/modules.txt"));
         assertTrue(modulesTxt.contains("# example.com/current v1.1.0\n## explicit; go " + goLine + "\n"), modulesTxt);
@@ -111,7 +112,7 @@ class ModernGoModTest {
         assertEquals(goLine, packed.manifest().goVersion());
         Path agent = Checkout.sources(main, tmp.resolve("agent"));
         Restore.Outcome restored = new Restore(agent, agent.resolve("gomod.lock"), agent.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT,
-                log::add, log::add).vendor(bundle, ReproducibleArchive.Format.TAR_GZ);
+                Reporter.of(log::add)).vendor(bundle, ReproducibleArchive.Format.TAR_GZ);
         assertEquals(lock.vendorHash(), restored.treeHash());
 
         GoVersion builder = GoVersion.parse(version).orElseThrow();

@@ -1,5 +1,6 @@
 package dev.gomod.bundle;
 
+import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
@@ -25,7 +26,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Restores a bundle into a workspace, trusting nothing in it until it is checked: extracted by the
@@ -43,16 +43,14 @@ public final class Restore {
     private final Path lockFile;
     private final Path workDir;
     private final SafeExtractor.Limits limits;
-    private final Consumer<String> info;
-    private final Consumer<String> warn;
+    private final Reporter reporter;
 
-    public Restore(Path moduleDir, Path lockFile, Path workDir, SafeExtractor.Limits limits, Consumer<String> info, Consumer<String> warn) {
+    public Restore(Path moduleDir, Path lockFile, Path workDir, SafeExtractor.Limits limits, Reporter reporter) {
         this.moduleDir = moduleDir;
         this.lockFile = lockFile;
         this.workDir = workDir;
         this.limits = limits;
-        this.info = info;
-        this.warn = warn;
+        this.reporter = reporter;
     }
 
     /** The lock's vendor hash when vendor/ already has it: then there is nothing to fetch. Hashing only. */
@@ -76,7 +74,7 @@ public final class Restore {
             DirectorySwap.deleteTree(extract);
             Optional<String> upToDate = vendorUpToDate(); // again, under the lock: a concurrent restore may have finished
             if (upToDate.isPresent()) {
-                info.accept("vendor/ already matches " + lockFile.getFileName() + " (" + upToDate.get() + "): nothing restored");
+                reporter.info("vendor/ already matches " + lockFile.getFileName() + " (" + upToDate.get() + "): nothing restored");
                 return new Outcome(true, upToDate.get(), 0, vendor);
             }
             try {
@@ -102,14 +100,14 @@ public final class Restore {
                 if (lock != null) {
                     LockDrift.requireNone(lock, lockFile, moduleDir, List.of());
                     if (lock.vendorHash() == null) {
-                        warn.accept(lockFile.getFileName() + " pins no vendor tree: the bundle is checked against its manifest only");
+                        reporter.warn(lockFile.getFileName() + " pins no vendor tree: the bundle is checked against its manifest only");
                     } else if (!lock.vendorHash().equals(tree)) {
                         throw new WorkspaceException("REFUSED " + archive.getFileName() + ": its vendor tree is " + tree + " but "
                                 + lockFile.getFileName() + " (from git) pins " + lock.vendorHash()
                                 + ". The artifact was tampered with, or built from other sources; vendor/ was left as it was");
                     }
                 } else {
-                    warn.accept("no " + lockFile.getFileName() + ": the bundle is not pinned by a lock from git; it is checked against its own manifest only");
+                    reporter.warn("no " + lockFile.getFileName() + ": the bundle is not pinned by a lock from git; it is checked against its own manifest only");
                 }
                 requireManifestMatchesWorkspace(archive, manifest, extract, tree);
                 ModulesTxt txt = ModulesTxt.parse(Files.readAllBytes(extracted.resolve("modules.txt")));
@@ -121,7 +119,7 @@ public final class Restore {
                 DirectorySwap.deleteTree(swap.staging());
                 Files.move(extracted, swap.staging(), StandardCopyOption.ATOMIC_MOVE);
                 swap.commit();
-                info.accept("vendor/ restored from " + archive.getFileName() + ": " + fileCount + " files, " + tree
+                reporter.info("vendor/ restored from " + archive.getFileName() + ": " + fileCount + " files, " + tree
                         + (lock != null && lock.vendorHash() != null ? ", matches " + lockFile.getFileName() : ""));
                 return new Outcome(false, tree, fileCount, vendor);
             } finally {
@@ -158,7 +156,7 @@ public final class Restore {
                                 + lockFile.getFileName() + " (from git) pins " + lock.modcacheHash());
                     }
                 } else {
-                    warn.accept("no " + lockFile.getFileName() + ": the bundle is not pinned by a lock from git");
+                    reporter.warn("no " + lockFile.getFileName() + ": the bundle is not pinned by a lock from git");
                 }
                 requireManifestTree(archive, manifest, tree);
                 requireSameDigests(archive, manifest);
@@ -171,17 +169,17 @@ public final class Restore {
                         throw new WorkspaceException("REFUSED " + archive.getFileName() + ": module files do not match go.sum:\n  "
                                 + String.join("\n  ", r.mismatches().stream().map(Object::toString).toList()) + String.join("\n  ", r.invalid()));
                     }
-                    r.missing().forEach(m -> warn.accept("the module cache bundle lacks " + m));
+                    r.missing().forEach(m -> reporter.warn("the module cache bundle lacks " + m));
                     checked = r.zipsChecked() + r.modsChecked();
                 }
                 DirectorySwap.deleteTree(swap.staging());
                 Files.move(proxy, swap.staging(), StandardCopyOption.ATOMIC_MOVE);
                 swap.commit();
-                info.accept("module cache restored from " + archive.getFileName() + " into " + target + ": " + checked
+                reporter.info("module cache restored from " + archive.getFileName() + " into " + target + ": " + checked
                         + " zip and go.mod files checked against go.sum, " + tree);
                 if (gomodcache != null) {
                     copyInto(target, gomodcache.resolve("cache").resolve("download"));
-                    info.accept("also copied into " + gomodcache);
+                    reporter.info("also copied into " + gomodcache);
                 }
                 return new Outcome(false, tree, checked, target);
             } finally {
@@ -267,7 +265,7 @@ public final class Restore {
 
     private void report(String recovered) {
         if (recovered != null) {
-            info.accept(recovered);
+            reporter.info(recovered);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gomod.freeze;
 
 import dev.gomod.AtomicFile;
+import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.bundle.ModcacheBundle;
 import dev.gomod.gotool.GoCommand;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** The freeze job. */
 public final class Freeze {
@@ -34,21 +34,21 @@ public final class Freeze {
     private final Path workDir;
     private final DependencyPolicy policy;
     private final boolean tidy;
-    private final Consumer<String> info;
+    private final Reporter reporter;
     private boolean pinModcache;
 
     /**
      * @param workDir private scratch and report directory (target/gomod)
      * @param tidy    run {@code go mod tidy} on the user's files first (the one case where freeze changes them)
      */
-    public Freeze(GoCommand go, Path moduleDir, Path lockFile, Path workDir, DependencyPolicy policy, boolean tidy, Consumer<String> info) {
+    public Freeze(GoCommand go, Path moduleDir, Path lockFile, Path workDir, DependencyPolicy policy, boolean tidy, Reporter reporter) {
         this.go = go;
         this.moduleDir = moduleDir;
         this.lockFile = lockFile;
         this.workDir = workDir;
         this.policy = policy;
         this.tidy = tidy;
-        this.info = info;
+        this.reporter = reporter;
     }
 
     /** Also download the module cache into a scratch GOMODCACHE and record its hash in the lock. */
@@ -61,7 +61,7 @@ public final class Freeze {
         Path goModFile = moduleDir.resolve("go.mod");
         if (tidy) {
             go.run(moduleDir, "mod", "tidy");
-            info.accept("ran go mod tidy on " + goModFile + " (gomod.tidy=true)");
+            reporter.info("ran go mod tidy on " + goModFile + " (gomod.tidy=true)");
         }
         GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
         Path scratch = workDir.resolve("freeze");
@@ -104,7 +104,7 @@ public final class Freeze {
         Path report = workDir.resolve("build-list.txt");
         writeReport(report, goMod, vendored, buildList);
         DirectorySwap.deleteTree(scratch);
-        info.accept(lockFile.getFileName() + (changed ? " written" : " unchanged") + ": " + goMod.modulePath() + ", "
+        reporter.info(lockFile.getFileName() + (changed ? " written" : " unchanged") + ": " + goMod.modulePath() + ", "
                 + (buildList.size() - 1) + " modules in the build list, "
                 + (vendored.empty() ? "nothing to vendor" : "vendor " + vendored.hash() + " (" + vendored.files() + " files)")
                 + (lock.modcacheHash() == null ? "" : ", modcache " + lock.modcacheHash())

@@ -1,5 +1,7 @@
 package dev.gomod.gotool;
 
+import dev.gomod.Reporter;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -21,11 +22,6 @@ import java.util.regex.Pattern;
 public final class GoCommand {
     /** What a successful run printed. */
     public record Result(String stdout, String stderr) {
-    }
-
-    /** Where go's output lines go: progress (stderr) and regular output (stdout), already masked. */
-    public interface Output {
-        void line(String line, boolean stderr);
     }
 
     /** Connection problems and 5xx/429 answers from a proxy: worth another try. Anything else fails at once. */
@@ -40,18 +36,16 @@ public final class GoCommand {
     private final Duration timeout;
     private final int retries;
     private final Duration backoff;
-    private final Output output;
-    private final Consumer<String> warn;
+    private final Reporter reporter;
 
-    public GoCommand(String executable, GoEnvironment environment, Duration timeout, int retries, Duration backoff,
-                     Output output, Consumer<String> warn) {
+    /** @param reporter gets go's output lines, masked, and the retry warnings */
+    public GoCommand(String executable, GoEnvironment environment, Duration timeout, int retries, Duration backoff, Reporter reporter) {
         this.executable = executable;
         this.environment = environment;
         this.timeout = timeout;
         this.retries = Math.max(0, retries);
         this.backoff = backoff;
-        this.output = output;
-        this.warn = warn;
+        this.reporter = reporter;
     }
 
     public GoEnvironment environment() {
@@ -61,7 +55,7 @@ public final class GoCommand {
     /** The same command with one variable changed, leaving this one as it is. */
     public GoCommand with(String key, String value) {
         GoEnvironment env = environment.copy().set(key, value);
-        return new GoCommand(executable, env, timeout, retries, backoff, output, warn);
+        return new GoCommand(executable, env, timeout, retries, backoff, reporter);
     }
 
     /** The running Go's release, e.g. {@code go1.19.8}. */
@@ -81,7 +75,7 @@ public final class GoCommand {
         for (int attempt = 0; attempt <= retries; attempt++) {
             if (attempt > 0) {
                 long wait = backoff.toMillis() << (attempt - 1);
-                warn.accept(describe(args) + " hit a transient network error (attempt " + attempt + " of " + (retries + 1)
+                reporter.warn(describe(args) + " hit a transient network error (attempt " + attempt + " of " + (retries + 1)
                         + "); retrying in " + wait + " ms: " + firstTransientLine(last.output()));
                 try {
                     Thread.sleep(wait);
@@ -170,7 +164,7 @@ public final class GoCommand {
                             capture.append(line).append('\n');
                         }
                     }
-                    output.line(masker.mask(line), stderr);
+                    reporter.go(masker.mask(line), stderr);
                 }
             } catch (IOException ignored) {
                 // the process was killed; what was read is kept

@@ -1,5 +1,7 @@
 package dev.gomod.gotool;
 
+import dev.gomod.Reporter;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -14,7 +16,6 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -35,13 +36,13 @@ public final class ProxyProbe {
     private static final SSLContext ANSWERS_ONLY = answersOnly();
 
     private final Duration timeout;
-    private final Consumer<String> warn;
+    private final Reporter reporter;
     private final SecretMasker masker;
 
-    public ProxyProbe(Duration timeout, SecretMasker masker, Consumer<String> warn) {
+    public ProxyProbe(Duration timeout, SecretMasker masker, Reporter reporter) {
         this.timeout = timeout;
         this.masker = masker;
-        this.warn = warn;
+        this.reporter = reporter;
     }
 
     /** The list with unreachable entries removed; {@code off} and {@code direct} are kept as they are. */
@@ -52,7 +53,7 @@ public final class ProxyProbe {
             }
             String problem = e.isFile() ? checkFile(e.value()) : e.isHttp() ? checkHttp(e.value(), proxyFor) : null;
             if (problem != null) {
-                warn.accept("GOPROXY entry " + masker.mask(e.value()) + " skipped: " + problem);
+                reporter.warn("GOPROXY entry " + masker.mask(e.value()) + " skipped: " + problem);
                 return false;
             }
             return true;

@@ -57,7 +57,7 @@ public class FreezeMojo extends GoMojo {
     protected void run() throws Exception {
         boolean modcache = BundleKind.parseList(bundles, Property.BUNDLES).contains(BundleKind.MODCACHE);
         DependencyPolicy policy = new DependencyPolicy(allowDirectoryReplace, deny, allow, refusePseudoVersions);
-        new Freeze(goCommand(), moduleDir(), lockPath(), workPath(), policy, tidy, getLog()::info)
+        new Freeze(goCommand(), moduleDir(), lockPath(), workPath(), policy, tidy, reporter())
                 .pinModcache(modcache)
                 .run();
     }

@@ -1,5 +1,6 @@
 package dev.gomod.maven;
 
+import dev.gomod.Reporter;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
 import dev.gomod.gotool.GoException;
@@ -98,6 +99,11 @@ abstract class GoMojo extends ModuleMojo {
     /** Log go's standard output at info level (for goals whose point is go's output) rather than debug. */
     protected boolean stdoutAtInfo;
 
+    /** Where the goal's jobs and go report: Maven's log. */
+    protected Reporter reporter() {
+        return new MavenReporter(getLog(), stdoutAtInfo);
+    }
+
     /** The go command for this execution, with its environment built and logged (masked) at debug level. */
     protected GoCommand goCommand() throws MojoFailureException, MojoExecutionException {
         boolean offline = session != null && session.isOffline();
@@ -126,7 +132,7 @@ abstract class GoMojo extends ModuleMojo {
                 .set("GOFLAGS", goflags)
                 .set("GOTOOLCHAIN", gotoolchain);
         // before anything touches the network: a Go too old for go.mod fails here, in milliseconds
-        requireToolchain(new GoCommand(go, env, Duration.ofSeconds(Math.min(timeout, 60)), 0, Duration.ZERO, (l, e) -> { }, w -> { }));
+        requireToolchain(new GoCommand(go, env, Duration.ofSeconds(Math.min(timeout, 60)), 0, Duration.ZERO, Reporter.SILENT));
         warnAboutPasswordsInGoproxy();
         applyProxies(env);
         if (offline) {
@@ -134,22 +140,14 @@ abstract class GoMojo extends ModuleMojo {
         } else if (proxyProbeTimeout > 0) {
             GoProxyList list = env.goproxy();
             if (list.entries().stream().filter(e -> e.isHttp() || e.isFile()).count() > 0) {
-                env.goproxy(new ProxyProbe(Duration.ofMillis(proxyProbeTimeout), masker, getLog()::warn).probe(list, env::httpProxyFor));
+                env.goproxy(new ProxyProbe(Duration.ofMillis(proxyProbeTimeout), masker, reporter()).probe(list, env::httpProxyFor));
             }
         }
         applyCredentials(env);
         if (getLog().isDebugEnabled()) {
             env.describe().forEach(l -> getLog().debug("go env: " + l));
         }
-        return new GoCommand(go, env, Duration.ofSeconds(timeout), retries, Duration.ofMillis(retryBackoff),
-                (line, stderr) -> {
-                    if (stderr || stdoutAtInfo) {
-                        getLog().info(line);
-                    } else {
-                        getLog().debug(line);
-                    }
-                },
-                getLog()::warn);
+        return new GoCommand(go, env, Duration.ofSeconds(timeout), retries, Duration.ofMillis(retryBackoff), reporter());
     }
 
     /**

@@ -87,7 +87,7 @@ public class RestoreMojo extends ModuleMojo {
     protected void run() throws Exception {
         BundleKind what = BundleKind.parse(kind, Property.KIND);
         Restore restore = new Restore(moduleDir(), lockPath(), workPath(),
-                new SafeExtractor.Limits(maxBytes, maxEntries, maxRatio), getLog()::info, getLog()::warn);
+                new SafeExtractor.Limits(maxBytes, maxEntries, maxRatio), new MavenReporter(getLog(), false));
         if (what == BundleKind.VENDOR) {
             Optional<String> upToDate = restore.vendorUpToDate();
             if (upToDate.isPresent()) {

@@ -1,5 +1,6 @@
 package dev.gomod.maven;
 
+import dev.gomod.Reporter;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
 import dev.gomod.gotool.GoException;
@@ -87,7 +88,7 @@ public class VerifyMojo extends ModuleMojo {
     /** The release of the Go that will build, or null when there is no go here to ask (then the rules are skipped). */
     private GoVersion builder(Path module) throws MojoFailureException {
         GoEnvironment env = new GoEnvironment(System.getenv(), new SecretMasker()).set("GOTOOLCHAIN", gotoolchain);
-        GoCommand probe = new GoCommand(go, env, Duration.ofSeconds(30), 0, Duration.ZERO, (l, e) -> { }, w -> { });
+        GoCommand probe = new GoCommand(go, env, Duration.ofSeconds(30), 0, Duration.ZERO, Reporter.SILENT);
         try {
             Optional<GoVersion> local = ToolchainSelection.installed(probe, module);
             if (local.isEmpty()) {

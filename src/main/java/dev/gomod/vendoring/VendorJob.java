@@ -1,5 +1,6 @@
 package dev.gomod.vendoring;
 
+import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The vendor goal: makes vendor/ match go.mod (and gomod.lock, when there is one) without ever
@@ -29,17 +29,17 @@ public final class VendorJob {
     private final Path moduleDir;
     private final Path lockFile;
     private final Path workDir;
-    private final Consumer<String> info;
+    private final Reporter reporter;
 
     /**
      * @param workDir a private directory for scratch files and the workspace lock (target/gomod)
      */
-    public VendorJob(GoCommand go, Path moduleDir, Path lockFile, Path workDir, Consumer<String> info) {
+    public VendorJob(GoCommand go, Path moduleDir, Path lockFile, Path workDir, Reporter reporter) {
         this.go = go;
         this.moduleDir = moduleDir;
         this.lockFile = lockFile;
         this.workDir = workDir;
-        this.info = info;
+        this.reporter = reporter;
     }
 
     public Outcome run() throws IOException, GoException, WorkspaceException, FormatException {
@@ -54,12 +54,12 @@ public final class VendorJob {
         try (WorkspaceLock ignored = WorkspaceLock.acquire(workDir.resolve("workspace.lck"))) {
             String recovered = swap.recover();
             if (recovered != null) {
-                info.accept(recovered);
+                reporter.info(recovered);
             }
             if (lock != null) {
                 LockDrift.Result current = LockDrift.check(lock, moduleDir);
                 if (current.vendorChecked() && current.clean()) {
-                    info.accept("vendor/ already matches " + lockFile.getFileName() + " (" + lock.vendorHash() + ", "
+                    reporter.info("vendor/ already matches " + lockFile.getFileName() + " (" + lock.vendorHash() + ", "
                             + current.vendorFiles() + " files): nothing to do");
                     return new Outcome(true, lock.vendorHash(), current.vendorFiles(), null);
                 }
@@ -67,7 +67,7 @@ public final class VendorJob {
             ScratchVendor.Result r = new ScratchVendor(go).vendor(moduleDir, goMod, swap.staging(), workDir.resolve("vendor-modfile"));
             if (r.empty()) {
                 DirectorySwap.deleteTree(vendor);
-                info.accept("no dependencies to vendor (" + r.goVersion() + "): vendor/ removed, as go mod vendor does");
+                reporter.info("no dependencies to vendor (" + r.goVersion() + "): vendor/ removed, as go mod vendor does");
                 return new Outcome(false, null, 0, r.goVersion());
             }
             if (lock != null && lock.vendorHash() != null && !lock.vendorHash().equals(r.hash())) {
@@ -75,7 +75,7 @@ public final class VendorJob {
                 throw new WorkspaceException(vendorMismatch(lock, r));
             }
             swap.commit();
-            info.accept("vendor/ written by " + r.goVersion() + ": " + r.modulesTxt().withPackages().size() + " modules, "
+            reporter.info("vendor/ written by " + r.goVersion() + ": " + r.modulesTxt().withPackages().size() + " modules, "
                     + r.modulesTxt().packageCount() + " packages, " + r.files() + " files, " + r.hash()
                     + (lock != null && lock.vendoredBy() != null && !lock.vendoredBy().equals(r.goVersion())
                     ? "; the same tree " + lock.vendoredBy() + " made for " + lockFile.getFileName() : ""));

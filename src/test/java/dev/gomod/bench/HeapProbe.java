@@ -1,5 +1,6 @@
 package dev.gomod.bench;
 
+import dev.gomod.Reporter;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
 import dev.gomod.bundle.Restore;
@@ -29,7 +30,7 @@ public final class HeapProbe {
         if (args[0].equals("pack")) {
             VendorBundle.pack(ws, ws.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, Instant.EPOCH, file);
         } else {
-            new Restore(ws, ws.resolve("gomod.lock"), ws.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT, s -> { }, s -> { })
+            new Restore(ws, ws.resolve("gomod.lock"), ws.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT, Reporter.SILENT)
                     .vendor(file, ReproducibleArchive.Format.TAR_GZ);
         }
         long peak = 0;

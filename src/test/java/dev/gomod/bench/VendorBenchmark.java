@@ -1,5 +1,6 @@
 package dev.gomod.bench;
 
+import dev.gomod.Reporter;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
 import dev.gomod.bundle.Restore;
@@ -94,7 +95,7 @@ public final class VendorBenchmark {
         Path tarOut = dir.resolve(scale + "x/tar-out");
         Op restore = () -> {
             freshWorkspace(ws, restoreWs);
-            new Restore(restoreWs, restoreWs.resolve("gomod.lock"), restoreWs.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT, s -> { }, s -> { })
+            new Restore(restoreWs, restoreWs.resolve("gomod.lock"), restoreWs.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT, Reporter.SILENT)
                     .vendor(ours, ReproducibleArchive.Format.TAR_GZ);
         };
         Op untar = () -> shell(tarOut, "tar xzf " + theirs);
@@ -106,7 +107,7 @@ public final class VendorBenchmark {
         out.append(row(scale + "×", files, mb, "restore, full verification (in-process)", r[0], r[1], 1.0));
 
         restore.run(); // leave a restored, matching vendor/ for the no-op path
-        Restore noop = new Restore(restoreWs, restoreWs.resolve("gomod.lock"), restoreWs.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT, s -> { }, s -> { });
+        Restore noop = new Restore(restoreWs, restoreWs.resolve("gomod.lock"), restoreWs.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT, Reporter.SILENT);
         double[] n = alternateWithSetup(reps, () -> {
             if (noop.vendorUpToDate().isEmpty()) {
                 throw new IllegalStateException("the no-op path found vendor/ out of date");

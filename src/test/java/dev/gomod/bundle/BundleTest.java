@@ -1,5 +1,6 @@
 package dev.gomod.bundle;
 
+import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.gotool.GoCommand;
@@ -69,7 +70,7 @@ class BundleTest {
     }
 
     private GoCommand command() {
-        return new GoCommand(go.executable(), new GoEnvironment(go.env(), new SecretMasker()), Duration.ofMinutes(2), 0, Duration.ZERO, (l, e) -> { }, w -> { });
+        return new GoCommand(go.executable(), new GoEnvironment(go.env(), new SecretMasker()), Duration.ofMinutes(2), 0, Duration.ZERO, Reporter.SILENT);
     }
 
     /** Another checkout of the same module: elsewhere, group-writable files (another umask), every mtime touched. */

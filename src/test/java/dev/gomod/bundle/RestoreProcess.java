@@ -1,5 +1,6 @@
 package dev.gomod.bundle;
 
+import dev.gomod.Reporter;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
 
@@ -12,7 +13,7 @@ public final class RestoreProcess {
 
     public static void main(String[] args) throws Exception {
         Restore.Outcome o = new Restore(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), SafeExtractor.Limits.DEFAULT,
-                System.out::println, System.out::println).vendor(Path.of(args[3]), ReproducibleArchive.Format.TAR_GZ);
+                Reporter.of(System.out::println)).vendor(Path.of(args[3]), ReproducibleArchive.Format.TAR_GZ);
         System.out.println(o.skipped() ? "SKIPPED" : "RESTORED");
     }
 }

@@ -1,5 +1,6 @@
 package dev.gomod.bundle;
 
+import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
@@ -39,7 +40,7 @@ class RestoreTest {
     private final List<String> log = new ArrayList<>();
 
     private Restore restore(Path ws) {
-        return new Restore(ws, ws.resolve("gomod.lock"), ws.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT, log::add, log::add);
+        return new Restore(ws, ws.resolve("gomod.lock"), ws.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT, Reporter.of(log::add));
     }
 
     /** The producer: the graph, tidied, vendored, frozen with its lock; returns the module dir. */

@@ -1,5 +1,6 @@
 package dev.gomod.freeze;
 
+import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
@@ -58,15 +59,15 @@ class FreezeVendorTest {
 
     GoCommand command(Map<String, String> env, boolean offline) {
         GoEnvironment e = new GoEnvironment(env, new SecretMasker()).offline(offline);
-        return new GoCommand(go.executable(), e, Duration.ofMinutes(2), 0, Duration.ZERO, (l, err) -> log.add(l), log::add);
+        return new GoCommand(go.executable(), e, Duration.ofMinutes(2), 0, Duration.ZERO, Reporter.of(log::add));
     }
 
     Freeze freeze(DependencyPolicy policy) {
-        return new Freeze(command(go.env(), false), main, main.resolve("gomod.lock"), main.resolve("target/gomod"), policy, false, log::add);
+        return new Freeze(command(go.env(), false), main, main.resolve("gomod.lock"), main.resolve("target/gomod"), policy, false, Reporter.of(log::add));
     }
 
     VendorJob vendor(boolean offline) {
-        return new VendorJob(command(go.env(), offline), main, main.resolve("gomod.lock"), main.resolve("target/gomod"), log::add);
+        return new VendorJob(command(go.env(), offline), main, main.resolve("gomod.lock"), main.resolve("target/gomod"), Reporter.of(log::add));
     }
 
     @Test
@@ -200,7 +201,7 @@ class FreezeVendorTest {
         empty.put("GOMODCACHE", tmp.resolve("empty-cache").toString());
         empty.put("GOPROXY", "https://proxy.invalid"); // offline drops network proxies; file:// ones would stay
         GoException e = assertThrows(GoException.class, () ->
-                new VendorJob(command(empty, true), main, main.resolve("gomod.lock"), main.resolve("target/gomod"), log::add).run());
+                new VendorJob(command(empty, true), main, main.resolve("gomod.lock"), main.resolve("target/gomod"), Reporter.of(log::add)).run());
         assertTrue(e.getMessage().contains("module lookup disabled by GOPROXY=off"), e.getMessage());
         assertEquals(GoException.Kind.FAILED, e.kind());
     }

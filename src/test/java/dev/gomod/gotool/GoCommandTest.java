@@ -1,5 +1,6 @@
 package dev.gomod.gotool;
 
+import dev.gomod.Reporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,27 @@ class GoCommandTest {
 
     private GoCommand command(Path exe, Duration timeout, int retries, SecretMasker masker) {
         GoEnvironment env = new GoEnvironment(Map.of("PATH", System.getenv("PATH")), masker);
-        return new GoCommand(exe.toString(), env, timeout, retries, Duration.ofMillis(10), (l, err) -> lines.add(l), warnings::add);
+        return new GoCommand(exe.toString(), env, timeout, retries, Duration.ofMillis(10), reporter());
+    }
+
+    /** go's lines into {@code lines}, the command's own warnings (retries) into {@code warnings}. */
+    private Reporter reporter() {
+        return new Reporter() {
+            @Override
+            public void info(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+
+            @Override
+            public void go(String line, boolean stderr) {
+                lines.add(line);
+            }
+        };
     }
 
     @Test
@@ -95,7 +116,7 @@ class GoCommandTest {
         SecretMasker masker = new SecretMasker();
         GoEnvironment env = new GoEnvironment(Map.of("PATH", System.getenv("PATH")), masker)
                 .credentials(new GoEnvironment.Credentials("proxy.corp.example", "bob", "s3cr3t-Pa55"));
-        GoCommand go = new GoCommand(exe.toString(), env, Duration.ofSeconds(30), 0, Duration.ZERO, (l, err) -> lines.add(l), warnings::add);
+        GoCommand go = new GoCommand(exe.toString(), env, Duration.ofSeconds(30), 0, Duration.ZERO, reporter());
         GoException e = assertThrows(GoException.class, () -> go.run(tmp, "mod", "download"));
         String all = String.join("\n", lines) + e.getMessage() + e.output();
         assertFalse(all.contains("s3cr3t-Pa55"), all);

@@ -1,5 +1,6 @@
 package dev.gomod.gotool;
 
+import dev.gomod.Reporter;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -192,9 +193,9 @@ class LoopbackProxyTest {
         if (withCredentials) {
             e.credentials(new GoEnvironment.Credentials("127.0.0.1:" + server.getAddress().getPort(), "ci", PASSWORD));
         }
-        e.goproxy(new ProxyProbe(Duration.ofMillis(500), masker, log::add).probe(e.goproxy(), e::httpProxyFor));
+        e.goproxy(new ProxyProbe(Duration.ofMillis(500), masker, Reporter.of(log::add)).probe(e.goproxy(), e::httpProxyFor));
         log.addAll(e.describe());
-        return new GoCommand(go.executable(), e, Duration.ofSeconds(60), retries, Duration.ofMillis(50), (l, err) -> log.add(l), log::add);
+        return new GoCommand(go.executable(), e, Duration.ofSeconds(60), retries, Duration.ofMillis(50), Reporter.of(log::add));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gomod.gotool;
 
+import dev.gomod.Reporter;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class ProxyProbeTest {
                     + live.getAddress().getPort() + "," + tmp.toUri().toString().replaceAll("/$", "") + ",file:///no/such/dir,direct";
             List<String> warnings = new ArrayList<>();
             long start = System.nanoTime();
-            GoProxyList kept = new ProxyProbe(Duration.ofMillis(800), new SecretMasker(), warnings::add).probe(GoProxyList.parse(list), u -> java.util.Optional.empty());
+            GoProxyList kept = new ProxyProbe(Duration.ofMillis(800), new SecretMasker(), Reporter.of(warnings::add)).probe(GoProxyList.parse(list), u -> java.util.Optional.empty());
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertEquals("http://127.0.0.1:" + live.getAddress().getPort() + "," + tmp.toUri().toString().replaceAll("/$", "") + ",direct", kept.toString());
             assertEquals(3, warnings.size(), warnings.toString());

@@ -1,5 +1,6 @@
 package dev.gomod.testkit;
 
+import dev.gomod.Reporter;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
 import dev.gomod.gotool.SecretMasker;
@@ -147,7 +148,7 @@ public final class IsolatedGo {
     /** The plugin's GoCommand over this environment and Go, logging into {@code log}. */
     public GoCommand command(Consumer<String> log) {
         return new GoCommand(executable, new GoEnvironment(env, new SecretMasker()), Duration.ofMinutes(2), 0, Duration.ZERO,
-                (line, stderr) -> log.accept(line), log);
+                Reporter.of(log));
     }
 
     public Path modcache() {

@@ -1,0 +1,44 @@
+package dev.gomod;
+
+import java.util.function.Consumer;
+
+/**
+ * Where a job tells its user what it does: progress, warnings, and the lines go prints (already
+ * masked). The Maven side logs them; tests collect them. One interface for every job, so that a job
+ * never needs to know who is listening.
+ */
+public interface Reporter {
+    /** A reporter that drops everything. */
+    Reporter SILENT = of(m -> { });
+
+    void info(String message);
+
+    void warn(String message);
+
+    /** A line go printed, masked: progress on stderr, results on stdout. By default progress is info and results are dropped. */
+    default void go(String line, boolean stderr) {
+        if (stderr) {
+            info(line);
+        }
+    }
+
+    /** Everything, go's stdout included, to one consumer: a test's log, say. */
+    static Reporter of(Consumer<String> all) {
+        return new Reporter() {
+            @Override
+            public void info(String message) {
+                all.accept(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                all.accept(message);
+            }
+
+            @Override
+            public void go(String line, boolean stderr) {
+                all.accept(line);
+            }
+        };
+    }
+}
