@@ -19,6 +19,7 @@ import dev.gomod.testkit.IsolatedGo;
 import dev.gomod.testkit.TestModule;
 import dev.gomod.vendoring.VendorJob;
 import dev.gomod.verify.WorkspaceCheck;
+import dev.gomod.workspace.Workspace;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -93,12 +94,11 @@ class ModernGoModTest {
         assertEquals(minor >= 25, tidied.contains("ignore ./scratch"), tidied);
 
         // freeze and vendor, as the release pipeline runs them
-        GoModLock lock = new Freeze(go.command(log::add), main, main.resolve("gomod.lock"), main.resolve("target/gomod"),
-                DependencyPolicy.permissive(), false, Reporter.of(log::add)).run().lock();
+        GoModLock lock = new Freeze(Workspace.of(main), Reporter.of(log::add), new Freeze.Options(go.command(log::add), DependencyPolicy.permissive(), false, false)).run().lock();
         assertEquals(goLine, lock.goVersion());
         assertEquals(version, lock.toolchain());
         assertEquals(version, lock.vendoredBy());
-        VendorJob.Outcome vendored = new VendorJob(go.command(log::add), main, main.resolve("gomod.lock"), main.resolve("target/gomod"), Reporter.of(log::add)).run();
+        VendorJob.Outcome vendored = new VendorJob(Workspace.of(main), Reporter.of(log::add), new VendorJob.Options(go.command(log::add))).run();
         assertEquals(lock.vendorHash(), vendored.hash());
         String modulesTxt = Files.readString(main.resolve("vendor/modules.txt"));
         assertTrue(modulesTxt.contains("# example.com/current v1.1.0\n## explicit; go " + goLine + "\n"), modulesTxt);
@@ -111,8 +111,7 @@ class ModernGoModTest {
                 Instant.parse("2026-01-01T00:00:00Z"), bundle);
         assertEquals(goLine, packed.manifest().goVersion());
         Path agent = Checkout.sources(main, tmp.resolve("agent"));
-        Restore.Outcome restored = new Restore(agent, agent.resolve("gomod.lock"), agent.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT,
-                Reporter.of(log::add)).vendor(bundle, ReproducibleArchive.Format.TAR_GZ);
+        Restore.Outcome restored = new Restore(Workspace.of(agent), Reporter.of(log::add), new Restore.Options(SafeExtractor.Limits.DEFAULT)).vendor(bundle, ReproducibleArchive.Format.TAR_GZ);
         assertEquals(lock.vendorHash(), restored.treeHash());
 
         GoVersion builder = GoVersion.parse(version).orElseThrow();

@@ -17,6 +17,7 @@ import dev.gomod.mod.VendorConsistency;
 import dev.gomod.proxy.ModuleSumCheck;
 import dev.gomod.proxy.ProxyLayout;
 import dev.gomod.workspace.DirectorySwap;
+import dev.gomod.workspace.Workspace;
 import dev.gomod.workspace.WorkspaceLock;
 
 import java.io.IOException;
@@ -39,36 +40,35 @@ public final class Restore {
     public record Outcome(boolean skipped, String treeHash, int files, Path dir) {
     }
 
+    /** How to restore: the extraction limits every bundle is held to. */
+    public record Options(SafeExtractor.Limits limits) {
+    }
+
+    private final Workspace workspace;
+    private final Reporter reporter;
     private final Path moduleDir;
     private final Path lockFile;
-    private final Path workDir;
     private final SafeExtractor.Limits limits;
-    private final Reporter reporter;
 
-    public Restore(Path moduleDir, Path lockFile, Path workDir, SafeExtractor.Limits limits, Reporter reporter) {
-        this.moduleDir = moduleDir;
-        this.lockFile = lockFile;
-        this.workDir = workDir;
-        this.limits = limits;
+    public Restore(Workspace workspace, Reporter reporter, Options options) {
+        this.workspace = workspace;
         this.reporter = reporter;
+        this.moduleDir = workspace.dir();
+        this.lockFile = workspace.lockFile();
+        this.limits = options.limits();
     }
 
     /** The lock's vendor hash when vendor/ already has it: then there is nothing to fetch. Hashing only. */
     public Optional<String> vendorUpToDate() throws IOException, FormatException {
-        GoModLock lock = lock();
-        if (lock == null) {
-            return Optional.empty();
-        }
-        LockDrift.Result current = LockDrift.check(lock, moduleDir);
-        return current.vendorChecked() && current.clean() ? Optional.of(lock.vendorHash()) : Optional.empty();
+        return workspace.vendorMatchingLock();
     }
 
     /** Restores vendor/ from a go-vendor bundle. */
     public Outcome vendor(Path archive, ReproducibleArchive.Format format)
             throws IOException, FormatException, WorkspaceException, UnsafeArchiveException {
-        Path vendor = moduleDir.resolve("vendor");
+        Path vendor = workspace.vendorDir();
         DirectorySwap swap = new DirectorySwap(vendor);
-        try (WorkspaceLock ignored = WorkspaceLock.acquire(workDir.resolve("workspace.lck"))) {
+        try (WorkspaceLock ignored = workspace.exclusive()) {
             report(swap.recover());
             Path extract = vendor.resolveSibling(".vendor.extract");
             DirectorySwap.deleteTree(extract);
@@ -81,7 +81,7 @@ public final class Restore {
                 SafeExtractor extractor = new SafeExtractor(limits, n -> n.startsWith("vendor/")
                         || List.of(BundleManifest.FILE, "go.mod", "go.sum", "gomod.lock").contains(n));
                 SafeExtractor.Result result = extractor.extract(archive, format, extract);
-                GoMod goMod = workspaceGoMod();
+                GoMod goMod = workspace.goMod();
                 BundleManifest manifest = manifest(archive, extract, BundleManifest.VENDOR, goMod);
                 Path extracted = extract.resolve("vendor");
                 if (!Files.isDirectory(extracted)) {
@@ -96,9 +96,9 @@ public final class Restore {
                 });
                 String tree = DirHash.fromDigests(vendorDigests);
                 int fileCount = vendorDigests.size();
-                GoModLock lock = lock();
+                GoModLock lock = workspace.lock().orElse(null);
                 if (lock != null) {
-                    LockDrift.requireNone(lock, lockFile, moduleDir, List.of());
+                    workspace.requireNoDrift(List.of());
                     if (lock.vendorHash() == null) {
                         reporter.warn(lockFile.getFileName() + " pins no vendor tree: the bundle is checked against its manifest only");
                     } else if (!lock.vendorHash().equals(tree)) {
@@ -136,21 +136,21 @@ public final class Restore {
             throws IOException, FormatException, WorkspaceException, UnsafeArchiveException {
         DirectorySwap swap = new DirectorySwap(target);
         Files.createDirectories(target.toAbsolutePath().getParent());
-        try (WorkspaceLock ignored = WorkspaceLock.acquire(workDir.resolve("workspace.lck"))) {
+        try (WorkspaceLock ignored = workspace.exclusive()) {
             report(swap.recover());
             Path extract = target.resolveSibling("." + target.getFileName() + ".extract");
             DirectorySwap.deleteTree(extract);
             try {
                 new SafeExtractor(limits, n -> n.startsWith(ModcacheBundle.PREFIX) || n.equals(BundleManifest.FILE))
                         .extract(archive, format, extract);
-                GoMod goMod = workspaceGoMod();
+                GoMod goMod = workspace.goMod();
                 BundleManifest manifest = manifest(archive, extract, BundleManifest.MODCACHE, goMod);
                 Path proxy = extract.resolve("goproxy");
                 Files.createDirectories(proxy);
                 String tree = ModcacheBundle.hash(ModcacheBundle.files(proxy));
-                GoModLock lock = lock();
+                GoModLock lock = workspace.lock().orElse(null);
                 if (lock != null) {
-                    LockDrift.requireNone(lock, lockFile, moduleDir, List.of());
+                    workspace.requireNoDrift(List.of());
                     if (lock.modcacheHash() != null && !lock.modcacheHash().equals(tree)) {
                         throw new WorkspaceException("REFUSED " + archive.getFileName() + ": its module cache is " + tree + " but "
                                 + lockFile.getFileName() + " (from git) pins " + lock.modcacheHash());
@@ -188,14 +188,6 @@ public final class Restore {
         }
     }
 
-    private GoMod workspaceGoMod() throws IOException, FormatException {
-        Path f = moduleDir.resolve("go.mod");
-        return GoMod.parse(f.toString(), Files.readAllBytes(f), true);
-    }
-
-    private GoModLock lock() throws IOException, FormatException {
-        return Files.isRegularFile(lockFile) ? GoModLock.parse(lockFile.toString(), Files.readAllBytes(lockFile)) : null;
-    }
 
     private BundleManifest manifest(Path archive, Path extract, String kind, GoMod goMod)
             throws IOException, FormatException, WorkspaceException {

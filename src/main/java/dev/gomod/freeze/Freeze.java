@@ -13,6 +13,7 @@ import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
 import dev.gomod.workspace.DirectorySwap;
+import dev.gomod.workspace.Workspace;
 import dev.gomod.vendoring.ScratchVendor;
 
 import java.io.IOException;
@@ -28,33 +29,35 @@ public final class Freeze {
     public record Outcome(GoModLock lock, boolean changed, List<BuildList.Module> buildList, Path report, int vendorFiles) {
     }
 
+    /**
+     * How to freeze.
+     *
+     * @param tidy        run {@code go mod tidy} on the user's files first (the one case where freeze changes them)
+     * @param pinModcache also download the module cache into a scratch GOMODCACHE and record its hash in the lock
+     */
+    public record Options(GoCommand go, DependencyPolicy policy, boolean tidy, boolean pinModcache) {
+    }
+
+    private final Workspace workspace;
+    private final Reporter reporter;
     private final GoCommand go;
     private final Path moduleDir;
     private final Path lockFile;
     private final Path workDir;
     private final DependencyPolicy policy;
     private final boolean tidy;
-    private final Reporter reporter;
-    private boolean pinModcache;
+    private final boolean pinModcache;
 
-    /**
-     * @param workDir private scratch and report directory (target/gomod)
-     * @param tidy    run {@code go mod tidy} on the user's files first (the one case where freeze changes them)
-     */
-    public Freeze(GoCommand go, Path moduleDir, Path lockFile, Path workDir, DependencyPolicy policy, boolean tidy, Reporter reporter) {
-        this.go = go;
-        this.moduleDir = moduleDir;
-        this.lockFile = lockFile;
-        this.workDir = workDir;
-        this.policy = policy;
-        this.tidy = tidy;
+    public Freeze(Workspace workspace, Reporter reporter, Options options) {
+        this.workspace = workspace;
         this.reporter = reporter;
-    }
-
-    /** Also download the module cache into a scratch GOMODCACHE and record its hash in the lock. */
-    public Freeze pinModcache(boolean pin) {
-        this.pinModcache = pin;
-        return this;
+        this.go = options.go();
+        this.moduleDir = workspace.dir();
+        this.lockFile = workspace.lockFile();
+        this.workDir = workspace.workDir();
+        this.policy = options.policy();
+        this.tidy = options.tidy();
+        this.pinModcache = options.pinModcache();
     }
 
     public Outcome run() throws IOException, GoException, WorkspaceException, FormatException {
@@ -62,8 +65,9 @@ public final class Freeze {
         if (tidy) {
             go.run(moduleDir, "mod", "tidy");
             reporter.info("ran go mod tidy on " + goModFile + " (gomod.tidy=true)");
+            workspace.reread();
         }
-        GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
+        GoMod goMod = workspace.goMod();
         Path scratch = workDir.resolve("freeze");
         DirectorySwap.deleteTree(scratch);
 

@@ -57,8 +57,6 @@ public class FreezeMojo extends GoMojo {
     protected void run() throws Exception {
         boolean modcache = BundleKind.parseList(bundles, Property.BUNDLES).contains(BundleKind.MODCACHE);
         DependencyPolicy policy = new DependencyPolicy(allowDirectoryReplace, deny, allow, refusePseudoVersions);
-        new Freeze(goCommand(), moduleDir(), lockPath(), workPath(), policy, tidy, reporter())
-                .pinModcache(modcache)
-                .run();
+        new Freeze(workspace(), reporter(), new Freeze.Options(goCommand(), policy, tidy, modcache)).run();
     }
 }

@@ -3,6 +3,7 @@ package dev.gomod.maven;
 import dev.gomod.WorkspaceException;
 import dev.gomod.archive.UnsafeArchiveException;
 import dev.gomod.mod.FormatException;
+import dev.gomod.workspace.Workspace;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -83,6 +84,11 @@ abstract class ModuleMojo extends AbstractMojo {
 
     protected Path lockPath() throws MojoFailureException {
         return lockFile != null ? lockFile.toPath().toAbsolutePath().normalize() : moduleDir().resolve("gomod.lock");
+    }
+
+    /** The module directory, its lock and scratch directory, as the jobs take them. */
+    protected Workspace workspace() throws MojoFailureException {
+        return new Workspace(moduleDir(), lockPath(), workPath());
     }
 
     /**

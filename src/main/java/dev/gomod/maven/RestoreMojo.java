@@ -86,8 +86,8 @@ public class RestoreMojo extends ModuleMojo {
     @Override
     protected void run() throws Exception {
         BundleKind what = BundleKind.parse(kind, Property.KIND);
-        Restore restore = new Restore(moduleDir(), lockPath(), workPath(),
-                new SafeExtractor.Limits(maxBytes, maxEntries, maxRatio), new MavenReporter(getLog(), false));
+        Restore restore = new Restore(workspace(), new MavenReporter(getLog(), false),
+                new Restore.Options(new SafeExtractor.Limits(maxBytes, maxEntries, maxRatio)));
         if (what == BundleKind.VENDOR) {
             Optional<String> upToDate = restore.vendorUpToDate();
             if (upToDate.isPresent()) {

@@ -30,6 +30,6 @@ public class VendorMojo extends GoMojo {
 
     @Override
     protected void run() throws Exception {
-        new VendorJob(goCommand(), moduleDir(), lockPath(), workPath(), reporter()).run();
+        new VendorJob(workspace(), reporter(), new VendorJob.Options(goCommand())).run();
     }
 }

@@ -9,6 +9,7 @@ import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
 import dev.gomod.workspace.DirectorySwap;
+import dev.gomod.workspace.Workspace;
 import dev.gomod.workspace.WorkspaceLock;
 
 import java.io.IOException;
@@ -25,33 +26,29 @@ public final class VendorJob {
     public record Outcome(boolean skipped, String hash, int files, String goVersion) {
     }
 
-    private final GoCommand go;
-    private final Path moduleDir;
-    private final Path lockFile;
-    private final Path workDir;
-    private final Reporter reporter;
+    /** How to vendor: with which go. */
+    public record Options(GoCommand go) {
+    }
 
-    /**
-     * @param workDir a private directory for scratch files and the workspace lock (target/gomod)
-     */
-    public VendorJob(GoCommand go, Path moduleDir, Path lockFile, Path workDir, Reporter reporter) {
-        this.go = go;
-        this.moduleDir = moduleDir;
-        this.lockFile = lockFile;
-        this.workDir = workDir;
+    private final Workspace workspace;
+    private final Reporter reporter;
+    private final Options options;
+
+    public VendorJob(Workspace workspace, Reporter reporter, Options options) {
+        this.workspace = workspace;
         this.reporter = reporter;
+        this.options = options;
     }
 
     public Outcome run() throws IOException, GoException, WorkspaceException, FormatException {
-        Path goModFile = moduleDir.resolve("go.mod");
-        GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
-        GoModLock lock = Files.isRegularFile(lockFile) ? GoModLock.parse(lockFile.toString(), Files.readAllBytes(lockFile)) : null;
-        if (lock != null) {
-            LockDrift.requireNone(lock, lockFile, moduleDir, List.of());
-        }
-        Path vendor = moduleDir.resolve("vendor");
+        Path moduleDir = workspace.dir();
+        Path lockFile = workspace.lockFile();
+        GoMod goMod = workspace.goMod();
+        GoModLock lock = workspace.lock().orElse(null);
+        workspace.requireNoDrift(List.of());
+        Path vendor = workspace.vendorDir();
         DirectorySwap swap = new DirectorySwap(vendor);
-        try (WorkspaceLock ignored = WorkspaceLock.acquire(workDir.resolve("workspace.lck"))) {
+        try (WorkspaceLock ignored = workspace.exclusive()) {
             String recovered = swap.recover();
             if (recovered != null) {
                 reporter.info(recovered);
@@ -64,7 +61,8 @@ public final class VendorJob {
                     return new Outcome(true, lock.vendorHash(), current.vendorFiles(), null);
                 }
             }
-            ScratchVendor.Result r = new ScratchVendor(go).vendor(moduleDir, goMod, swap.staging(), workDir.resolve("vendor-modfile"));
+            ScratchVendor.Result r = new ScratchVendor(options.go()).vendor(moduleDir, goMod, swap.staging(),
+                    workspace.workDir().resolve("vendor-modfile"));
             if (r.empty()) {
                 DirectorySwap.deleteTree(vendor);
                 reporter.info("no dependencies to vendor (" + r.goVersion() + "): vendor/ removed, as go mod vendor does");
@@ -84,6 +82,7 @@ public final class VendorJob {
     }
 
     private String vendorMismatch(GoModLock lock, ScratchVendor.Result r) {
+        Path lockFile = workspace.lockFile();
         String lockedBy = lock.vendoredBy() == null ? "an unrecorded Go" : lock.vendoredBy();
         String why = lockedBy.equals(r.goVersion())
                 ? "the same Go version made a different tree: the module cache may hold different module contents than when the lock was written"

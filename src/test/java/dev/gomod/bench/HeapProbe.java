@@ -5,6 +5,7 @@ import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
 import dev.gomod.bundle.Restore;
 import dev.gomod.bundle.VendorBundle;
+import dev.gomod.workspace.Workspace;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -30,7 +31,7 @@ public final class HeapProbe {
         if (args[0].equals("pack")) {
             VendorBundle.pack(ws, ws.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, Instant.EPOCH, file);
         } else {
-            new Restore(ws, ws.resolve("gomod.lock"), ws.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT, Reporter.SILENT)
+            new Restore(Workspace.of(ws), Reporter.SILENT, new Restore.Options(SafeExtractor.Limits.DEFAULT))
                     .vendor(file, ReproducibleArchive.Format.TAR_GZ);
         }
         long peak = 0;

@@ -9,6 +9,7 @@ import dev.gomod.hash.DirHash;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.workspace.DirectorySwap;
+import dev.gomod.workspace.Workspace;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +96,7 @@ public final class VendorBenchmark {
         Path tarOut = dir.resolve(scale + "x/tar-out");
         Op restore = () -> {
             freshWorkspace(ws, restoreWs);
-            new Restore(restoreWs, restoreWs.resolve("gomod.lock"), restoreWs.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT, Reporter.SILENT)
+            new Restore(Workspace.of(restoreWs), Reporter.SILENT, new Restore.Options(SafeExtractor.Limits.DEFAULT))
                     .vendor(ours, ReproducibleArchive.Format.TAR_GZ);
         };
         Op untar = () -> shell(tarOut, "tar xzf " + theirs);
@@ -107,7 +108,7 @@ public final class VendorBenchmark {
         out.append(row(scale + "×", files, mb, "restore, full verification (in-process)", r[0], r[1], 1.0));
 
         restore.run(); // leave a restored, matching vendor/ for the no-op path
-        Restore noop = new Restore(restoreWs, restoreWs.resolve("gomod.lock"), restoreWs.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT, Reporter.SILENT);
+        Restore noop = new Restore(Workspace.of(restoreWs), Reporter.SILENT, new Restore.Options(SafeExtractor.Limits.DEFAULT));
         double[] n = alternateWithSetup(reps, () -> {
             if (noop.vendorUpToDate().isEmpty()) {
                 throw new IllegalStateException("the no-op path found vendor/ out of date");

@@ -1,6 +1,7 @@
 package dev.gomod.bundle;
 
 import dev.gomod.Reporter;
+import dev.gomod.workspace.Workspace;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
 
@@ -12,8 +13,8 @@ public final class RestoreProcess {
     }
 
     public static void main(String[] args) throws Exception {
-        Restore.Outcome o = new Restore(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), SafeExtractor.Limits.DEFAULT,
-                Reporter.of(System.out::println)).vendor(Path.of(args[3]), ReproducibleArchive.Format.TAR_GZ);
+        Restore.Outcome o = new Restore(new Workspace(Path.of(args[0]), Path.of(args[1]), Path.of(args[2])), Reporter.of(System.out::println),
+                new Restore.Options(SafeExtractor.Limits.DEFAULT)).vendor(Path.of(args[3]), ReproducibleArchive.Format.TAR_GZ);
         System.out.println(o.skipped() ? "SKIPPED" : "RESTORED");
     }
 }

@@ -10,6 +10,7 @@ import dev.gomod.lock.LockDrift;
 import dev.gomod.testkit.GoMatrix;
 import dev.gomod.testkit.GraphFixture;
 import dev.gomod.testkit.IsolatedGo;
+import dev.gomod.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +41,7 @@ class RestoreTest {
     private final List<String> log = new ArrayList<>();
 
     private Restore restore(Path ws) {
-        return new Restore(ws, ws.resolve("gomod.lock"), ws.resolve("target/gomod"), SafeExtractor.Limits.DEFAULT, Reporter.of(log::add));
+        return new Restore(Workspace.of(ws), Reporter.of(log::add), new Restore.Options(SafeExtractor.Limits.DEFAULT));
     }
 
     /** The producer: the graph, tidied, vendored, frozen with its lock; returns the module dir. */

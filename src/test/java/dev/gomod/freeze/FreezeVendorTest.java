@@ -13,6 +13,7 @@ import dev.gomod.testkit.GoMatrix;
 import dev.gomod.testkit.GraphFixture;
 import dev.gomod.testkit.IsolatedGo;
 import dev.gomod.vendoring.VendorJob;
+import dev.gomod.workspace.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,11 +64,11 @@ class FreezeVendorTest {
     }
 
     Freeze freeze(DependencyPolicy policy) {
-        return new Freeze(command(go.env(), false), main, main.resolve("gomod.lock"), main.resolve("target/gomod"), policy, false, Reporter.of(log::add));
+        return new Freeze(Workspace.of(main), Reporter.of(log::add), new Freeze.Options(command(go.env(), false), policy, false, false));
     }
 
     VendorJob vendor(boolean offline) {
-        return new VendorJob(command(go.env(), offline), main, main.resolve("gomod.lock"), main.resolve("target/gomod"), Reporter.of(log::add));
+        return new VendorJob(Workspace.of(main), Reporter.of(log::add), new VendorJob.Options(command(go.env(), offline)));
     }
 
     @Test
@@ -201,7 +202,7 @@ class FreezeVendorTest {
         empty.put("GOMODCACHE", tmp.resolve("empty-cache").toString());
         empty.put("GOPROXY", "https://proxy.invalid"); // offline drops network proxies; file:// ones would stay
         GoException e = assertThrows(GoException.class, () ->
-                new VendorJob(command(empty, true), main, main.resolve("gomod.lock"), main.resolve("target/gomod"), Reporter.of(log::add)).run());
+                new VendorJob(Workspace.of(main), Reporter.of(log::add), new VendorJob.Options(command(empty, true))).run());
         assertTrue(e.getMessage().contains("module lookup disabled by GOPROXY=off"), e.getMessage());
         assertEquals(GoException.Kind.FAILED, e.kind());
     }

@@ -15,6 +15,7 @@ import dev.gomod.testkit.GraphFixture;
 import dev.gomod.testkit.IsolatedGo;
 import dev.gomod.testkit.TestModule;
 import dev.gomod.verify.WorkspaceCheck;
+import dev.gomod.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,15 +66,14 @@ class VendorAcrossGoVersionsTest {
     @Test
     void aLockMadeByGo119IsHonouredByEveryLaterGo() throws Exception {
         GraphFixture.Workspace w = GraphFixture.tidied(tmp.resolve("producer"), GoMatrix.debian119());
-        GoModLock lock = new Freeze(w.go().command(log::add), w.main(), w.main().resolve("gomod.lock"), w.main().resolve("target/gomod"),
-                DependencyPolicy.permissive(), false, Reporter.of(log::add)).run().lock();
+        GoModLock lock = new Freeze(Workspace.of(w.main()), Reporter.of(log::add), new Freeze.Options(w.go().command(log::add), DependencyPolicy.permissive(), false, false)).run().lock();
         assertTrue(lock.vendoredBy().startsWith("go1.19."), lock.vendoredBy());
 
         List<String> reproducedBy = new ArrayList<>();
         for (GoMatrix.Go release : GoMatrix.modern().toList()) {
             Path ws = Checkout.sources(w.main(), tmp.resolve("agent-" + release.minor()));
             IsolatedGo go = new IsolatedGo(tmp.resolve("go-" + release.minor()), w.proxy().url(), release);
-            VendorJob.Outcome o = new VendorJob(go.command(log::add), ws, ws.resolve("gomod.lock"), ws.resolve("target/gomod"), Reporter.of(log::add)).run();
+            VendorJob.Outcome o = new VendorJob(Workspace.of(ws), Reporter.of(log::add), new VendorJob.Options(go.command(log::add))).run();
             assertEquals(lock.vendorHash(), o.hash(), release + " vendored another tree");
             assertTrue(log.get(log.size() - 1).endsWith("; the same tree " + lock.vendoredBy() + " made for gomod.lock"), log.toString());
             reproducedBy.add(o.goVersion());
@@ -134,7 +134,7 @@ class VendorAcrossGoVersionsTest {
         Path ws = Checkout.sources(main, tmp.resolve("agent"));
         IsolatedGo go = new IsolatedGo(tmp.resolve("go"), proxy.url(), newest);
         WorkspaceException e = assertThrows(WorkspaceException.class,
-                () -> new VendorJob(go.command(log::add), ws, ws.resolve("gomod.lock"), ws.resolve("target/gomod"), Reporter.of(log::add)).run());
+                () -> new VendorJob(Workspace.of(ws), Reporter.of(log::add), new VendorJob.Options(go.command(log::add))).run());
         assertTrue(e.getMessage().contains("vendoring output differs between Go versions (the lock was made by " + lock.vendoredBy()
                 + ", this is " + newest.version() + ")"), e.getMessage());
         assertFalse(Files.exists(ws.resolve("vendor")), "nothing was swapped in");
