@@ -188,7 +188,6 @@ public final class Restore {
         }
     }
 
-
     private BundleManifest manifest(Path archive, Path extract, String kind, GoMod goMod)
             throws IOException, FormatException, WorkspaceException {
         Path m = extract.resolve(BundleManifest.FILE);

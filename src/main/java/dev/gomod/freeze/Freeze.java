@@ -40,29 +40,21 @@ public final class Freeze {
 
     private final Workspace workspace;
     private final Reporter reporter;
-    private final GoCommand go;
-    private final Path moduleDir;
-    private final Path lockFile;
-    private final Path workDir;
-    private final DependencyPolicy policy;
-    private final boolean tidy;
-    private final boolean pinModcache;
+    private final Options options;
 
     public Freeze(Workspace workspace, Reporter reporter, Options options) {
         this.workspace = workspace;
         this.reporter = reporter;
-        this.go = options.go();
-        this.moduleDir = workspace.dir();
-        this.lockFile = workspace.lockFile();
-        this.workDir = workspace.workDir();
-        this.policy = options.policy();
-        this.tidy = options.tidy();
-        this.pinModcache = options.pinModcache();
+        this.options = options;
     }
 
     public Outcome run() throws IOException, GoException, WorkspaceException, FormatException {
-        Path goModFile = moduleDir.resolve("go.mod");
-        if (tidy) {
+        GoCommand go = options.go();
+        Path moduleDir = workspace.dir();
+        Path lockFile = workspace.lockFile();
+        Path workDir = workspace.workDir();
+        Path goModFile = workspace.goModFile();
+        if (options.tidy()) {
             go.run(moduleDir, "mod", "tidy");
             reporter.info("ran go mod tidy on " + goModFile + " (gomod.tidy=true)");
             workspace.reread();
@@ -79,7 +71,7 @@ public final class Freeze {
         }
 
         List<BuildList.Module> buildList = BuildList.load(go, moduleDir, copy.flag());
-        List<String> violations = policy.violations(goMod, buildList);
+        List<String> violations = options.policy().violations(goMod, buildList);
         if (!violations.isEmpty()) {
             throw new WorkspaceException("dependency policy violated:\n  " + String.join("\n  ", violations));
         }
@@ -89,7 +81,7 @@ public final class Freeze {
         String goSumSha = LockDrift.goSumDigest(moduleDir);
         GoModLock previous = Files.isRegularFile(lockFile) ? readQuietly(lockFile) : null;
         String modcache;
-        if (pinModcache) {
+        if (options.pinModcache()) {
             Path download = ModcacheBundle.download(go, moduleDir, scratch.resolve("modcache"));
             modcache = ModcacheBundle.hash(ModcacheBundle.files(download));
         } else {

@@ -63,6 +63,31 @@ public final class ToolchainSelection {
     }
 
     /**
+     * Asks {@code go}'s installed release (see {@link #installed}) and decides with the GOTOOLCHAIN and
+     * PATH of its environment; empty when go names no release (a devel build without one).
+     */
+    public static Optional<Decision> probe(GoCommand go, java.nio.file.Path dir, GoMod goMod) throws GoException {
+        Optional<GoVersion> local = installed(go, dir);
+        if (local.isEmpty()) {
+            return Optional.empty();
+        }
+        String path = go.environment().get("PATH");
+        return Optional.of(decide(local.get(), go.environment().get("GOTOOLCHAIN"), goMod, name -> onPath(path, name)));
+    }
+
+    private static boolean onPath(String path, String name) {
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * @param local       the installed Go's release ({@code go env GOVERSION} with GOTOOLCHAIN=local)
      * @param gotoolchain the GOTOOLCHAIN go will get
      * @param onPath      whether an executable of that name ({@code go1.24.2}) is on the PATH

@@ -8,16 +8,12 @@ import dev.gomod.gotool.GoProxyList;
 import dev.gomod.gotool.ProxyProbe;
 import dev.gomod.gotool.SecretMasker;
 import dev.gomod.gotool.ToolchainSelection;
-import dev.gomod.mod.GoMod;
-import dev.gomod.mod.GoVersion;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -156,17 +152,15 @@ abstract class GoMojo extends ModuleMojo {
      * (with GOTOOLCHAIN=local, so that nothing is downloaded to answer).
      */
     private void requireToolchain(GoCommand probe) throws MojoFailureException, MojoExecutionException {
-        Path module = moduleDir();
-        Path goModFile = module.resolve("go.mod");
+        Path goModFile = workspace().goModFile();
         ToolchainSelection.Decision d;
         try {
-            GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
-            GoVersion local = ToolchainSelection.installed(probe, module).orElse(null);
-            if (local == null) {
+            Optional<ToolchainSelection.Decision> decision = ToolchainSelection.probe(probe, moduleDir(), workspace().goMod());
+            if (decision.isEmpty()) {
                 getLog().warn("cannot tell the release of " + go + " (a devel build?): toolchain rules not checked");
                 return;
             }
-            d = ToolchainSelection.decide(local, probe.environment().get("GOTOOLCHAIN"), goMod, name -> onPath(probe.environment(), name));
+            d = decision.get();
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read " + goModFile + ": " + e.getMessage(), e);
         } catch (Exception e) {
@@ -184,19 +178,6 @@ abstract class GoMojo extends ModuleMojo {
         d.switchTo().ifPresent(t -> getLog().info("GOTOOLCHAIN=" + d.gotoolchain() + ": go runs " + t + " instead of the installed go"
                 + d.local() + d.requirement().map(r -> " (go.mod:" + r.line() + ": " + r + ")").orElse("")
                 + "; fetched through GOPROXY unless it is cached or on the PATH"));
-    }
-
-    static boolean onPath(GoEnvironment env, String name) {
-        String path = env.get("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void applyProxies(GoEnvironment env) throws MojoFailureException {

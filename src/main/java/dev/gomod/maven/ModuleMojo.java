@@ -86,9 +86,14 @@ abstract class ModuleMojo extends AbstractMojo {
         return lockFile != null ? lockFile.toPath().toAbsolutePath().normalize() : moduleDir().resolve("gomod.lock");
     }
 
-    /** The module directory, its lock and scratch directory, as the jobs take them. */
+    private Workspace workspace;
+
+    /** The module directory, its lock and scratch directory, as the jobs take them: one per execution, so go.mod is read once. */
     protected Workspace workspace() throws MojoFailureException {
-        return new Workspace(moduleDir(), lockPath(), workPath());
+        if (workspace == null) {
+            workspace = new Workspace(moduleDir(), lockPath(), workPath());
+        }
+        return workspace;
     }
 
     /**

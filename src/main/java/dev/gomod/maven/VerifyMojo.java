@@ -7,7 +7,6 @@ import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.SecretMasker;
 import dev.gomod.gotool.ToolchainSelection;
 import dev.gomod.mod.FormatException;
-import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoVersion;
 import dev.gomod.verify.WorkspaceCheck;
 import dev.gomod.verify.WorkspaceCheck.Category;
@@ -19,7 +18,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -90,13 +88,11 @@ public class VerifyMojo extends ModuleMojo {
         GoEnvironment env = new GoEnvironment(System.getenv(), new SecretMasker()).set("GOTOOLCHAIN", gotoolchain);
         GoCommand probe = new GoCommand(go, env, Duration.ofSeconds(30), 0, Duration.ZERO, Reporter.SILENT);
         try {
-            Optional<GoVersion> local = ToolchainSelection.installed(probe, module);
-            if (local.isEmpty()) {
+            Optional<ToolchainSelection.Decision> d = ToolchainSelection.probe(probe, module, workspace().goMod());
+            if (d.isEmpty()) {
                 return null;
             }
-            Path goModFile = module.resolve("go.mod");
-            GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
-            GoVersion wouldRun = ToolchainSelection.decide(local.get(), gotoolchain, goMod, n -> GoMojo.onPath(env, n)).wouldRun();
+            GoVersion wouldRun = d.get().wouldRun();
             getLog().debug("the Go that will build: go" + wouldRun + " (" + go + ", GOTOOLCHAIN=" + gotoolchain + ")");
             return wouldRun;
         } catch (GoException e) {
