@@ -3,9 +3,10 @@ package dev.gomod;
 import dev.gomod.Reporter;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
+import dev.gomod.bundle.BundleLayout;
+import dev.gomod.bundle.Pack;
 import dev.gomod.bundle.PackedBundle;
 import dev.gomod.bundle.Restore;
-import dev.gomod.bundle.VendorBundle;
 import dev.gomod.freeze.DependencyPolicy;
 import dev.gomod.freeze.Freeze;
 import dev.gomod.gotool.ToolchainSelection;
@@ -107,15 +108,14 @@ class ModernGoModTest {
 
         // package, then restore into a fresh checkout on an agent
         Path bundle = tmp.resolve("modern-go-vendor.tar.gz");
-        PackedBundle packed = VendorBundle.pack(main, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ,
-                Instant.parse("2026-01-01T00:00:00Z"), bundle);
+        PackedBundle packed = new Pack(new Workspace(main, main.resolve("gomod.lock"), main.resolve("target/gomod")), Reporter.SILENT, new Pack.Options(BundleLayout.VENDOR, ReproducibleArchive.Format.TAR_GZ, Instant.parse("2026-01-01T00:00:00Z"))).run(main.resolve("vendor"), bundle);
         assertEquals(goLine, packed.manifest().goVersion());
         Path agent = Checkout.sources(main, tmp.resolve("agent"));
-        Restore.Outcome restored = new Restore(Workspace.of(agent), Reporter.of(log::add), new Restore.Options(SafeExtractor.Limits.DEFAULT)).vendor(bundle, ReproducibleArchive.Format.TAR_GZ);
+        Restore.Outcome restored = new Restore(Workspace.of(agent), Reporter.of(log::add), new Restore.Options(BundleLayout.VENDOR, agent.resolve("vendor"), SafeExtractor.Limits.DEFAULT)).run(bundle, ReproducibleArchive.Format.TAR_GZ);
         assertEquals(lock.vendorHash(), restored.treeHash());
 
         GoVersion builder = GoVersion.parse(version).orElseThrow();
-        WorkspaceCheck.Report report = new WorkspaceCheck(agent).builder(builder).run();
+        WorkspaceCheck.Report report = new WorkspaceCheck(Workspace.of(agent), Reporter.SILENT, WorkspaceCheck.Options.NONE.builder(builder)).run();
         assertTrue(report.clean(), report.toString());
 
         // the agent builds with no network and an empty module cache
@@ -138,7 +138,7 @@ class ModernGoModTest {
         String ours = d.refused().orElseThrow();
         IsolatedGo.Result theirs = go.run(agent, "list", "-m");
         assertTrue(theirs.stderr().contains(ours), "go said: " + theirs.stderr() + "\nwe say: " + ours);
-        WorkspaceCheck.Report verify = new WorkspaceCheck(agent).builder(builder).lockFile(tmp.resolve("no.lock")).run();
+        WorkspaceCheck.Report verify = new WorkspaceCheck(new Workspace(agent, tmp.resolve("no.lock"), agent.resolve("target/gomod")), Reporter.SILENT, WorkspaceCheck.Options.NONE.builder(builder)).run();
         assertEquals(List.of("go.mod requires go >= " + ahead + " (running go " + builder + ")"),
                 verify.of(WorkspaceCheck.Category.GO_TOO_OLD).stream().map(WorkspaceCheck.Finding::message).toList());
     }
@@ -154,7 +154,7 @@ class ModernGoModTest {
         Files.writeString(main.resolve("main.go"), "package main\n\nimport _ \"example.com/future\"\n\nfunc main() {}\n");
         Files.writeString(main.resolve("vendor/modules.txt"), "# example.com/future v1.0.0\n## explicit; go " + ahead + "\nexample.com/future\n");
         Files.writeString(ws.resolve("future.go"), "package future\n");
-        WorkspaceCheck.Report r = new WorkspaceCheck(main).builder(builder).run();
+        WorkspaceCheck.Report r = new WorkspaceCheck(Workspace.of(main), Reporter.SILENT, WorkspaceCheck.Options.NONE.builder(builder)).run();
         String ours = r.of(WorkspaceCheck.Category.GO_TOO_OLD).get(0).message();
         assertEquals("example.com/future in vendor/modules.txt requires go >= " + ahead + " (running go " + builder + ")", ours);
         IsolatedGo go = new IsolatedGo(tmp.resolve("go"), "off", release);

@@ -105,7 +105,7 @@ public final class SafeExtractor {
         void entry(ArchiveEntry e, InputStream in) throws IOException, UnsafeArchiveException {
             String entry = e.getName();
             if (++count > limits.maxEntries()) {
-                throw new UnsafeArchiveException(name, "more than " + limits.maxEntries() + " entries (gomod.maxEntries)");
+                throw new UnsafeArchiveException(name, null, "more than " + limits.maxEntries() + " entries", UnsafeArchiveException.Limit.ENTRIES);
             }
             checkKind(name, e);
             String clean = checkName(name, entry, e.isDirectory());
@@ -197,11 +197,12 @@ public final class SafeExtractor {
                 n += r;
                 long sum = before + n;
                 if (sum > limits.maxBytes()) {
-                    throw new UnsafeArchiveException(archive, entry, "the archive inflates past " + limits.maxBytes() + " bytes (gomod.maxBytes)");
+                    throw new UnsafeArchiveException(archive, entry, "the archive inflates past " + limits.maxBytes() + " bytes",
+                            UnsafeArchiveException.Limit.BYTES);
                 }
                 if (sum > (long) limits.maxRatio() * compressed && sum > 1 << 20) {
                     throw new UnsafeArchiveException(archive, entry, "the archive inflates more than " + limits.maxRatio()
-                            + " times its size (gomod.maxRatio): an archive bomb?");
+                            + " times its size: an archive bomb?", UnsafeArchiveException.Limit.RATIO);
                 }
                 out.write(buf, 0, r);
                 sha.update(buf, 0, r);

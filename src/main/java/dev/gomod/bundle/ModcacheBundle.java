@@ -1,8 +1,8 @@
 package dev.gomod.bundle;
 
+import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
-import dev.gomod.archive.ArchiveEntry;
-import dev.gomod.archive.ReproducibleArchive;
+import dev.gomod.WorkspaceException.Reason;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
 import dev.gomod.hash.DirHash;
@@ -10,36 +10,126 @@ import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
-import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoSum;
 import dev.gomod.proxy.ModuleSumCheck;
 import dev.gomod.proxy.ProxyLayout;
 import dev.gomod.workspace.DirectorySwap;
+import dev.gomod.workspace.Workspace;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The module-cache bundle: every module the build needs, in GOPROXY layout under {@code goproxy/}
- * (list, .info, .mod, .zip byte for byte as go stored them, .ziphash), and a manifest listing each
- * module with its h1. Restored anywhere, {@code GOPROXY=file://<dir>/goproxy} serves a build with no
- * network. Its tree hash covers the .mod and .zip files only: they are what go.sum vouches for,
- * while .info holds proxy metadata that may differ between proxies serving the same modules.
+ * The module-cache bundle ({@code go-modcache}): every module the build needs, in GOPROXY layout
+ * under {@code goproxy/} (list, .info, .mod, .zip byte for byte as go stored them, .ziphash).
+ * Restored anywhere, {@code GOPROXY=file://<dir>} serves a build with no network. Its tree hash
+ * covers the .mod and .zip files only: they are what go.sum vouches for, while .info holds proxy
+ * metadata that may differ between proxies serving the same modules. Restoring checks every .zip
+ * and .mod against the workspace's go.sum.
  */
-public final class ModcacheBundle {
+public final class ModcacheBundle extends BundleLayout {
     /** The directory inside the bundle that is the GOPROXY. */
     public static final String PREFIX = "goproxy/";
 
-    private ModcacheBundle() {
+    ModcacheBundle() {
+    }
+
+    @Override
+    public String kind() {
+        return BundleManifest.MODCACHE;
+    }
+
+    @Override
+    public String root() {
+        return PREFIX;
+    }
+
+    @Override
+    public String label() {
+        return "module cache";
+    }
+
+    @Override
+    public List<String> workspaceFiles() {
+        return List.of();
+    }
+
+    @Override
+    public boolean hashed(String name) {
+        return name.startsWith(PREFIX) && (name.endsWith(".mod") || name.endsWith(".zip"));
+    }
+
+    @Override
+    public Optional<String> pinned(GoModLock lock) {
+        return Optional.ofNullable(lock.modcacheHash());
+    }
+
+    @Override
+    LockDrift.Item driftItem() {
+        return LockDrift.Item.MODCACHE;
+    }
+
+    @Override
+    void checkSource(Workspace workspace, Path download) {
+        // download() has checked every file against go.sum already
+    }
+
+    /** The files of a {@code cache/download} directory that belong in a bundle, named {@code goproxy/<relative path>}. */
+    @Override
+    List<DirHash.FileSource> files(Path download) throws IOException {
+        List<DirHash.FileSource> out = new ArrayList<>();
+        for (DirHash.FileSource f : DirHash.listDir(download, "")) {
+            String n = f.name();
+            if (n.startsWith("sumdb/") || !(n.endsWith("/list") || n.endsWith(".info") || n.endsWith(".mod")
+                    || n.endsWith(".zip") || n.endsWith(".ziphash"))) {
+                continue; // .lock files, partial downloads, the checksum database's cache
+            }
+            out.add(new DirHash.FileSource(PREFIX + n, f.path()));
+        }
+        return out;
+    }
+
+    /** One line per module zip: path, version and its go.sum h1. */
+    @Override
+    List<String> manifestModules(Workspace workspace, Path download) throws IOException, FormatException {
+        List<String> modules = new ArrayList<>();
+        Path goSumFile = workspace.dir().resolve("go.sum");
+        if (Files.isRegularFile(goSumFile)) {
+            for (GoSum.Entry e : GoSum.parse(goSumFile.toString(), Files.readAllBytes(goSumFile)).sorted().entries()) {
+                if (!e.goMod() && Files.isRegularFile(ProxyLayout.at(download).zip(e.module()))) {
+                    modules.add(e.module().path() + " " + e.module().version() + " " + e.hash());
+                }
+            }
+        }
+        return modules;
+    }
+
+    @Override
+    String checkRestored(Workspace workspace, Path archive, Path extract, Reporter reporter)
+            throws IOException, FormatException, WorkspaceException {
+        Path goSumFile = workspace.dir().resolve("go.sum");
+        if (!Files.isRegularFile(goSumFile)) {
+            return "";
+        }
+        ModuleSumCheck.Report r = ModuleSumCheck.check(ProxyLayout.at(extract.resolve(PREFIX)),
+                GoSum.parse(goSumFile.toString(), Files.readAllBytes(goSumFile)), Runtime.getRuntime().availableProcessors());
+        if (!r.mismatches().isEmpty() || !r.invalid().isEmpty()) {
+            List<String> problems = new ArrayList<>(r.invalid());
+            r.mismatches().forEach(m -> problems.add(m.toString()));
+            throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": module files do not match go.sum:\n  "
+                    + String.join("\n  ", problems));
+        }
+        r.missing().forEach(m -> reporter.warn("the module cache bundle lacks " + m));
+        return (r.zipsChecked() + r.modsChecked()) + " zip and go.mod files checked against go.sum";
     }
 
     /**
      * Runs {@code go mod download} into a fresh, private GOMODCACHE (so nothing unrelated is captured)
-     * and checks every zip and .mod go.sum names against it.
+     * and checks every zip and .mod go.sum names against it: the source a module-cache bundle is packed from.
      *
      * @return the {@code cache/download} directory
      */
@@ -61,64 +151,32 @@ public final class ModcacheBundle {
             if (!r.mismatches().isEmpty() || !r.invalid().isEmpty()) {
                 List<String> problems = new ArrayList<>(r.invalid());
                 r.mismatches().forEach(m -> problems.add(m.toString()));
-                throw new WorkspaceException("modules go downloaded do not match go.sum (SECURITY: a proxy served different content):\n  "
+                throw new WorkspaceException(Reason.TAMPERED, "modules go downloaded do not match go.sum (SECURITY: a proxy served different content):\n  "
                         + String.join("\n  ", problems));
             }
         }
         return download;
     }
 
-    /** The files of {@code download} that belong in a bundle, named {@code goproxy/<relative path>}. */
-    public static List<DirHash.FileSource> files(Path download) throws IOException {
-        List<DirHash.FileSource> out = new ArrayList<>();
-        for (DirHash.FileSource f : DirHash.listDir(download, "")) {
-            String n = f.name();
-            if (n.startsWith("sumdb/") || !(n.endsWith("/list") || n.endsWith(".info") || n.endsWith(".mod")
-                    || n.endsWith(".zip") || n.endsWith(".ziphash"))) {
-                continue; // .lock files, partial downloads, the checksum database's cache
-            }
-            out.add(new DirHash.FileSource(PREFIX + n, f.path()));
-        }
-        return out;
+    /** The module-cache hash gomod.lock records, of a {@code cache/download} directory. */
+    public String hash(Path download) throws IOException {
+        return treeHash(files(download));
     }
 
-    /** The module-cache hash gomod.lock records: h1 over the bundle's .mod and .zip files. */
-    public static String hash(List<DirHash.FileSource> files) throws IOException {
-        List<DirHash.FileSource> content = files.stream().filter(f -> f.name().endsWith(".mod") || f.name().endsWith(".zip")).toList();
-        return DirHash.hashParallel(content, Runtime.getRuntime().availableProcessors());
-    }
-
-    public static PackedBundle pack(Path moduleDir, Path download, Path lockFile, ReproducibleArchive.Format format,
-                                           Instant time, Path target) throws IOException, WorkspaceException, FormatException {
-        Path goModFile = moduleDir.resolve("go.mod");
-        GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
-        List<DirHash.FileSource> files = files(download);
-        String tree = hash(files);
-        GoModLock lock = Files.isRegularFile(lockFile) ? GoModLock.parse(lockFile.toString(), Files.readAllBytes(lockFile)) : null;
-        if (lock != null) {
-            LockDrift.requireNone(lock, lockFile, moduleDir, List.of());
-            if (lock.modcacheHash() != null && !lock.modcacheHash().equals(tree)) {
-                throw new WorkspaceException("the module cache go downloaded (" + tree + ") does not match " + lockFile.getFileName()
-                        + " (" + lock.modcacheHash() + "): the proxy served different module content than when the lock was written");
-            }
-        }
-        List<String> modules = new ArrayList<>();
-        Path goSumFile = moduleDir.resolve("go.sum");
-        if (Files.isRegularFile(goSumFile)) {
-            for (GoSum.Entry e : GoSum.parse(goSumFile.toString(), Files.readAllBytes(goSumFile)).sorted().entries()) {
-                if (!e.goMod() && Files.isRegularFile(ProxyLayout.at(download).zip(e.module()))) {
-                    modules.add(e.module().path() + " " + e.module().version() + " " + e.hash());
+    /** Copies a restored GOPROXY directory into a GOMODCACHE's {@code cache/download}, refusing to overwrite other content. */
+    public static void copyInto(Path proxyDir, Path gomodcache) throws IOException, WorkspaceException {
+        Path to = gomodcache.resolve("cache").resolve("download");
+        for (DirHash.FileSource f : DirHash.listDir(proxyDir, "")) {
+            Path dest = to.resolve(f.name());
+            if (Files.exists(dest)) {
+                if ((f.name().endsWith(".zip") || f.name().endsWith(".mod")) && !Sha256.hex(dest).equals(Sha256.hex(f.path()))) {
+                    throw new WorkspaceException(Reason.UNSAFE_CONTENT, dest + " already exists with other content; the module cache "
+                            + gomodcache + " is damaged: clean it (go clean -modcache with GOMODCACHE set to it)");
                 }
+                continue;
             }
+            Files.createDirectories(dest.getParent());
+            Files.copy(f.path(), dest);
         }
-        BundleManifest manifest = new BundleManifest(BundleManifest.MODCACHE, goMod.modulePath(), goMod.goVersion().orElse(null),
-                goMod.toolchain().orElse(null), null, Sha256.hex(goModFile), LockDrift.goSumDigest(moduleDir), tree, files.size(), modules);
-        List<ArchiveEntry> entries = new ArrayList<>();
-        for (DirHash.FileSource f : files) {
-            entries.add(ArchiveEntry.ofFile(f.name(), f.path()));
-        }
-        entries.add(ArchiveEntry.ofBytes(BundleManifest.FILE, manifest.toBytes()));
-        ReproducibleArchive.write(target, format, entries, time);
-        return new PackedBundle(target, Sha256.hex(target), Files.size(target), entries.size(), manifest);
     }
 }

@@ -1,16 +1,16 @@
 package dev.gomod.bundle;
 
+import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
-import dev.gomod.archive.ArchiveEntry;
-import dev.gomod.archive.ReproducibleArchive;
+import dev.gomod.WorkspaceException.Reason;
 import dev.gomod.hash.DirHash;
-import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
 import dev.gomod.mod.ModulesTxt;
 import dev.gomod.mod.VendorConsistency;
+import dev.gomod.workspace.Workspace;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -18,54 +18,102 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The vendor bundle: {@code gomod-manifest.txt}, go.mod, go.sum, gomod.lock (when present) and
- * every file of vendor/, packed reproducibly. Refuses what a vendor tree must not hold.
+ * The vendor bundle ({@code go-vendor}): every file of vendor/ under {@code vendor/}, with copies of
+ * go.mod, go.sum and gomod.lock. Its tree hash covers all of vendor/, the hash the lock's
+ * {@code vendor} line pins. Packing refuses a vendor/ that modules.txt says is out of step with
+ * go.mod, and anything that is not a regular file; restoring refuses a bundle whose go.mod or go.sum
+ * differ from the workspace's, or whose modules.txt go would reject.
  */
-public final class VendorBundle {
-    private VendorBundle() {
+public final class VendorBundle extends BundleLayout {
+    VendorBundle() {
     }
 
-    /**
-     * @param lockFile the lock, or a path that does not exist; when it exists, go.mod, go.sum and vendor/ must match it
-     */
-    public static PackedBundle pack(Path moduleDir, Path lockFile, ReproducibleArchive.Format format, Instant time, Path target)
-            throws IOException, WorkspaceException, FormatException {
-        Path goModFile = moduleDir.resolve("go.mod");
-        GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
-        Path vendor = moduleDir.resolve("vendor");
-        if (!Files.isDirectory(vendor)) {
-            throw new WorkspaceException("no vendor/ in " + moduleDir + ": run 'mvn gomod:vendor' (or gomod:restore) first");
-        }
-        List<Path> files = regularFiles(vendor);
-        ModulesTxt txt = ModulesTxt.parse(Files.readAllBytes(vendor.resolve("modules.txt")));
-        List<VendorConsistency.Violation> violations = VendorConsistency.check(goMod, txt);
-        if (!violations.isEmpty()) {
-            throw new WorkspaceException(vendor.resolve("modules.txt") + " is inconsistent with go.mod:\n  "
-                    + String.join("\n  ", violations.stream().map(Object::toString).toList()) + "\nRun 'mvn gomod:vendor' to sync it");
-        }
-        List<ArchiveEntry> entries = new ArrayList<>();
-        List<DirHash.FileSource> hashed = new ArrayList<>();
-        for (Path f : files) {
-            String name = "vendor/" + vendor.relativize(f).toString().replace('\\', '/');
-            entries.add(ArchiveEntry.ofFile(name, f));
-            hashed.add(new DirHash.FileSource(name, f));
-        }
-        String tree = DirHash.hashParallel(hashed, Runtime.getRuntime().availableProcessors());
+    @Override
+    public String kind() {
+        return BundleManifest.VENDOR;
+    }
 
-        GoModLock lock = Files.isRegularFile(lockFile) ? GoModLock.parse(lockFile.toString(), Files.readAllBytes(lockFile)) : null;
-        if (lock != null) {
-            List<LockDrift.Drift> vendorDrift = lock.vendorHash() == null || lock.vendorHash().equals(tree) ? List.of()
-                    : List.of(new LockDrift.Drift(LockDrift.Item.VENDOR, lock.vendorHash(), tree));
-            LockDrift.requireNone(lock, lockFile, moduleDir, vendorDrift);
-            entries.add(ArchiveEntry.ofFile("gomod.lock", lockFile));
+    @Override
+    public String root() {
+        return "vendor/";
+    }
+
+    @Override
+    public String label() {
+        return "vendor/";
+    }
+
+    @Override
+    public List<String> workspaceFiles() {
+        return List.of("go.mod", "go.sum", Pack.LOCK_ENTRY);
+    }
+
+    @Override
+    public boolean hashed(String name) {
+        return name.startsWith(root());
+    }
+
+    @Override
+    public Optional<String> pinned(GoModLock lock) {
+        return Optional.ofNullable(lock.vendorHash());
+    }
+
+    @Override
+    LockDrift.Item driftItem() {
+        return LockDrift.Item.VENDOR;
+    }
+
+    @Override
+    String vendoredBy(Optional<GoModLock> lock) {
+        return lock.map(GoModLock::vendoredBy).orElse(null);
+    }
+
+    @Override
+    void checkSource(Workspace workspace, Path vendor) throws IOException, FormatException, WorkspaceException {
+        if (!Files.isDirectory(vendor)) {
+            throw new WorkspaceException(Reason.NO_VENDOR, "no vendor/ in " + workspace.dir());
         }
+        List<VendorConsistency.Violation> violations = VendorConsistency.check(workspace.goMod(), modulesTxt(vendor));
+        if (!violations.isEmpty()) {
+            throw new WorkspaceException(Reason.VENDOR_OUT_OF_SYNC, vendor.resolve("modules.txt") + " is inconsistent with go.mod:\n  "
+                    + String.join("\n  ", violations.stream().map(Object::toString).toList()));
+        }
+    }
+
+    /** Every file below vendor/, refusing symbolic links, devices and anything else that is not a regular file. */
+    @Override
+    List<DirHash.FileSource> files(Path vendor) throws IOException, WorkspaceException {
+        List<DirHash.FileSource> out = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        Files.walkFileTree(vendor, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isSymbolicLink()) {
+                    refused.add(file + " is a symbolic link");
+                } else if (!attrs.isRegularFile()) {
+                    refused.add(file + " is not a regular file (device, socket or pipe)");
+                } else {
+                    out.add(new DirHash.FileSource(root() + vendor.relativize(file).toString().replace('\\', '/'), file));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        if (!refused.isEmpty()) {
+            throw new WorkspaceException(Reason.UNSAFE_CONTENT, "a bundle holds regular files only; found:\n  " + String.join("\n  ", refused));
+        }
+        return out;
+    }
+
+    /** One line per vendored module: path, version, replacement, explicit, package count. */
+    @Override
+    List<String> manifestModules(Workspace workspace, Path vendor) throws IOException, FormatException {
         List<String> modules = new ArrayList<>();
-        for (ModulesTxt.Module m : txt.modules()) {
+        for (ModulesTxt.Module m : modulesTxt(vendor).modules()) {
             StringBuilder b = new StringBuilder(m.module().path());
             if (!m.module().version().isEmpty()) {
                 b.append(' ').append(m.module().version());
@@ -77,38 +125,26 @@ public final class VendorBundle {
             b.append(" packages=").append(m.packages().size());
             modules.add(b.toString());
         }
-        BundleManifest manifest = new BundleManifest(BundleManifest.VENDOR, goMod.modulePath(), goMod.goVersion().orElse(null),
-                goMod.toolchain().orElse(null), lock == null ? null : lock.vendoredBy(), Sha256.hex(goModFile),
-                LockDrift.goSumDigest(moduleDir), tree, files.size(), modules);
-        entries.add(ArchiveEntry.ofBytes(BundleManifest.FILE, manifest.toBytes()));
-        entries.add(ArchiveEntry.ofFile("go.mod", goModFile));
-        if (Files.isRegularFile(moduleDir.resolve("go.sum"))) {
-            entries.add(ArchiveEntry.ofFile("go.sum", moduleDir.resolve("go.sum")));
-        }
-        ReproducibleArchive.write(target, format, entries, time);
-        return new PackedBundle(target, Sha256.hex(target), Files.size(target), entries.size(), manifest);
+        return modules;
     }
 
-    /** Every file below dir, refusing symbolic links, devices and anything else that is not a regular file. */
-    static List<Path> regularFiles(Path dir) throws IOException, WorkspaceException {
-        List<Path> out = new ArrayList<>();
-        List<String> refused = new ArrayList<>();
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isSymbolicLink()) {
-                    refused.add(file + " is a symbolic link");
-                } else if (!attrs.isRegularFile()) {
-                    refused.add(file + " is not a regular file (device, socket or pipe)");
-                } else {
-                    out.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        if (!refused.isEmpty()) {
-            throw new WorkspaceException("a bundle holds regular files only; found:\n  " + String.join("\n  ", refused));
+    @Override
+    String checkRestored(Workspace workspace, Path archive, Path extract, Reporter reporter)
+            throws IOException, FormatException, WorkspaceException {
+        Path modulesTxt = extract.resolve("vendor/modules.txt");
+        if (!Files.isRegularFile(modulesTxt)) {
+            throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": it holds no vendor/modules.txt");
         }
-        return out;
+        GoMod goMod = workspace.goMod();
+        List<VendorConsistency.Violation> violations = VendorConsistency.check(goMod, ModulesTxt.parse(Files.readAllBytes(modulesTxt)));
+        if (!violations.isEmpty()) {
+            throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": its vendor/modules.txt is inconsistent with go.mod:\n  "
+                    + String.join("\n  ", violations.stream().map(Object::toString).toList()));
+        }
+        return "";
+    }
+
+    private static ModulesTxt modulesTxt(Path vendor) throws IOException, FormatException {
+        return ModulesTxt.parse(Files.readAllBytes(vendor.resolve("modules.txt")));
     }
 }

@@ -25,7 +25,7 @@ public record DependencyPolicy(boolean allowDirectoryReplace, String deny, Strin
             for (GoMod.Replace r : goMod.replaces()) {
                 if (r.isDirectory()) {
                     out.add(goMod.file() + ":" + r.line() + ": replace " + r.old() + " => " + r.replacement().path()
-                            + " is a local directory replacement (set -Dgomod.allowDirectoryReplace=true to allow)");
+                            + " is a local directory replacement (allowDirectoryReplace=false)");
                 }
             }
         }
@@ -35,15 +35,15 @@ public record DependencyPolicy(boolean allowDirectoryReplace, String deny, Strin
             }
             String path = m.module().path();
             if (matchesAny(deny, path)) {
-                out.add(m.module() + " is denied by gomod.deny=" + deny);
+                out.add(m.module() + " is denied by deny=" + deny);
             }
             if (allow != null && !allow.isBlank() && !matchesAny(allow, path)) {
-                out.add(m.module() + " is not allowed by gomod.allow=" + allow);
+                out.add(m.module() + " is not allowed by allow=" + allow);
             }
             if (refusePseudoVersions) {
                 String v = m.replacement() != null && !m.replacement().version().isEmpty() ? m.replacement().version() : m.module().version();
                 if (Semver.isPseudo(v)) {
-                    out.add(m.module() + " uses pseudo-version " + v + " (gomod.refusePseudoVersions): depend on a tagged release");
+                    out.add(m.module() + " uses pseudo-version " + v + " (refusePseudoVersions=true): depend on a tagged release");
                 }
             }
         }

@@ -3,6 +3,8 @@ package dev.gomod.freeze;
 import dev.gomod.AtomicFile;
 import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
+import dev.gomod.WorkspaceException.Reason;
+import dev.gomod.bundle.BundleLayout;
 import dev.gomod.bundle.ModcacheBundle;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
@@ -56,7 +58,7 @@ public final class Freeze {
         Path goModFile = workspace.goModFile();
         if (options.tidy()) {
             go.run(moduleDir, "mod", "tidy");
-            reporter.info("ran go mod tidy on " + goModFile + " (gomod.tidy=true)");
+            reporter.info("ran go mod tidy on " + goModFile);
             workspace.reread();
         }
         GoMod goMod = workspace.goMod();
@@ -66,14 +68,13 @@ public final class Freeze {
         ModFileCopy copy = ModFileCopy.create(moduleDir, scratch.resolve("modfile"));
         List<String> untidy = TidyCheck.differences(go, moduleDir, copy);
         if (!untidy.isEmpty()) {
-            throw new WorkspaceException(moduleDir + " is not tidy; go mod tidy would change:\n  " + String.join("\n  ", untidy)
-                    + "\nRun 'go mod tidy' (or 'mvn gomod:freeze -Dgomod.tidy=true') and commit go.mod and go.sum");
+            throw new WorkspaceException(Reason.NOT_TIDY, moduleDir + " is not tidy; go mod tidy would change:\n  " + String.join("\n  ", untidy));
         }
 
         List<BuildList.Module> buildList = BuildList.load(go, moduleDir, copy.flag());
         List<String> violations = options.policy().violations(goMod, buildList);
         if (!violations.isEmpty()) {
-            throw new WorkspaceException("dependency policy violated:\n  " + String.join("\n  ", violations));
+            throw new WorkspaceException(Reason.POLICY, "dependency policy violated:\n  " + String.join("\n  ", violations));
         }
 
         ScratchVendor.Result vendored = new ScratchVendor(go).vendor(moduleDir, goMod, scratch.resolve("vendor"), scratch.resolve("vendor-modfile"));
@@ -83,7 +84,7 @@ public final class Freeze {
         String modcache;
         if (options.pinModcache()) {
             Path download = ModcacheBundle.download(go, moduleDir, scratch.resolve("modcache"));
-            modcache = ModcacheBundle.hash(ModcacheBundle.files(download));
+            modcache = BundleLayout.MODCACHE.hash(download);
         } else {
             // The module-cache hash stays valid while go.mod and go.sum do: the same go.sum names the same files.
             modcache = previous != null && previous.goModSha256().equals(goModSha) && previous.goSumSha256().equals(goSumSha)

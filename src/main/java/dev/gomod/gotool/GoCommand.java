@@ -94,7 +94,7 @@ public final class GoCommand {
             }
         }
         throw new GoException(GoException.Kind.TRANSIENT, last.getMessage() + "\n(gave up after " + (retries + 1)
-                + " attempts; gomod.retries=" + retries + ")", last.exitCode(), last.output());
+                + " attempts)", last.exitCode(), last.output());
     }
 
     private Result runOnce(Path dir, String... args) throws GoException {
@@ -111,8 +111,7 @@ public final class GoCommand {
             try {
                 p = pb.start();
             } catch (IOException e) {
-                throw new GoException(GoException.Kind.NOT_STARTED, "cannot run '" + executable + "': " + e.getMessage()
-                        + " (install Go or point gomod.go at the go executable)", -1, "");
+                throw new GoException(GoException.Kind.NOT_STARTED, "cannot run '" + executable + "': " + e.getMessage(), -1, "");
             }
             p.getOutputStream().close();
             StringBuilder out = new StringBuilder();
@@ -128,7 +127,7 @@ public final class GoCommand {
             String combined = masker.mask(err + (out.length() > 0 ? "\n" + out : ""));
             if (!done) {
                 throw new GoException(GoException.Kind.TIMED_OUT, describe(args) + " timed out after " + timeout.toSeconds()
-                        + " s (gomod.timeout) in " + dir + "; the go process and its children were killed" + tail(combined),
+                        + " s in " + dir + "; the go process and its children were killed" + tail(combined),
                         -1, combined);
             }
             int exit = p.exitValue();

@@ -128,7 +128,7 @@ public final class ProxyProbe {
             client.send(req, HttpResponse.BodyHandlers.discarding());
             return null; // any answer, a proxy's 407 included: the entry is alive as far as a probe can tell
         } catch (java.net.http.HttpTimeoutException e) {
-            return "no answer within " + timeout.toMillis() + " ms (gomod.proxyProbeTimeout)";
+            return "no answer within " + timeout.toMillis() + " ms";
         } catch (java.net.ConnectException e) {
             return "connection refused";
         } catch (IOException e) {

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class LockDrift {
     /** What drifted. */
-    public enum Item { GO_MOD, GO_SUM, VENDOR }
+    public enum Item { GO_MOD, GO_SUM, VENDOR, MODCACHE }
 
     /** One difference: what the lock says and what the workspace has. */
     public record Drift(Item item, String locked, String actual) {
@@ -27,6 +27,7 @@ public final class LockDrift {
                 case GO_MOD -> "go.mod";
                 case GO_SUM -> "go.sum";
                 case VENDOR -> "vendor/";
+                case MODCACHE -> "module cache";
             };
             return what + " changed: lock has " + locked + ", workspace has " + actual;
         }
@@ -76,10 +77,9 @@ public final class LockDrift {
         List<Drift> drifts = new ArrayList<>(checkInputs(lock, moduleDir));
         drifts.addAll(more);
         if (!drifts.isEmpty()) {
-            throw new WorkspaceException(lockFile + " no longer matches " + moduleDir + ":\n  "
-                    + String.join("\n  ", drifts.stream().map(Object::toString).toList())
-                    + "\nIf the change is intended, run 'mvn gomod:freeze' and commit " + lockFile.getFileName()
-                    + "; otherwise restore go.mod/go.sum from git (and vendor/ with 'mvn gomod:vendor' or 'mvn gomod:restore')");
+            throw new WorkspaceException(WorkspaceException.Reason.DRIFT, lockFile + " no longer matches " + moduleDir + ":\n  "
+                    + String.join("\n  ", drifts.stream().map(Object::toString).toList()),
+                    java.util.Map.of("lock", lockFile.getFileName().toString()));
         }
     }
 

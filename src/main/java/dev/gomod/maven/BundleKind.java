@@ -1,24 +1,31 @@
 package dev.gomod.maven;
 
+import dev.gomod.bundle.BundleLayout;
 import org.apache.maven.plugin.MojoFailureException;
 
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** The bundles package makes and restore takes, by the names users give them, with their classifiers. */
+/** The bundles package makes and restore takes, by the names users give them, with their classifiers and layouts. */
 enum BundleKind {
-    VENDOR("go-vendor"),
-    MODCACHE("go-modcache");
+    VENDOR("go-vendor", BundleLayout.VENDOR),
+    MODCACHE("go-modcache", BundleLayout.MODCACHE);
 
     private final String classifier;
+    private final BundleLayout layout;
 
-    BundleKind(String classifier) {
+    BundleKind(String classifier, BundleLayout layout) {
         this.classifier = classifier;
+        this.layout = layout;
     }
 
     String classifier() {
         return classifier;
+    }
+
+    BundleLayout layout() {
+        return layout;
     }
 
     /** As users write it: {@code vendor}, {@code modcache}. */

@@ -3,7 +3,6 @@ package dev.gomod.maven;
 import dev.gomod.Reporter;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
-import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.GoProxyList;
 import dev.gomod.gotool.ProxyProbe;
 import dev.gomod.gotool.SecretMasker;
@@ -136,7 +135,11 @@ abstract class GoMojo extends ModuleMojo {
         } else if (proxyProbeTimeout > 0) {
             GoProxyList list = env.goproxy();
             if (list.entries().stream().filter(e -> e.isHttp() || e.isFile()).count() > 0) {
-                env.goproxy(new ProxyProbe(Duration.ofMillis(proxyProbeTimeout), masker, reporter()).probe(list, env::httpProxyFor));
+                GoProxyList probed = new ProxyProbe(Duration.ofMillis(proxyProbeTimeout), masker, reporter()).probe(list, env::httpProxyFor);
+                if (probed.entries().size() < list.entries().size()) {
+                    getLog().info(Remedies.probeSkipped(proxyProbeTimeout));
+                }
+                env.goproxy(probed);
             }
         }
         applyCredentials(env);
@@ -169,11 +172,7 @@ abstract class GoMojo extends ModuleMojo {
         }
         if (d.refused().isPresent()) {
             String at = d.requirement().map(r -> goModFile + ":" + r.line() + ": " + r).orElse(goModFile.toString());
-            throw new MojoFailureException(at + "\n" + d.refused().get() + ". go was not started.\nWays out: point gomod.go at a Go "
-                    + d.requirement().map(r -> r.version().toString()).orElse("") + " or newer (-Dgomod.go=/path/to/go);"
-                    + " or let go fetch that toolchain through GOPROXY with -Dgomod.gotoolchain=auto (online only)"
-                    + (d.requirement().map(r -> r.directive().equals("toolchain")).orElse(false)
-                    ? "; or drop the toolchain line from go.mod if the project does not need that Go" : ""));
+            throw new MojoFailureException(at + "\n" + d.refused().get() + ". go was not started.\n" + Remedies.toolchainRefused(d));
         }
         d.switchTo().ifPresent(t -> getLog().info("GOTOOLCHAIN=" + d.gotoolchain() + ": go runs " + t + " instead of the installed go"
                 + d.local() + d.requirement().map(r -> " (go.mod:" + r.line() + ": " + r + ")").orElse("")
@@ -223,20 +222,4 @@ abstract class GoMojo extends ModuleMojo {
         }
     }
 
-    /** go's failures as Maven's two kinds (the user's module, or a broken environment); the rest as every goal maps them. */
-    @Override
-    protected void rethrow(Exception e) throws MojoFailureException, MojoExecutionException {
-        if (e instanceof GoException g) {
-            String message = g.getMessage();
-            if (session != null && session.isOffline() && g.output().contains("GOPROXY=off")) {
-                message += "\nMaven is offline (-o): go may use only the module cache and file:// proxies, and the module cache"
-                        + " lacks what go needs. Fill it online first (the same goal without -o), or restore a go-modcache bundle.";
-            }
-            if (g.environmental()) {
-                throw new MojoExecutionException(message);
-            }
-            throw new MojoFailureException(message);
-        }
-        super.rethrow(e);
-    }
 }

@@ -2,6 +2,7 @@ package dev.gomod.maven;
 
 import dev.gomod.WorkspaceException;
 import dev.gomod.archive.UnsafeArchiveException;
+import dev.gomod.gotool.GoException;
 import dev.gomod.mod.FormatException;
 import dev.gomod.workspace.Workspace;
 import org.apache.maven.execution.MavenSession;
@@ -97,8 +98,8 @@ abstract class ModuleMojo extends AbstractMojo {
     }
 
     /**
-     * Core failures as Maven's two kinds: the user's problem (bad input, drift, a refused artifact),
-     * or a broken environment.
+     * Core failures as Maven's two kinds: the user's problem (bad input, drift, a refused artifact,
+     * go failing on the module), or a broken environment; each with its remedy from {@link Remedies}.
      */
     protected void rethrow(Exception e) throws MojoFailureException, MojoExecutionException {
         if (e instanceof MojoFailureException f) {
@@ -107,10 +108,18 @@ abstract class ModuleMojo extends AbstractMojo {
         if (e instanceof MojoExecutionException x) {
             throw x;
         }
+        String explained = Remedies.explain(e, session != null && session.isOffline());
+        if (e instanceof GoException g) {
+            // go failed on the module (the user's), or could not run, timed out, lost the network (the environment's)
+            if (g.environmental()) {
+                throw new MojoExecutionException(explained);
+            }
+            throw new MojoFailureException(explained);
+        }
         if (e instanceof FormatException || e instanceof WorkspaceException || e instanceof UnsafeArchiveException
                 || e instanceof IllegalArgumentException) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(explained);
         }
-        throw new MojoExecutionException(e.getMessage(), e);
+        throw new MojoExecutionException(explained, e);
     }
 }

@@ -2,8 +2,8 @@ package dev.gomod.maven;
 
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.bundle.ModcacheBundle;
+import dev.gomod.bundle.Pack;
 import dev.gomod.bundle.PackedBundle;
-import dev.gomod.bundle.VendorBundle;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -80,16 +80,16 @@ public class PackageMojo extends GoMojo {
         getLog().info("packing " + String.join(", ", kinds.stream().map(BundleKind::id).toList()) + " of " + moduleDir() + " as "
                 + fmt.extension() + ", entry time " + time);
         if (!lockPath().toFile().isFile()) {
-            getLog().warn("no " + lockPath().getFileName() + ": the bundles are not pinned to a lock; run 'mvn gomod:freeze' and commit it");
+            getLog().warn(Remedies.noLock(lockPath().getFileName().toString()));
         }
         for (BundleKind kind : kinds) {
             Path target = out.resolve(base + "-" + kind.classifier() + "." + fmt.extension());
-            PackedBundle packed = switch (kind) {
-                case VENDOR -> VendorBundle.pack(moduleDir(), lockPath(), fmt, time, target);
-                case MODCACHE -> ModcacheBundle.pack(moduleDir(), ModcacheBundle.download(goCommand(), moduleDir(),
-                        workPath().resolve("modcache")), lockPath(), fmt, time, target);
+            Path source = switch (kind) {
+                case VENDOR -> workspace().vendorDir();
+                case MODCACHE -> ModcacheBundle.download(goCommand(), moduleDir(), workPath().resolve("modcache"));
             };
-            report(kind.classifier(), packed, fmt);
+            Pack pack = new Pack(workspace(), reporter(), new Pack.Options(kind.layout(), fmt, time));
+            report(kind.classifier(), pack.run(source, target), fmt);
         }
     }
 

@@ -63,19 +63,12 @@ public class VerifyMojo extends ModuleMojo {
         Path lock = lockPath();
         WorkspaceCheck.Report report;
         try {
-            report = new WorkspaceCheck(module)
-                    .builder(builder(module))
-                    .lockFile(lock)
-                    .modcache(modcache == null ? null : modcache.toPath().toAbsolutePath())
-                    .allowMissing(allowMissing)
-                    .run();
+            report = new WorkspaceCheck(workspace(), new MavenReporter(getLog(), false), new WorkspaceCheck.Options(
+                    modcache == null ? null : modcache.toPath().toAbsolutePath(), allowMissing, builder(module))).run();
         } catch (FormatException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("gomod:verify could not read " + module + ": " + e.getMessage(), e);
-        }
-        for (String note : report.notes()) {
-            getLog().warn(note);
         }
         if (!report.clean()) {
             throw new MojoFailureException(failure(report, module, lock));

@@ -1,6 +1,7 @@
 package dev.gomod.vendoring;
 
 import dev.gomod.WorkspaceException;
+import dev.gomod.WorkspaceException.Reason;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.ModFileCopy;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs {@code go mod vendor -o <dir>} on a copy of go.mod and go.sum, so the user's files and
@@ -42,14 +44,13 @@ public final class ScratchVendor {
             throws GoException, IOException, WorkspaceException, FormatException {
         String goVersion = go.goVersion(moduleDir);
         if (GoCommand.minor(goVersion) != 0 && GoCommand.minor(goVersion) < 18) {
-            throw new WorkspaceException(goVersion + " cannot vendor into a separate directory ('go mod vendor -o' needs Go 1.18 or later);"
-                    + " use Go 1.18+ (set gomod.go) so that vendor/ is never left half-written");
+            throw new WorkspaceException(Reason.GO_TOO_OLD, goVersion + " cannot vendor into a separate directory ('go mod vendor -o' needs"
+                    + " Go 1.18 or later), so vendor/ could be left half-written", Map.of("needs", "1.18"));
         }
         ModFileCopy copy = ModFileCopy.create(moduleDir, modScratch);
         go.run(moduleDir, "mod", "vendor", copy.flag(), "-o", out.toString());
         if (copy.changed()) {
-            throw new WorkspaceException("go mod vendor had to change go.mod or go.sum in " + moduleDir
-                    + ": they are not tidy. Run 'go mod tidy' (or gomod:freeze with -Dgomod.tidy=true) and commit the result");
+            throw new WorkspaceException(Reason.NOT_TIDY, "go mod vendor had to change go.mod or go.sum in " + moduleDir + ": they are not tidy");
         }
         if (!Files.isDirectory(out)) {
             return new Result(out, null, 0, ModulesTxt.parse(new byte[0]), goVersion);
@@ -57,7 +58,7 @@ public final class ScratchVendor {
         ModulesTxt txt = ModulesTxt.parse(Files.readAllBytes(out.resolve("modules.txt")));
         List<VendorConsistency.Violation> violations = VendorConsistency.check(goMod, txt);
         if (!violations.isEmpty()) {
-            throw new WorkspaceException("the vendor tree " + goVersion + " wrote is inconsistent with go.mod:\n  "
+            throw new WorkspaceException(Reason.VENDOR_OUT_OF_SYNC, "the vendor tree " + goVersion + " wrote is inconsistent with go.mod:\n  "
                     + String.join("\n  ", violations.stream().map(Object::toString).toList()));
         }
         List<DirHash.FileSource> files = DirHash.listDir(out, "vendor");

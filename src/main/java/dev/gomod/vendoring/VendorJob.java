@@ -2,6 +2,7 @@ package dev.gomod.vendoring;
 
 import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
+import dev.gomod.WorkspaceException.Reason;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
 import dev.gomod.lock.GoModLock;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The vendor goal: makes vendor/ match go.mod (and gomod.lock, when there is one) without ever
@@ -70,7 +72,7 @@ public final class VendorJob {
             }
             if (lock != null && lock.vendorHash() != null && !lock.vendorHash().equals(r.hash())) {
                 DirectorySwap.deleteTree(swap.staging());
-                throw new WorkspaceException(vendorMismatch(lock, r));
+                throw vendorMismatch(lock, r);
             }
             swap.commit();
             reporter.info("vendor/ written by " + r.goVersion() + ": " + r.modulesTxt().withPackages().size() + " modules, "
@@ -81,14 +83,16 @@ public final class VendorJob {
         }
     }
 
-    private String vendorMismatch(GoModLock lock, ScratchVendor.Result r) {
+    private WorkspaceException vendorMismatch(GoModLock lock, ScratchVendor.Result r) {
         Path lockFile = workspace.lockFile();
         String lockedBy = lock.vendoredBy() == null ? "an unrecorded Go" : lock.vendoredBy();
-        String why = lockedBy.equals(r.goVersion())
+        boolean sameGo = lockedBy.equals(r.goVersion());
+        String why = sameGo
                 ? "the same Go version made a different tree: the module cache may hold different module contents than when the lock was written"
-                : "vendoring output differs between Go versions (the lock was made by " + lockedBy + ", this is " + r.goVersion()
-                        + "); use " + lockedBy + " (gomod.go) or refresh the lock with 'mvn gomod:freeze'";
-        return "go mod vendor made a tree that does not match " + lockFile.getFileName() + ": the lock pins " + lock.vendorHash()
+                : "vendoring output differs between Go versions (the lock was made by " + lockedBy + ", this is " + r.goVersion() + ")";
+        String message = "go mod vendor made a tree that does not match " + lockFile.getFileName() + ": the lock pins " + lock.vendorHash()
                 + ", " + r.goVersion() + " made " + r.hash() + " (" + r.files() + " files). " + why + ". vendor/ was left as it was.";
+        return sameGo ? new WorkspaceException(Reason.TAMPERED, message)
+                : new WorkspaceException(Reason.LOCKED_BY_OTHER_GO, message, Map.of("go", lockedBy, "lock", lockFile.getFileName().toString()));
     }
 }

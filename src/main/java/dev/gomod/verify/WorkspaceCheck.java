@@ -1,5 +1,6 @@
 package dev.gomod.verify;
 
+import dev.gomod.Reporter;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
@@ -11,6 +12,8 @@ import dev.gomod.mod.VendorConsistency;
 import dev.gomod.proxy.ModuleSumCheck;
 import dev.gomod.proxy.ProxyLayout;
 
+import dev.gomod.workspace.Workspace;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -19,7 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Runs every check that applies to a module directory and collects the findings. */
+/**
+ * The verify job: runs every check that applies to a workspace (go.mod, go.sum, vendor/modules.txt,
+ * the lock, optionally a module cache) and collects the findings; needs no Go and no network. Notes,
+ * what could not be checked, go to the reporter as warnings.
+ */
 public final class WorkspaceCheck {
     /** Which check a finding comes from; each has its own remedy. */
     public enum Category { VENDOR_CONSISTENCY, GO_TOO_OLD, MODULE_SUM, MODULE_MISSING, LOCK_DRIFT }
@@ -42,47 +49,45 @@ public final class WorkspaceCheck {
     /** Since Go 1.21 (its release candidates included) a module newer than the running Go is fatal. */
     private static final GoVersion GO_1_21 = GoVersion.parse("1.21").orElseThrow();
 
-    private final Path moduleDir;
-    private Path lockFile;
-    private Path modcache;
-    private boolean allowMissing;
-    private GoVersion builder;
-    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-
-    public WorkspaceCheck(Path moduleDir) {
-        this.moduleDir = moduleDir;
-        this.lockFile = moduleDir.resolve("gomod.lock");
-    }
-
-    public WorkspaceCheck lockFile(Path file) {
-        this.lockFile = file;
-        return this;
-    }
-
-    /** A GOMODCACHE or GOPROXY-layout directory to check against go.sum; null for none. */
-    public WorkspaceCheck modcache(Path dir) {
-        this.modcache = dir;
-        return this;
-    }
-
-    /** Report files go.sum names but the module cache lacks as notes instead of findings. */
-    public WorkspaceCheck allowMissing(boolean allow) {
-        this.allowMissing = allow;
-        return this;
-    }
-
     /**
-     * The release of the Go that will build (null: unknown, rules not applied). Go 1.21 and later
-     * refuse a go.mod, or a vendored module's {@code ## go} line, newer than themselves.
+     * What to check besides go.mod, go.sum, vendor/ and the lock.
+     *
+     * @param modcache     a GOMODCACHE or GOPROXY-layout directory to check against go.sum; null for none
+     * @param allowMissing report files go.sum names but the module cache lacks as notes instead of findings
+     * @param builder      the release of the Go that will build (null: unknown, rules not applied); Go 1.21
+     *                     and later refuse a go.mod, or a vendored module's {@code ## go} line, newer than themselves
      */
-    public WorkspaceCheck builder(GoVersion goRelease) {
-        this.builder = goRelease;
-        return this;
+    public record Options(Path modcache, boolean allowMissing, GoVersion builder) {
+        public static final Options NONE = new Options(null, false, null);
+
+        public Options modcache(Path dir) {
+            return new Options(dir, allowMissing, builder);
+        }
+
+        public Options allowMissing(boolean allow) {
+            return new Options(modcache, allow, builder);
+        }
+
+        public Options builder(GoVersion goRelease) {
+            return new Options(modcache, allowMissing, goRelease);
+        }
     }
 
-    public WorkspaceCheck threads(int n) {
-        this.threads = Math.max(1, n);
-        return this;
+    private final Reporter reporter;
+    private final Path moduleDir;
+    private final Path lockFile;
+    private final Path modcache;
+    private final boolean allowMissing;
+    private final GoVersion builder;
+    private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    public WorkspaceCheck(Workspace workspace, Reporter reporter, Options options) {
+        this.reporter = reporter;
+        this.moduleDir = workspace.dir();
+        this.lockFile = workspace.lockFile();
+        this.modcache = options.modcache();
+        this.allowMissing = options.allowMissing();
+        this.builder = options.builder();
     }
 
     /**
@@ -96,7 +101,7 @@ public final class WorkspaceCheck {
 
         Path goModFile = moduleDir.resolve("go.mod");
         if (!Files.isRegularFile(goModFile)) {
-            throw new FormatException(goModFile.toString(), 0, "no go.mod: set gomod.dir to the directory that holds go.mod");
+            throw new FormatException(goModFile.toString(), 0, "no go.mod in " + moduleDir);
         }
         GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
         checked.add("go.mod (" + goMod.requires().size() + " requires)");
@@ -113,6 +118,7 @@ public final class WorkspaceCheck {
 
         String summary = "checked " + String.join(", ", checked) + ": "
                 + (findings.isEmpty() ? "all consistent" : findings.size() + " problem(s)");
+        notes.forEach(reporter::warn);
         return new Report(findings, notes, summary);
     }
 

@@ -3,8 +3,9 @@ package dev.gomod.bench;
 import dev.gomod.Reporter;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
+import dev.gomod.bundle.BundleLayout;
+import dev.gomod.bundle.Pack;
 import dev.gomod.bundle.Restore;
-import dev.gomod.bundle.VendorBundle;
 import dev.gomod.workspace.Workspace;
 
 import java.lang.management.ManagementFactory;
@@ -29,10 +30,10 @@ public final class HeapProbe {
         Path ws = Path.of(args[1]);
         Path file = Path.of(args[2]);
         if (args[0].equals("pack")) {
-            VendorBundle.pack(ws, ws.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, Instant.EPOCH, file);
+            new Pack(new Workspace(ws, ws.resolve("gomod.lock"), ws.resolve("target/gomod")), Reporter.SILENT, new Pack.Options(BundleLayout.VENDOR, ReproducibleArchive.Format.TAR_GZ, Instant.EPOCH)).run(ws.resolve("vendor"), file);
         } else {
-            new Restore(Workspace.of(ws), Reporter.SILENT, new Restore.Options(SafeExtractor.Limits.DEFAULT))
-                    .vendor(file, ReproducibleArchive.Format.TAR_GZ);
+            new Restore(Workspace.of(ws), Reporter.SILENT, new Restore.Options(BundleLayout.VENDOR, ws.resolve("vendor"), SafeExtractor.Limits.DEFAULT))
+                    .run(file, ReproducibleArchive.Format.TAR_GZ);
         }
         long peak = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -3,8 +3,9 @@ package dev.gomod.bench;
 import dev.gomod.Reporter;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
+import dev.gomod.bundle.BundleLayout;
+import dev.gomod.bundle.Pack;
 import dev.gomod.bundle.Restore;
-import dev.gomod.bundle.VendorBundle;
 import dev.gomod.hash.DirHash;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
@@ -85,7 +86,7 @@ public final class VendorBenchmark {
         String mb = String.format(Locale.ROOT, "%.1f", tree.bytes() / 1e6);
         Path ours = dir.resolve(scale + "x/ours.tar.gz");
         Path theirs = dir.resolve(scale + "x/baseline.tar.gz");
-        Op pack = () -> VendorBundle.pack(ws, ws.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, ours);
+        Op pack = () -> new Pack(new Workspace(ws, ws.resolve("gomod.lock"), ws.resolve("target/gomod")), Reporter.SILENT, new Pack.Options(BundleLayout.VENDOR, ReproducibleArchive.Format.TAR_GZ, TIME)).run(ws.resolve("vendor"), ours);
         Op tarGzip = () -> shell(ws, "tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - vendor | gzip -6 -n > " + theirs);
         double[] p = alternate(reps, pack, tarGzip);
         out.append(row(scale + "×", files, mb, "pack (in-process)", p[0], p[1], 0.8));
@@ -96,8 +97,8 @@ public final class VendorBenchmark {
         Path tarOut = dir.resolve(scale + "x/tar-out");
         Op restore = () -> {
             freshWorkspace(ws, restoreWs);
-            new Restore(Workspace.of(restoreWs), Reporter.SILENT, new Restore.Options(SafeExtractor.Limits.DEFAULT))
-                    .vendor(ours, ReproducibleArchive.Format.TAR_GZ);
+            new Restore(Workspace.of(restoreWs), Reporter.SILENT, new Restore.Options(BundleLayout.VENDOR, restoreWs.resolve("vendor"), SafeExtractor.Limits.DEFAULT))
+                    .run(ours, ReproducibleArchive.Format.TAR_GZ);
         };
         Op untar = () -> shell(tarOut, "tar xzf " + theirs);
         Op emptyTarOut = () -> {
@@ -108,9 +109,9 @@ public final class VendorBenchmark {
         out.append(row(scale + "×", files, mb, "restore, full verification (in-process)", r[0], r[1], 1.0));
 
         restore.run(); // leave a restored, matching vendor/ for the no-op path
-        Restore noop = new Restore(Workspace.of(restoreWs), Reporter.SILENT, new Restore.Options(SafeExtractor.Limits.DEFAULT));
+        Restore noop = new Restore(Workspace.of(restoreWs), Reporter.SILENT, new Restore.Options(BundleLayout.VENDOR, restoreWs.resolve("vendor"), SafeExtractor.Limits.DEFAULT));
         double[] n = alternateWithSetup(reps, () -> {
-            if (noop.vendorUpToDate().isEmpty()) {
+            if (noop.upToDate().isEmpty()) {
                 throw new IllegalStateException("the no-op path found vendor/ out of date");
             }
         }, untar, () -> { }, emptyTarOut);

@@ -1,5 +1,6 @@
 package dev.gomod.bundle;
 
+import dev.gomod.workspace.Workspace;
 import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.archive.ReproducibleArchive;
@@ -93,11 +94,11 @@ class BundleTest {
     void vendorBundleIsReproducibleAndToolsExtractTheSameTree(ReproducibleArchive.Format format) throws Exception {
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
         Path a = tmp.resolve("a." + format.extension());
-        PackedBundle first = VendorBundle.pack(main, main.resolve("gomod.lock"), format, TIME, a);
+        PackedBundle first = pack(BundleLayout.VENDOR, main, main.resolve("gomod.lock"), format).run(main.resolve("vendor"), a);
         Path other = otherCheckout();
         TimeZone.setDefault(TimeZone.getTimeZone("America/St_Johns"));
         Path b = tmp.resolve("b." + format.extension());
-        PackedBundle second = VendorBundle.pack(other, other.resolve("gomod.lock"), format, TIME, b);
+        PackedBundle second = pack(BundleLayout.VENDOR, other, other.resolve("gomod.lock"), format).run(other.resolve("vendor"), b);
         assertEquals(first.sha256(), second.sha256());
         assertEquals(Sha256.hex(a), first.sha256());
 
@@ -122,7 +123,7 @@ class BundleTest {
         Path link = main.resolve("vendor/example.com/text/evil.go");
         Files.createSymbolicLink(link, Path.of("/etc/passwd"));
         WorkspaceException e = assertThrows(WorkspaceException.class,
-                () -> VendorBundle.pack(main, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, tmp.resolve("x.tar.gz")));
+                () -> pack(BundleLayout.VENDOR, main, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ).run(main.resolve("vendor"), tmp.resolve("x.tar.gz")));
         assertTrue(e.getMessage().contains(link + " is a symbolic link"), e.getMessage());
         Files.delete(link);
 
@@ -132,7 +133,7 @@ class BundleTest {
         Files.write(main.resolve("gomod.lock"), lock.toBytes());
         Files.writeString(main.resolve("vendor/example.com/text/text.go"), "// patched\n", java.nio.file.StandardOpenOption.APPEND);
         e = assertThrows(WorkspaceException.class,
-                () -> VendorBundle.pack(main, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, tmp.resolve("x.tar.gz")));
+                () -> pack(BundleLayout.VENDOR, main, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ).run(main.resolve("vendor"), tmp.resolve("x.tar.gz")));
         assertTrue(e.getMessage().contains("vendor/ changed: lock has " + tree), e.getMessage());
         assertFalse(Files.exists(tmp.resolve("x.tar.gz")));
     }
@@ -141,14 +142,13 @@ class BundleTest {
     void moduleCacheBundleServesAnOfflineBuildAndGoModVerify() throws Exception {
         Path download = ModcacheBundle.download(command(), main, tmp.resolve("fresh-cache"));
         Path archive = tmp.resolve("modcache.tar.gz");
-        PackedBundle packed = ModcacheBundle.pack(main, download, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, archive);
+        PackedBundle packed = pack(BundleLayout.MODCACHE, main, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ).run(download, archive);
         assertEquals(14, packed.manifest().modules().size(), packed.manifest().modules().toString());
         assertTrue(packed.manifest().modules().stream().anyMatch(l -> l.startsWith("github.com/Acme/Core v1.2.0 h1:")));
 
         // a second download into another fresh cache packs to the same bytes
         Path again = ModcacheBundle.download(command(), main, tmp.resolve("fresh-cache-2"));
-        assertEquals(packed.sha256(), ModcacheBundle.pack(main, again, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME,
-                tmp.resolve("modcache2.tar.gz")).sha256());
+        assertEquals(packed.sha256(), pack(BundleLayout.MODCACHE, main, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ).run(again, tmp.resolve("modcache2.tar.gz")).sha256());
 
         Path restored = Files.createDirectories(tmp.resolve("restored"));
         run(restored, "tar", "xzf", archive.toString());
@@ -173,15 +173,15 @@ class BundleTest {
     @Test
     void aModuleCacheOtherThanTheLockPinsIsRefused() throws Exception {
         Path download = ModcacheBundle.download(command(), main, tmp.resolve("fresh-cache"));
-        String actual = ModcacheBundle.hash(ModcacheBundle.files(download));
+        String actual = BundleLayout.MODCACHE.hash(download);
         GoModLock lock = new GoModLock(GraphFixture.MAIN_MODULE, "1.19", null, null, Sha256.hex(main.resolve("go.mod")),
                 Sha256.hex(main.resolve("go.sum")), null, "h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=");
         Files.write(main.resolve("gomod.lock"), lock.toBytes());
-        WorkspaceException e = assertThrows(WorkspaceException.class, () -> ModcacheBundle.pack(main, download, main.resolve("gomod.lock"),
-                ReproducibleArchive.Format.TAR_GZ, TIME, tmp.resolve("m.tar.gz")));
-        assertTrue(e.getMessage().contains("the module cache go downloaded (" + actual + ") does not match gomod.lock"), e.getMessage());
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> pack(BundleLayout.MODCACHE, main, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ).run(download, tmp.resolve("m.tar.gz")));
+        assertEquals(WorkspaceException.Reason.DRIFT, e.reason());
+        assertTrue(e.getMessage().contains("module cache changed: lock has h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=, workspace has " + actual), e.getMessage());
         Files.write(main.resolve("gomod.lock"), lock.withModcache(actual).toBytes());
-        ModcacheBundle.pack(main, download, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, tmp.resolve("m.tar.gz"));
+        pack(BundleLayout.MODCACHE, main, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ).run(download, tmp.resolve("m.tar.gz"));
     }
 
     @Test
@@ -200,5 +200,10 @@ class BundleTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
         return out;
+    }
+
+    /** A packer for the module in {@code dir}, with its lock at {@code lock}. */
+    private static Pack pack(BundleLayout layout, Path dir, Path lock, ReproducibleArchive.Format format) {
+        return new Pack(new Workspace(dir, lock, dir.resolve("target/gomod")), Reporter.SILENT, new Pack.Options(layout, format, TIME));
     }
 }

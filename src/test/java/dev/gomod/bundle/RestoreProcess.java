@@ -14,7 +14,7 @@ public final class RestoreProcess {
 
     public static void main(String[] args) throws Exception {
         Restore.Outcome o = new Restore(new Workspace(Path.of(args[0]), Path.of(args[1]), Path.of(args[2])), Reporter.of(System.out::println),
-                new Restore.Options(SafeExtractor.Limits.DEFAULT)).vendor(Path.of(args[3]), ReproducibleArchive.Format.TAR_GZ);
+                new Restore.Options(BundleLayout.VENDOR, Path.of(args[0]).resolve("vendor"), SafeExtractor.Limits.DEFAULT)).run(Path.of(args[3]), ReproducibleArchive.Format.TAR_GZ);
         System.out.println(o.skipped() ? "SKIPPED" : "RESTORED");
     }
 }

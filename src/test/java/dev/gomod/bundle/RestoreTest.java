@@ -4,6 +4,9 @@ import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
+import dev.gomod.gotool.GoCommand;
+import dev.gomod.gotool.GoEnvironment;
+import dev.gomod.gotool.SecretMasker;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
@@ -20,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +45,17 @@ class RestoreTest {
     private final List<String> log = new ArrayList<>();
 
     private Restore restore(Path ws) {
-        return new Restore(Workspace.of(ws), Reporter.of(log::add), new Restore.Options(SafeExtractor.Limits.DEFAULT));
+        return restore(ws, BundleLayout.VENDOR, ws.resolve("vendor"));
+    }
+
+    private Restore restore(Path ws, BundleLayout layout, Path target) {
+        return new Restore(Workspace.of(ws), Reporter.of(log::add), new Restore.Options(layout, target, SafeExtractor.Limits.DEFAULT));
+    }
+
+    /** Packs vendor/ of {@code dir}, pinned by the lock at {@code lock} when it exists. */
+    private static PackedBundle packVendor(Path dir, Path lock, Path bundle) throws Exception {
+        return new Pack(new Workspace(dir, lock, dir.resolve("target/gomod")), Reporter.SILENT,
+                new Pack.Options(BundleLayout.VENDOR, ReproducibleArchive.Format.TAR_GZ, TIME)).run(dir.resolve("vendor"), bundle);
     }
 
     /** The producer: the graph, tidied, vendored, frozen with its lock; returns the module dir. */
@@ -77,10 +91,10 @@ class RestoreTest {
         IsolatedGo go = w.go();
         Path producer = producer(go, w.main());
         Path bundle = tmp.resolve("hello-go-vendor.tar.gz");
-        VendorBundle.pack(producer, producer.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, bundle);
+        packVendor(producer, producer.resolve("gomod.lock"), bundle);
 
         Path ws = checkout(producer, "agent");
-        Restore.Outcome o = restore(ws).vendor(bundle, ReproducibleArchive.Format.TAR_GZ);
+        Restore.Outcome o = restore(ws).run(bundle, ReproducibleArchive.Format.TAR_GZ);
         assertFalse(o.skipped());
         assertEquals(LockDrift.vendorHash(producer.resolve("vendor")), LockDrift.vendorHash(ws.resolve("vendor")));
         assertTrue(log.get(log.size() - 1).endsWith(", matches gomod.lock"), log.toString());
@@ -92,11 +106,66 @@ class RestoreTest {
         assertEquals("42 true local 2 fork\n", new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         assertFalse(Files.exists(tmp.resolve("empty-cache/cache/download")), "go fetched nothing");
 
-        assertTrue(restore(ws).vendorUpToDate().isPresent());
-        assertTrue(restore(ws).vendor(bundle, ReproducibleArchive.Format.TAR_GZ).skipped());
+        assertTrue(restore(ws).upToDate().isPresent());
+        assertTrue(restore(ws).run(bundle, ReproducibleArchive.Format.TAR_GZ).skipped());
         try (Stream<Path> s = Files.list(ws)) {
             assertEquals(List.of(), s.map(x -> x.getFileName().toString()).filter(n -> n.startsWith(".vendor")).toList(), "leftovers");
         }
+    }
+
+    /**
+     * The module-cache layout through the same pipeline: pinned by the lock, checked against go.sum,
+     * swapped into place, serving an offline build as a file:// GOPROXY; then a no-op; a bundle of
+     * the other kind and a tampered module zip are refused and leave the directory as it was.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.gomod.testkit.GoMatrix#oldestAndNewest")
+    void moduleCacheBundleRestoresThroughTheSamePipeline(GoMatrix.Go release) throws Exception {
+        GraphFixture.Workspace w = GraphFixture.tidied(tmp, release);
+        IsolatedGo go = w.go();
+        Path producer = producer(go, w.main());
+        GoCommand command = new GoCommand(go.executable(), new GoEnvironment(go.env(), new SecretMasker()), Duration.ofMinutes(2), 0,
+                Duration.ZERO, Reporter.SILENT);
+        Path download = ModcacheBundle.download(command, producer, tmp.resolve("fresh-cache"));
+        Path lockFile = producer.resolve("gomod.lock");
+        GoModLock lock = GoModLock.parse(lockFile.toString(), Files.readAllBytes(lockFile));
+        Files.write(lockFile, lock.withModcache(BundleLayout.MODCACHE.hash(download)).toBytes());
+        Path bundle = tmp.resolve("hello-go-modcache.tar.gz");
+        new Pack(new Workspace(producer, lockFile, producer.resolve("target/gomod")), Reporter.SILENT,
+                new Pack.Options(BundleLayout.MODCACHE, ReproducibleArchive.Format.TAR_GZ, TIME)).run(download, bundle);
+
+        Path ws = checkout(producer, "agent");
+        Path proxy = tmp.resolve("agent-proxy");
+        Restore.Outcome o = restore(ws, BundleLayout.MODCACHE, proxy).run(bundle, ReproducibleArchive.Format.TAR_GZ);
+        assertFalse(o.skipped());
+        String done = log.get(log.size() - 1);
+        assertTrue(done.startsWith("module cache restored from hello-go-modcache.tar.gz: ") && done.contains(", matches gomod.lock, ")
+                && done.contains(" zip and go.mod files checked against go.sum, into " + proxy), done);
+        go.set("GOPROXY", proxy.toUri().toString()).set("GOSUMDB", "off").set("GOFLAGS", "-mod=mod")
+                .set("GOMODCACHE", tmp.resolve("agent-cache").toString());
+        go.run(ws, "build", "-o", "hello", ".").ok();
+        assertTrue(restore(ws, BundleLayout.MODCACHE, proxy).run(bundle, ReproducibleArchive.Format.TAR_GZ).skipped());
+
+        Path vendorBundle = packVendor(producer, tmp.resolve("no.lock"), tmp.resolve("v.tar.gz")).file();
+        Path mod = proxy.resolve("example.com/text/@v/v0.9.0.mod");
+        Files.delete(mod); // not what the lock pins any more, so a restore would run
+        WorkspaceException kind = assertThrows(WorkspaceException.class,
+                () -> restore(ws, BundleLayout.MODCACHE, proxy).run(vendorBundle, ReproducibleArchive.Format.TAR_GZ));
+        assertEquals(WorkspaceException.Reason.WRONG_KIND, kind.reason());
+        assertEquals("vendor", kind.fact("found"));
+
+        Path zip = download.resolve("example.com/util/@v/v0.3.0.zip");
+        byte[] original = Files.readAllBytes(zip);
+        original[original.length / 2] ^= 1;
+        Files.write(zip, original);
+        Path evil = tmp.resolve("evil-go-modcache.tar.gz");
+        new Pack(new Workspace(producer, tmp.resolve("no.lock"), producer.resolve("target/gomod")), Reporter.SILENT,
+                new Pack.Options(BundleLayout.MODCACHE, ReproducibleArchive.Format.TAR_GZ, TIME)).run(download, evil);
+        WorkspaceException e = assertThrows(WorkspaceException.class,
+                () -> restore(ws, BundleLayout.MODCACHE, proxy).run(evil, ReproducibleArchive.Format.TAR_GZ));
+        assertTrue(e.getMessage().startsWith("REFUSED evil-go-modcache.tar.gz: its module cache tree is h1:"), e.getMessage());
+        assertFalse(Files.exists(mod), "the restored directory was touched");
+        assertTrue(Files.isRegularFile(proxy.resolve("example.com/util/@v/v0.3.0.zip")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -107,19 +176,19 @@ class RestoreTest {
         Path producer = producer(go, w.main());
         Path ws = checkout(producer, "agent");
         Path good = tmp.resolve("good.tar.gz");
-        VendorBundle.pack(producer, ws.resolve("no.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, good);
-        restore(ws).vendor(good, ReproducibleArchive.Format.TAR_GZ);
+        packVendor(producer, ws.resolve("no.lock"), good);
+        restore(ws).run(good, ReproducibleArchive.Format.TAR_GZ);
         String before = LockDrift.vendorHash(ws.resolve("vendor"));
 
         // the attacker changes one vendored file and repacks with a fresh, self-consistent manifest
         Files.writeString(producer.resolve("vendor/github.com/Acme/Core/core.go"), "\nfunc init() { println(\"pwned\") }\n",
                 java.nio.file.StandardOpenOption.APPEND);
         Path evil = tmp.resolve("evil.tar.gz");
-        VendorBundle.pack(producer, producer.resolve("no.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, evil);
+        packVendor(producer, producer.resolve("no.lock"), evil);
         Files.writeString(ws.resolve("vendor/marker"), "old tree"); // the workspace differs from the lock now, so restore runs
         String withMarker = LockDrift.vendorHash(ws.resolve("vendor"));
 
-        WorkspaceException e = assertThrows(WorkspaceException.class, () -> restore(ws).vendor(evil, ReproducibleArchive.Format.TAR_GZ));
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> restore(ws).run(evil, ReproducibleArchive.Format.TAR_GZ));
         assertTrue(e.getMessage().startsWith("REFUSED evil.tar.gz: its vendor tree is h1:"), e.getMessage());
         assertTrue(e.getMessage().contains("gomod.lock (from git) pins " + before), e.getMessage());
         assertEquals(withMarker, LockDrift.vendorHash(ws.resolve("vendor")), "the old vendor/ was touched");
@@ -133,11 +202,11 @@ class RestoreTest {
     void aBundleForOtherSourcesIsRefused() throws Exception {
         Path src = syntheticWorkspace("src", 5, 100);
         Path bundle = tmp.resolve("b.tar.gz");
-        VendorBundle.pack(src, src.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, bundle);
+        packVendor(src, src.resolve("gomod.lock"), bundle);
         Path ws = tmp.resolve("other");
         Files.createDirectories(ws);
         Files.writeString(ws.resolve("go.mod"), "module example.com/big\n\ngo 1.19\n// another commit\n");
-        WorkspaceException e = assertThrows(WorkspaceException.class, () -> restore(ws).vendor(bundle, ReproducibleArchive.Format.TAR_GZ));
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> restore(ws).run(bundle, ReproducibleArchive.Format.TAR_GZ));
         assertTrue(e.getMessage().contains("it was made for other go.mod/go.sum"), e.getMessage());
         assertFalse(Files.exists(ws.resolve("vendor")));
     }
@@ -146,7 +215,7 @@ class RestoreTest {
     void aRestoreKilledAtAnyPointLeavesACompleteTreeAndTheNextOneSucceeds() throws Exception {
         Path src = syntheticWorkspace("src", 3000, 12_000);
         Path bundle = tmp.resolve("big.tar.gz");
-        VendorBundle.pack(src, src.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, bundle);
+        packVendor(src, src.resolve("gomod.lock"), bundle);
         String fresh = LockDrift.vendorHash(src.resolve("vendor"));
         Path ws = tmp.resolve("agent");
         Files.createDirectories(ws);
@@ -181,7 +250,7 @@ class RestoreTest {
         }
         assertTrue(duringExtraction > 0, "no kill landed during extraction (a full restore took " + fullMs + " ms)");
 
-        Restore.Outcome o = restore(ws).vendor(bundle, ReproducibleArchive.Format.TAR_GZ);
+        Restore.Outcome o = restore(ws).run(bundle, ReproducibleArchive.Format.TAR_GZ);
         assertFalse(o.skipped());
         assertEquals(fresh, LockDrift.vendorHash(ws.resolve("vendor")));
         try (Stream<Path> s = Files.list(ws)) {
@@ -199,7 +268,7 @@ class RestoreTest {
     void twoConcurrentRestoresBothSucceedWithOneResult() throws Exception {
         Path src = syntheticWorkspace("src", 1500, 8_000);
         Path bundle = tmp.resolve("big.tar.gz");
-        VendorBundle.pack(src, src.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ, TIME, bundle);
+        packVendor(src, src.resolve("gomod.lock"), bundle);
         Path ws = tmp.resolve("agent");
         Files.createDirectories(ws);
         Files.copy(src.resolve("go.mod"), ws.resolve("go.mod"));

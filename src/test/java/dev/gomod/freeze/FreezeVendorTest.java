@@ -106,9 +106,9 @@ class FreezeVendorTest {
         WorkspaceException e = assertThrows(WorkspaceException.class, () -> freeze(new DependencyPolicy(false, null, null, false)).run());
         assertTrue(e.getMessage().contains("go.mod:" + lineOf("replace example.com/local") + ": replace example.com/local => ./local is a local directory replacement"), e.getMessage());
         e = assertThrows(WorkspaceException.class, () -> freeze(new DependencyPolicy(true, "example.com/chain/*", null, false)).run());
-        assertEquals(8, e.getMessage().lines().filter(l -> l.contains("is denied by gomod.deny=example.com/chain/*")).count(), e.getMessage());
+        assertEquals(8, e.getMessage().lines().filter(l -> l.contains("is denied by deny=example.com/chain/*")).count(), e.getMessage());
         e = assertThrows(WorkspaceException.class, () -> freeze(new DependencyPolicy(true, null, "example.com", false)).run());
-        assertTrue(e.getMessage().contains("github.com/Acme/Core@v1.2.0 is not allowed by gomod.allow=example.com"), e.getMessage());
+        assertTrue(e.getMessage().contains("github.com/Acme/Core@v1.2.0 is not allowed by allow=example.com"), e.getMessage());
         assertFalse(Files.exists(main.resolve("gomod.lock")));
     }
 
@@ -165,7 +165,8 @@ class FreezeVendorTest {
                 StandardOpenOption.APPEND);
         WorkspaceException e = assertThrows(WorkspaceException.class, () -> vendor(false).run());
         assertTrue(e.getMessage().contains("go.sum changed: lock has sha256:"), e.getMessage());
-        assertTrue(e.getMessage().contains("run 'mvn gomod:freeze' and commit gomod.lock"), e.getMessage());
+        assertEquals(WorkspaceException.Reason.DRIFT, e.reason());
+        assertEquals("gomod.lock", e.fact("lock"));
         assertFalse(Files.exists(main.resolve("vendor")));
     }
 

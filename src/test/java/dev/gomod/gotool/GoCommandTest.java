@@ -70,7 +70,7 @@ class GoCommandTest {
         GoException e = assertThrows(GoException.class, () -> command(exe, Duration.ofSeconds(1), 3, new SecretMasker()).run(tmp, "mod", "download"));
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertEquals(GoException.Kind.TIMED_OUT, e.kind());
-        assertTrue(e.getMessage().startsWith("go mod download timed out after 1 s (gomod.timeout)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("go mod download timed out after 1 s in "), e.getMessage());
         assertTrue(tookMs < 15_000, "took " + tookMs + " ms");
         long child = Long.parseLong(Files.readString(pidFile).strip());
         assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the child sleep survived");
@@ -96,7 +96,7 @@ class GoCommandTest {
         Path exe = script("echo 'go: example.com/a@v1.0.0: reading http://127.0.0.1:1/x/@v/v1.0.0.mod: 503 Service Unavailable' >&2; exit 1");
         GoException e = assertThrows(GoException.class, () -> command(exe, Duration.ofSeconds(30), 1, new SecretMasker()).run(tmp, "mod", "download"));
         assertEquals(GoException.Kind.TRANSIENT, e.kind());
-        assertTrue(e.getMessage().contains("gave up after 2 attempts; gomod.retries=1"), e.getMessage());
+        assertTrue(e.getMessage().contains("(gave up after 2 attempts)"), e.getMessage());
     }
 
     @Test
@@ -131,7 +131,7 @@ class GoCommandTest {
         GoException e = assertThrows(GoException.class, () -> command(tmp.resolve("no-such-go"), Duration.ofSeconds(5), 0, new SecretMasker()).run(tmp, "version"));
         assertEquals(GoException.Kind.NOT_STARTED, e.kind());
         assertTrue(e.environmental());
-        assertTrue(e.getMessage().contains("set gomod.go") || e.getMessage().contains("point gomod.go"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot run '" + tmp.resolve("no-such-go") + "'"), e.getMessage());
     }
 
     @Test

@@ -142,7 +142,7 @@ class VendorAcrossGoVersionsTest {
         go.run(ws, "mod", "vendor").ok();
         assertTrue(Files.readString(ws.resolve("vendor/modules.txt")).contains("## explicit; go 1.21.0\n"));
         assertFalse(Files.exists(ws.resolve("vendor/example.com/emb/fixtures/fixture.txt")));
-        WorkspaceCheck.Report r = new WorkspaceCheck(ws).builder(GoVersion.parse(newest.version()).orElseThrow()).run();
+        WorkspaceCheck.Report r = new WorkspaceCheck(Workspace.of(ws), Reporter.SILENT, WorkspaceCheck.Options.NONE.builder(GoVersion.parse(newest.version()).orElseThrow())).run();
         List<String> drift = r.of(WorkspaceCheck.Category.LOCK_DRIFT).stream().map(WorkspaceCheck.Finding::message).toList();
         assertEquals(1, drift.size(), r.toString());
         assertTrue(drift.get(0).startsWith("vendor/ changed: lock has " + lock.vendorHash()), drift.get(0));

@@ -1,5 +1,7 @@
 package dev.gomod.verify;
 
+import dev.gomod.Reporter;
+import dev.gomod.workspace.Workspace;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
@@ -55,7 +57,7 @@ class WorkspaceCheckTest {
     @Test
     void cleanWorkspacePassesEveryCheck() throws Exception {
         writeLock();
-        WorkspaceCheck.Report r = new WorkspaceCheck(main).modcache(go.modcache()).run();
+        WorkspaceCheck.Report r = check(main, WorkspaceCheck.Options.NONE.modcache(go.modcache())).run();
         assertTrue(r.clean(), r.findings().toString());
         assertTrue(r.summary().contains("vendor/modules.txt (2 modules, 2 packages)"), r.summary());
         assertTrue(r.summary().contains("(2 zips, 2 go.mod files)"), r.summary());
@@ -67,7 +69,7 @@ class WorkspaceCheckTest {
     void tamperedZipIsNamedWithBothHashes() throws Exception {
         Path zip = go.modcache().resolve("cache/download/github.com/!upper/!case/@v/v0.3.0.zip");
         Files.write(zip, TestModule.of("github.com/Upper/Case", "v0.3.0").goPackage("", "cases").file("LICENSE", "GPL\n").zipBytes());
-        WorkspaceCheck.Report r = new WorkspaceCheck(main).modcache(go.modcache()).run();
+        WorkspaceCheck.Report r = check(main, WorkspaceCheck.Options.NONE.modcache(go.modcache())).run();
         List<WorkspaceCheck.Finding> sums = r.of(Category.MODULE_SUM);
         assertEquals(2, sums.size(), sums.toString());
         assertTrue(sums.get(0).message().startsWith("github.com/Upper/Case@v0.3.0 zip"), sums.get(0).message());
@@ -84,17 +86,17 @@ class WorkspaceCheckTest {
     @Test
     void missingFilesAreListedAndCanBeAllowed() throws Exception {
         Files.delete(go.modcache().resolve("cache/download/example.com/greet/@v/v1.0.0.zip"));
-        WorkspaceCheck.Report r = new WorkspaceCheck(main).modcache(go.modcache()).run();
+        WorkspaceCheck.Report r = check(main, WorkspaceCheck.Options.NONE.modcache(go.modcache())).run();
         assertEquals(1, r.of(Category.MODULE_MISSING).size());
         assertTrue(r.of(Category.MODULE_MISSING).get(0).message().startsWith("example.com/greet@v1.0.0: missing "));
-        WorkspaceCheck.Report allowed = new WorkspaceCheck(main).modcache(go.modcache()).allowMissing(true).run();
+        WorkspaceCheck.Report allowed = check(main, WorkspaceCheck.Options.NONE.modcache(go.modcache()).allowMissing(true)).run();
         assertTrue(allowed.clean());
         assertTrue(allowed.notes().stream().anyMatch(n -> n.startsWith("example.com/greet@v1.0.0: missing")));
     }
 
     @Test
     void aProxyLayoutDirectoryWorksLikeAModuleCache() throws Exception {
-        WorkspaceCheck.Report r = new WorkspaceCheck(main).modcache(tmp.resolve("proxy")).run();
+        WorkspaceCheck.Report r = check(main, WorkspaceCheck.Options.NONE.modcache(tmp.resolve("proxy"))).run();
         assertTrue(r.clean(), r.findings().toString());
     }
 
@@ -104,7 +106,7 @@ class WorkspaceCheckTest {
         Files.writeString(main.resolve("vendor/github.com/Upper/Case/cases.go"), "\n// patched in place\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
         Files.writeString(main.resolve("go.sum"), "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-        WorkspaceCheck.Report r = new WorkspaceCheck(main).run();
+        WorkspaceCheck.Report r = check(main, WorkspaceCheck.Options.NONE).run();
         List<String> drift = r.of(Category.LOCK_DRIFT).stream().map(WorkspaceCheck.Finding::message).toList();
         assertEquals(2, drift.size(), drift.toString());
         assertTrue(drift.get(0).startsWith("go.sum changed: lock has sha256:"), drift.get(0));
@@ -116,7 +118,7 @@ class WorkspaceCheckTest {
     @Test
     void inconsistentModulesTxtNamesTheModule() throws Exception {
         Files.writeString(main.resolve("go.mod"), Files.readString(main.resolve("go.mod")).replace("v0.3.0", "v0.3.1"));
-        WorkspaceCheck.Report r = new WorkspaceCheck(main).run();
+        WorkspaceCheck.Report r = check(main, WorkspaceCheck.Options.NONE).run();
         List<WorkspaceCheck.Finding> v = r.of(Category.VENDOR_CONSISTENCY);
         assertTrue(v.stream().anyMatch(f -> f.message().startsWith("github.com/Upper/Case@v0.3.1: is explicitly required in go.mod")), v.toString());
         assertTrue(v.stream().anyMatch(f -> f.message().startsWith("github.com/Upper/Case@v0.3.0: is marked as explicit")), v.toString());
@@ -125,7 +127,7 @@ class WorkspaceCheckTest {
     @Test
     void badGoModIsAFormatErrorWithItsLine() throws Exception {
         Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.19\nrequire example.com/greet latest\n");
-        FormatException e = assertThrows(FormatException.class, () -> new WorkspaceCheck(main).run());
+        FormatException e = assertThrows(FormatException.class, () -> check(main, WorkspaceCheck.Options.NONE).run());
         assertEquals(4, e.line());
         assertTrue(e.file().endsWith("go.mod"));
     }
@@ -134,12 +136,16 @@ class WorkspaceCheckTest {
     void aGoBefore121GetsANoteNotAFindingForNewerModules() throws Exception {
         Files.writeString(main.resolve("vendor/modules.txt"), Files.readString(main.resolve("vendor/modules.txt"))
                 .replace("## explicit; go 1.17", "## explicit; go 1.23.0"));
-        WorkspaceCheck.Report r = new WorkspaceCheck(main).builder(dev.gomod.mod.GoVersion.parse("1.19.8").orElseThrow()).run();
+        WorkspaceCheck.Report r = check(main, WorkspaceCheck.Options.NONE.builder(dev.gomod.mod.GoVersion.parse("1.19.8").orElseThrow())).run();
         assertTrue(r.of(WorkspaceCheck.Category.GO_TOO_OLD).isEmpty(), r.findings().toString());
         assertTrue(r.notes().contains("example.com/greet in vendor/modules.txt declares go 1.23.0, newer than go 1.19.8: Go before 1.21"
                 + " builds it anyway, and fails only where newer language features are used"), r.notes().toString());
-        r = new WorkspaceCheck(main).builder(dev.gomod.mod.GoVersion.parse("1.22.12").orElseThrow()).run();
+        r = check(main, WorkspaceCheck.Options.NONE.builder(dev.gomod.mod.GoVersion.parse("1.22.12").orElseThrow())).run();
         assertEquals(2, r.of(WorkspaceCheck.Category.GO_TOO_OLD).size(), r.findings().toString());
-        assertTrue(new WorkspaceCheck(main).run().of(WorkspaceCheck.Category.GO_TOO_OLD).isEmpty(), "no Go known: rule not applied");
+        assertTrue(check(main, WorkspaceCheck.Options.NONE).run().of(WorkspaceCheck.Category.GO_TOO_OLD).isEmpty(), "no Go known: rule not applied");
+    }
+
+    private static WorkspaceCheck check(Path dir, WorkspaceCheck.Options options) {
+        return new WorkspaceCheck(Workspace.of(dir), Reporter.SILENT, options);
     }
 }

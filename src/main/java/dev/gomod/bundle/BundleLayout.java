@@ -1,0 +1,95 @@
+package dev.gomod.bundle;
+
+import dev.gomod.Reporter;
+import dev.gomod.WorkspaceException;
+import dev.gomod.hash.DirHash;
+import dev.gomod.lock.GoModLock;
+import dev.gomod.lock.LockDrift;
+import dev.gomod.mod.FormatException;
+import dev.gomod.workspace.Workspace;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One kind of bundle, as the one pack pipeline ({@link Pack}) and the one restore pipeline
+ * ({@link Restore}) see it: the directory inside the bundle that is restored as a whole, the other
+ * files the bundle carries, which files its tree hash covers, the gomod.lock line that pins that
+ * hash, and the checks that come before packing and after the hash on restore. The layouts
+ * themselves are specified in the package documentation. A new kind of artifact is a new subclass
+ * here; the pipelines stay as they are.
+ */
+public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle {
+    public static final VendorBundle VENDOR = new VendorBundle();
+    public static final ModcacheBundle MODCACHE = new ModcacheBundle();
+
+    /** The manifest's {@code kind} line. */
+    public abstract String kind();
+
+    /** The directory inside the bundle that becomes the restored directory, e.g. {@code vendor/}. */
+    public abstract String root();
+
+    /** How messages name the restored content: {@code vendor/}, {@code module cache}. */
+    public abstract String label();
+
+    /** The files beside the manifest and the root's tree that a bundle of this kind carries (copies of workspace files). */
+    public abstract List<String> workspaceFiles();
+
+    /** Whether the tree hash covers this entry (a name under {@link #root()}). */
+    public abstract boolean hashed(String name);
+
+    /** The tree hash gomod.lock pins for this kind, when it pins one. */
+    public abstract Optional<String> pinned(GoModLock lock);
+
+    /** How a tree that differs from the pinned one is reported as drift. */
+    abstract LockDrift.Item driftItem();
+
+    /** The manifest's {@code vendored-by} line: the Go that made the content, for kinds that record one. */
+    String vendoredBy(Optional<GoModLock> lock) {
+        return null;
+    }
+
+    /** Extra manifest lines ({@code require …}) describing the content, read from the source directory. */
+    abstract List<String> manifestModules(Workspace workspace, Path source) throws IOException, FormatException;
+
+    /** Refuses a source directory that must not be packed, before anything is hashed. */
+    abstract void checkSource(Workspace workspace, Path source) throws IOException, FormatException, WorkspaceException;
+
+    /** The files to pack from the source directory, each named {@code root() + relative path}. */
+    abstract List<DirHash.FileSource> files(Path source) throws IOException, WorkspaceException;
+
+    /**
+     * The checks after the tree hash, the lock and the manifest have passed, on the private
+     * extraction: the content against the workspace (go.mod, go.sum). Returns what was checked,
+     * for the log, or an empty string.
+     */
+    abstract String checkRestored(Workspace workspace, Path archive, Path extract, Reporter reporter)
+            throws IOException, FormatException, WorkspaceException;
+
+    /** Whether an entry name belongs in a bundle of this kind; everything else is refused on extraction. */
+    public final boolean admits(String name) {
+        return name.startsWith(root()) || name.equals(BundleManifest.FILE) || workspaceFiles().contains(name);
+    }
+
+    /** Whether any kind of bundle may hold this entry name. */
+    public static boolean anyAdmits(String name) {
+        return VENDOR.admits(name) || MODCACHE.admits(name);
+    }
+
+    /** The tree hash over the files of {@link #files} that {@link #hashed} selects. */
+    public final String treeHash(List<DirHash.FileSource> files) throws IOException {
+        return DirHash.hashParallel(files.stream().filter(f -> hashed(f.name())).toList(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The layout whose manifest kind is {@code kind}. */
+    public static Optional<BundleLayout> ofKind(String kind) {
+        return List.<BundleLayout>of(VENDOR, MODCACHE).stream().filter(l -> l.kind().equals(kind)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return kind();
+    }
+}

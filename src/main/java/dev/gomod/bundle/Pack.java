@@ -1,0 +1,80 @@
+package dev.gomod.bundle;
+
+import dev.gomod.Reporter;
+import dev.gomod.WorkspaceException;
+import dev.gomod.archive.ArchiveEntry;
+import dev.gomod.archive.ReproducibleArchive;
+import dev.gomod.hash.DirHash;
+import dev.gomod.hash.Sha256;
+import dev.gomod.lock.GoModLock;
+import dev.gomod.lock.LockDrift;
+import dev.gomod.mod.FormatException;
+import dev.gomod.mod.GoMod;
+import dev.gomod.workspace.Workspace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Packs a bundle of one {@link BundleLayout} from a source directory (vendor/, a downloaded module
+ * cache): the layout's checks, its files and tree hash, the lock (go.mod and go.sum must match it,
+ * and the tree must be the one it pins, when it pins one), the manifest, and a byte-reproducible
+ * archive. The same steps for every kind.
+ */
+public final class Pack {
+    /** The entry name of the lock inside a bundle, whatever the lock file is called in the workspace. */
+    public static final String LOCK_ENTRY = "gomod.lock";
+
+    /** How to pack: the layout, the archive format, and the one time every entry gets. */
+    public record Options(BundleLayout layout, ReproducibleArchive.Format format, Instant time) {
+    }
+
+    private final Workspace workspace;
+    private final Reporter reporter;
+    private final Options options;
+
+    public Pack(Workspace workspace, Reporter reporter, Options options) {
+        this.workspace = workspace;
+        this.reporter = reporter;
+        this.options = options;
+    }
+
+    /** Packs {@code source} into {@code target}. */
+    public PackedBundle run(Path source, Path target) throws IOException, FormatException, WorkspaceException {
+        BundleLayout layout = options.layout();
+        GoMod goMod = workspace.goMod();
+        layout.checkSource(workspace, source);
+        List<DirHash.FileSource> files = layout.files(source);
+        String tree = layout.treeHash(files);
+        Optional<GoModLock> lock = workspace.lock();
+        List<LockDrift.Drift> drift = lock.flatMap(layout::pinned).filter(pinned -> !pinned.equals(tree))
+                .map(pinned -> List.of(new LockDrift.Drift(layout.driftItem(), pinned, tree))).orElse(List.of());
+        workspace.requireNoDrift(drift);
+        if (lock.isPresent() && layout.pinned(lock.get()).isEmpty()) {
+            reporter.warn(workspace.lockFile().getFileName() + " pins no " + layout.label() + ": the " + layout.kind()
+                    + " bundle's tree " + tree + " is not checked against it");
+        }
+
+        List<ArchiveEntry> entries = new ArrayList<>();
+        for (DirHash.FileSource f : files) {
+            entries.add(ArchiveEntry.ofFile(f.name(), f.path()));
+        }
+        for (String name : layout.workspaceFiles()) {
+            Path file = name.equals(LOCK_ENTRY) ? workspace.lockFile() : workspace.dir().resolve(name);
+            if (Files.isRegularFile(file)) {
+                entries.add(ArchiveEntry.ofFile(name, file));
+            }
+        }
+        BundleManifest manifest = new BundleManifest(layout.kind(), goMod.modulePath(), goMod.goVersion().orElse(null),
+                goMod.toolchain().orElse(null), layout.vendoredBy(lock), Sha256.hex(workspace.goModFile()),
+                LockDrift.goSumDigest(workspace.dir()), tree, files.size(), layout.manifestModules(workspace, source));
+        entries.add(ArchiveEntry.ofBytes(BundleManifest.FILE, manifest.toBytes()));
+        ReproducibleArchive.write(target, options.format(), entries, options.time());
+        return new PackedBundle(target, Sha256.hex(target), Files.size(target), entries.size(), manifest);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.gomod.maven;
+
+import dev.gomod.WorkspaceException;
+import dev.gomod.archive.UnsafeArchiveException;
+import dev.gomod.gotool.GoException;
+import dev.gomod.gotool.ToolchainSelection;
+
+/**
+ * What to do about a failure, in the words of a Maven user: goals, properties, settings.xml. The
+ * core states what went wrong (a reason and its facts); this is the one place that turns that into
+ * advice, the way Jib's HelpfulSuggestions does, so that the core never names a goal or a property.
+ */
+final class Remedies {
+    private Remedies() {
+    }
+
+    /** The failure's message and, on a line of its own, the remedy when there is one. */
+    static String explain(Exception e, boolean offline) {
+        String remedy = remedy(e, offline);
+        return remedy.isEmpty() ? e.getMessage() : e.getMessage() + "\n" + remedy;
+    }
+
+    static String remedy(Exception e, boolean offline) {
+        if (e instanceof WorkspaceException w) {
+            return forWorkspace(w);
+        }
+        if (e instanceof GoException g) {
+            return forGo(g, offline);
+        }
+        if (e instanceof UnsafeArchiveException u) {
+            return u.limit().map(l -> "If the archive is genuine, raise " + switch (l) {
+                case BYTES -> Property.MAX_BYTES;
+                case ENTRIES -> Property.MAX_ENTRIES;
+                case RATIO -> Property.MAX_RATIO;
+            }).orElse("");
+        }
+        return "";
+    }
+
+    static String forWorkspace(WorkspaceException e) {
+        return switch (e.reason()) {
+            case DRIFT -> "If the change is intended, run 'mvn gomod:freeze' and commit " + e.fact("lock")
+                    + "; otherwise restore go.mod/go.sum from git (and vendor/ with 'mvn gomod:vendor' or 'mvn gomod:restore')";
+            case NOT_TIDY -> "Run 'go mod tidy' (or 'mvn gomod:freeze -D" + Property.TIDY + "=true') and commit go.mod and go.sum";
+            case NO_VENDOR -> "Run 'mvn gomod:vendor' (or gomod:restore) first";
+            case VENDOR_OUT_OF_SYNC -> "Run 'mvn gomod:vendor' to sync it";
+            case LOCKED_BY_OTHER_GO -> "Use " + e.fact("go") + " (" + Property.GO + "=/path/to/go) or refresh the lock with 'mvn gomod:freeze'"
+                    + " and commit " + e.fact("lock");
+            case GO_TOO_OLD -> "Use Go " + e.fact("needs") + " or newer (" + Property.GO + "=/path/to/go)";
+            case WRONG_KIND -> e.fact("found").equals("none")
+                    ? "Point " + Property.ARTIFACT + " at a bundle that gomod:package made"
+                    : "Restore it as what it is (-D" + Property.KIND + "=" + e.fact("found") + "), or point " + Property.ARTIFACT
+                    + " at a " + e.fact("kind") + " bundle";
+            case WRONG_MODULE -> "Check " + Property.ARTIFACT + ": it names another module's bundle";
+            case OTHER_SOURCES -> "Restore the artifact of this commit's version (" + Property.ARTIFACT + ")";
+            case TAMPERED -> "Nothing was changed. Do not build from it: compare the artifact's sha256 with the one gomod:package logged"
+                    + " in the release pipeline, and find out who changed it";
+            case POLICY -> "The dependency policy is set by " + String.join(", ", Property.DENY, Property.ALLOW,
+                    Property.REFUSE_PSEUDO_VERSIONS, Property.ALLOW_DIRECTORY_REPLACE);
+            case UNSAFE_CONTENT -> "";
+        };
+    }
+
+    static String forGo(GoException e, boolean offline) {
+        String remedy = switch (e.kind()) {
+            case NOT_STARTED -> "Install Go, or point " + Property.GO + " at the go executable";
+            case TIMED_OUT -> "If go needs longer, raise " + Property.TIMEOUT + " (seconds)";
+            case TRANSIENT -> Property.RETRIES + " and " + Property.RETRY_BACKOFF + " set how often, and how patiently, network failures are retried";
+            case FAILED -> "";
+        };
+        if (offline && e.output().contains("GOPROXY=off")) {
+            remedy = (remedy.isEmpty() ? "" : remedy + "\n") + "Maven is offline (-o): go may use only the module cache and file:// proxies,"
+                    + " and the module cache lacks what go needs. Fill it online first (the same goal without -o), or restore a go-modcache bundle.";
+        }
+        return remedy;
+    }
+
+    /** A go.mod that needs a newer Go than GOTOOLCHAIN lets run. */
+    static String toolchainRefused(ToolchainSelection.Decision d) {
+        return "Ways out: point " + Property.GO + " at a Go " + d.requirement().map(r -> r.version().toString()).orElse("")
+                + " or newer (-D" + Property.GO + "=/path/to/go); or let go fetch that toolchain through GOPROXY with -D"
+                + Property.GOTOOLCHAIN + "=auto (online only)"
+                + (d.requirement().map(r -> r.directive().equals("toolchain")).orElse(false)
+                ? "; or drop the toolchain line from go.mod if the project does not need that Go" : "");
+    }
+
+    /** After the GOPROXY probe dropped entries. */
+    static String probeSkipped(long timeoutMillis) {
+        return "the probe waits " + timeoutMillis + " ms for each GOPROXY entry (" + Property.PROXY_PROBE_TIMEOUT + "; 0 turns the probe off)";
+    }
+
+    /** Packing with no lock. */
+    static String noLock(String lockName) {
+        return "no " + lockName + ": the bundles are not pinned to a lock; run 'mvn gomod:freeze' and commit it";
+    }
+
+    /** A bundle Maven could not resolve. */
+    static String unresolved(boolean offline) {
+        return offline
+                ? "Maven is offline: the bundle must already be in the local repository, fetched through the same repository id "
+                + "(see _remote.repositories there; or use -llr). Resolve it once online, or install it."
+                : "Check the coordinates (" + Property.ARTIFACT + "), the repository, and the <server> credentials for it in settings.xml.";
+    }
+}
