@@ -1,5 +1,6 @@
 package dev.gomod;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -24,20 +25,25 @@ public interface Reporter {
 
     /** Everything, go's stdout included, to one consumer: a test's log, say. */
     static Reporter of(Consumer<String> all) {
+        return to(all, all, (line, stderr) -> all.accept(line));
+    }
+
+    /** A reporter from three consumers: info, warnings, and go's lines with whether they came on stderr. */
+    static Reporter to(Consumer<String> info, Consumer<String> warn, BiConsumer<String, Boolean> go) {
         return new Reporter() {
             @Override
             public void info(String message) {
-                all.accept(message);
+                info.accept(message);
             }
 
             @Override
             public void warn(String message) {
-                all.accept(message);
+                warn.accept(message);
             }
 
             @Override
             public void go(String line, boolean stderr) {
-                all.accept(line);
+                go.accept(line, stderr);
             }
         };
     }

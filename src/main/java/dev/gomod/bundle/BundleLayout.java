@@ -25,26 +25,52 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle {
     public static final VendorBundle VENDOR = new VendorBundle();
     public static final ModcacheBundle MODCACHE = new ModcacheBundle();
 
-    /** The manifest's {@code kind} line. */
-    public abstract String kind();
+    private final String kind;
+    private final String root;
+    private final String label;
+    private final List<String> workspaceFiles;
+    private final LockDrift.Item driftItem;
 
-    /** The directory inside the bundle that becomes the restored directory, e.g. {@code vendor/}. */
-    public abstract String root();
+    /**
+     * @param kind           the manifest's {@code kind} line
+     * @param root           the directory inside the bundle that becomes the restored directory, e.g. {@code vendor/}
+     * @param label          how messages name the restored content: {@code vendor/}, {@code module cache}
+     * @param workspaceFiles the files beside the manifest and the root's tree that a bundle of this kind carries (copies of workspace files)
+     * @param driftItem      how a tree that differs from the pinned one is reported as drift
+     */
+    BundleLayout(String kind, String root, String label, List<String> workspaceFiles, LockDrift.Item driftItem) {
+        this.kind = kind;
+        this.root = root;
+        this.label = label;
+        this.workspaceFiles = List.copyOf(workspaceFiles);
+        this.driftItem = driftItem;
+    }
 
-    /** How messages name the restored content: {@code vendor/}, {@code module cache}. */
-    public abstract String label();
+    public final String kind() {
+        return kind;
+    }
 
-    /** The files beside the manifest and the root's tree that a bundle of this kind carries (copies of workspace files). */
-    public abstract List<String> workspaceFiles();
+    public final String root() {
+        return root;
+    }
+
+    public final String label() {
+        return label;
+    }
+
+    public final List<String> workspaceFiles() {
+        return workspaceFiles;
+    }
+
+    final LockDrift.Item driftItem() {
+        return driftItem;
+    }
 
     /** Whether the tree hash covers this entry (a name under {@link #root()}). */
     public abstract boolean hashed(String name);
 
     /** The tree hash gomod.lock pins for this kind, when it pins one. */
     public abstract Optional<String> pinned(GoModLock lock);
-
-    /** How a tree that differs from the pinned one is reported as drift. */
-    abstract LockDrift.Item driftItem();
 
     /** The manifest's {@code vendored-by} line: the Go that made the content, for kinds that record one. */
     String vendoredBy(Optional<GoModLock> lock) {

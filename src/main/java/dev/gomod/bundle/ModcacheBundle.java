@@ -36,26 +36,7 @@ public final class ModcacheBundle extends BundleLayout {
     public static final String PREFIX = "goproxy/";
 
     ModcacheBundle() {
-    }
-
-    @Override
-    public String kind() {
-        return BundleManifest.MODCACHE;
-    }
-
-    @Override
-    public String root() {
-        return PREFIX;
-    }
-
-    @Override
-    public String label() {
-        return "module cache";
-    }
-
-    @Override
-    public List<String> workspaceFiles() {
-        return List.of();
+        super(BundleManifest.MODCACHE, PREFIX, "module cache", List.of(), LockDrift.Item.MODCACHE);
     }
 
     @Override
@@ -66,11 +47,6 @@ public final class ModcacheBundle extends BundleLayout {
     @Override
     public Optional<String> pinned(GoModLock lock) {
         return Optional.ofNullable(lock.modcacheHash());
-    }
-
-    @Override
-    LockDrift.Item driftItem() {
-        return LockDrift.Item.MODCACHE;
     }
 
     @Override

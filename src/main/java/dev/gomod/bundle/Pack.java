@@ -10,6 +10,7 @@ import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
+import dev.gomod.workspace.Job;
 import dev.gomod.workspace.Workspace;
 
 import java.io.IOException;
@@ -26,22 +27,12 @@ import java.util.Optional;
  * and the tree must be the one it pins, when it pins one), the manifest, and a byte-reproducible
  * archive. The same steps for every kind.
  */
-public final class Pack {
+public record Pack(Workspace workspace, Reporter reporter, Options options) implements Job<Pack.Options> {
     /** The entry name of the lock inside a bundle, whatever the lock file is called in the workspace. */
     public static final String LOCK_ENTRY = "gomod.lock";
 
     /** How to pack: the layout, the archive format, and the one time every entry gets. */
     public record Options(BundleLayout layout, ReproducibleArchive.Format format, Instant time) {
-    }
-
-    private final Workspace workspace;
-    private final Reporter reporter;
-    private final Options options;
-
-    public Pack(Workspace workspace, Reporter reporter, Options options) {
-        this.workspace = workspace;
-        this.reporter = reporter;
-        this.options = options;
     }
 
     /** Packs {@code source} into {@code target}. */

@@ -13,6 +13,7 @@ import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
 import dev.gomod.workspace.DirectorySwap;
+import dev.gomod.workspace.Job;
 import dev.gomod.workspace.Workspace;
 import dev.gomod.workspace.WorkspaceLock;
 
@@ -35,7 +36,7 @@ import java.util.Optional;
  * layout's own checks; and only then the layout's root swapped into place. Any failure leaves the
  * target as it was. One restore at a time per workspace.
  */
-public final class Restore {
+public record Restore(Workspace workspace, Reporter reporter, Options options) implements Job<Restore.Options> {
     /** What a restore did. */
     public record Outcome(boolean skipped, String treeHash, int files, Path dir) {
     }
@@ -44,25 +45,13 @@ public final class Restore {
     public record Options(BundleLayout layout, Path target, SafeExtractor.Limits limits) {
     }
 
-    private final Workspace workspace;
-    private final Reporter reporter;
-    private final BundleLayout layout;
-    private final Path target;
-    private final SafeExtractor.Limits limits;
-
-    public Restore(Workspace workspace, Reporter reporter, Options options) {
-        this.workspace = workspace;
-        this.reporter = reporter;
-        this.layout = options.layout();
-        this.target = options.target();
-        this.limits = options.limits();
-    }
-
     /**
      * The pinned tree hash when the target already holds it, and go.mod and go.sum match the lock:
      * then there is nothing to fetch. Hashing only.
      */
     public Optional<String> upToDate() throws IOException, FormatException {
+        BundleLayout layout = options.layout();
+        Path target = options.target();
         Optional<GoModLock> lock = workspace.lock();
         Optional<String> pinned = lock.flatMap(layout::pinned);
         if (pinned.isEmpty() || !Files.isDirectory(target) || !LockDrift.checkInputs(lock.get(), workspace.dir()).isEmpty()) {
@@ -78,6 +67,8 @@ public final class Restore {
     /** Restores the bundle {@code archive} into the target. */
     public Outcome run(Path archive, ReproducibleArchive.Format format)
             throws IOException, FormatException, WorkspaceException, UnsafeArchiveException {
+        BundleLayout layout = options.layout();
+        Path target = options.target();
         DirectorySwap swap = new DirectorySwap(target);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path lockName = workspace.lockFile().getFileName();
@@ -92,7 +83,7 @@ public final class Restore {
             DirectorySwap.deleteTree(extract);
             try {
                 // any kind's names are admitted here, so that a bundle of another kind is named as such, not as a bad entry
-                SafeExtractor.Result result = new SafeExtractor(limits, BundleLayout::anyAdmits).extract(archive, format, extract);
+                SafeExtractor.Result result = new SafeExtractor(options.limits(), BundleLayout::anyAdmits).extract(archive, format, extract);
                 BundleManifest manifest = manifest(archive, extract, workspace.goMod());
                 List<String> foreign = result.sha256().keySet().stream().filter(n -> !layout.admits(n)).sorted().limit(5).toList();
                 if (!foreign.isEmpty()) {
@@ -141,6 +132,7 @@ public final class Restore {
     }
 
     private BundleManifest manifest(Path archive, Path extract, GoMod goMod) throws IOException, FormatException, WorkspaceException {
+        BundleLayout layout = options.layout();
         Path m = extract.resolve(BundleManifest.FILE);
         if (!Files.isRegularFile(m)) {
             throw new WorkspaceException(Reason.WRONG_KIND, "REFUSED " + archive.getFileName() + ": no " + BundleManifest.FILE
@@ -161,6 +153,7 @@ public final class Restore {
     /** The manifest's tree, go.mod and go.sum digests, and the copies of workspace files the bundle carries, against the workspace. */
     private void requireManifestMatchesWorkspace(Path archive, BundleManifest manifest, Path extract, String tree)
             throws IOException, WorkspaceException {
+        BundleLayout layout = options.layout();
         if (!manifest.treeHash().equals(tree)) {
             throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": its content hashes to " + tree
                     + " but its manifest says " + manifest.treeHash());

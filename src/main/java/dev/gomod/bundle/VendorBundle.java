@@ -31,26 +31,7 @@ import java.util.Optional;
  */
 public final class VendorBundle extends BundleLayout {
     VendorBundle() {
-    }
-
-    @Override
-    public String kind() {
-        return BundleManifest.VENDOR;
-    }
-
-    @Override
-    public String root() {
-        return "vendor/";
-    }
-
-    @Override
-    public String label() {
-        return "vendor/";
-    }
-
-    @Override
-    public List<String> workspaceFiles() {
-        return List.of("go.mod", "go.sum", Pack.LOCK_ENTRY);
+        super(BundleManifest.VENDOR, "vendor/", "vendor/", List.of("go.mod", "go.sum", Pack.LOCK_ENTRY), LockDrift.Item.VENDOR);
     }
 
     @Override
@@ -61,11 +42,6 @@ public final class VendorBundle extends BundleLayout {
     @Override
     public Optional<String> pinned(GoModLock lock) {
         return Optional.ofNullable(lock.vendorHash());
-    }
-
-    @Override
-    LockDrift.Item driftItem() {
-        return LockDrift.Item.VENDOR;
     }
 
     @Override

@@ -1,6 +1,53 @@
 /**
- * The artifacts this plugin deploys: the vendor bundle (vendor/, go.mod, go.sum, gomod.lock and a
- * manifest) and the module-cache bundle (a GOPROXY-layout directory of every module the build
- * needs). Packing them reproducibly, and the manifest that describes them.
+ * The artifacts this plugin deploys, their layouts, and the one pipeline that packs and the one
+ * that restores every kind ({@link dev.gomod.bundle.Pack}, {@link dev.gomod.bundle.Restore}).
+ *
+ * <h2>Bundles</h2>
+ * A bundle is a byte-reproducible archive ({@code tar.gz} or {@code zip}, see
+ * {@link dev.gomod.archive.ReproducibleArchive}): regular files only, no directory entries, entries
+ * sorted by the UTF-8 bytes of their names, one timestamp, mode 0644 (0755 for files that were
+ * executable). Names are slash-separated, relative, and never contain {@code ..}, empty elements or
+ * backslashes. Every bundle holds, at its root:
+ * <ul>
+ * <li>{@code gomod-manifest.txt}, the manifest ({@link dev.gomod.bundle.BundleManifest}): the
+ * format ({@code bundle 1}), the kind, the module path, go.mod's go and toolchain lines, the sha256
+ * of go.mod and go.sum the bundle was made for, the tree hash and file count of its content, and one
+ * {@code require} line per module it carries;</li>
+ * <li>its root directory, the content that a restore puts in place as a whole;</li>
+ * <li>the workspace files its kind carries, byte for byte.</li>
+ * </ul>
+ * Nothing else: an archive with any other name is refused on extraction.
+ *
+ * <h2>Layouts</h2>
+ * <table>
+ * <caption>The kinds of bundle</caption>
+ * <tr><th>kind</th><th>classifier</th><th>root</th><th>tree hash covers</th><th>pinned by gomod.lock</th>
+ * <th>workspace files</th><th>restore checks, after the hash</th></tr>
+ * <tr><td>{@code vendor}</td><td>{@code go-vendor}</td><td>{@code vendor/}: what {@code go mod vendor}
+ * wrote</td><td>every file under {@code vendor/}</td><td>{@code vendor}</td><td>go.mod, go.sum,
+ * gomod.lock</td><td>go.mod and go.sum equal the workspace's; vendor/modules.txt consistent with
+ * go.mod, as go checks it</td></tr>
+ * <tr><td>{@code modcache}</td><td>{@code go-modcache}</td><td>{@code goproxy/}: a GOPROXY
+ * directory (list, .info, .mod, .zip, .ziphash as go stored them)</td><td>the .mod and .zip files,
+ * which go.sum vouches for (.info is proxy metadata)</td><td>{@code modcache}</td><td>none</td>
+ * <td>every .zip and .mod go.sum names hashes to go.sum's h1</td></tr>
+ * </table>
+ * The tree hash is Go's dirhash Hash1 ({@link dev.gomod.hash.DirHash}) over the covered files,
+ * each named by its path in the bundle ({@code vendor/modules.txt}, {@code goproxy/example.com/a/@v/v1.0.0.zip}).
+ *
+ * <h2>Trust</h2>
+ * Packing refuses a workspace whose go.mod or go.sum differ from the lock, and content whose tree
+ * differs from the one the lock pins. Restoring trusts the lock from git, never the bundle: the
+ * archive is extracted by {@link dev.gomod.archive.SafeExtractor} into a private directory and its
+ * tree hashed from the digests taken while extracting; the bundle is refused unless its kind and
+ * module are the ones asked for, its tree is the one the lock pins (when the lock pins one) and the
+ * one its manifest states, the manifest names this workspace's go.mod and go.sum, and the layout's
+ * own checks pass. Only then is the root swapped into place ({@link dev.gomod.workspace.DirectorySwap});
+ * a failure at any step leaves the target as it was.
+ *
+ * <h2>Adding a kind</h2>
+ * A new kind of artifact is a new {@link dev.gomod.bundle.BundleLayout} subclass (its root, the
+ * names it admits, what its hash covers, its lock line, its checks) and a row in the table above.
+ * The pipelines do not change.
  */
 package dev.gomod.bundle;

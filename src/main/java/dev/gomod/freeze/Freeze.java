@@ -15,6 +15,7 @@ import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
 import dev.gomod.workspace.DirectorySwap;
+import dev.gomod.workspace.Job;
 import dev.gomod.workspace.Workspace;
 import dev.gomod.vendoring.ScratchVendor;
 
@@ -26,7 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The freeze job. */
-public final class Freeze {
+public record Freeze(Workspace workspace, Reporter reporter, Options options) implements Job<Freeze.Options> {
     /** What freeze wrote. */
     public record Outcome(GoModLock lock, boolean changed, List<BuildList.Module> buildList, Path report, int vendorFiles) {
     }
@@ -38,16 +39,6 @@ public final class Freeze {
      * @param pinModcache also download the module cache into a scratch GOMODCACHE and record its hash in the lock
      */
     public record Options(GoCommand go, DependencyPolicy policy, boolean tidy, boolean pinModcache) {
-    }
-
-    private final Workspace workspace;
-    private final Reporter reporter;
-    private final Options options;
-
-    public Freeze(Workspace workspace, Reporter reporter, Options options) {
-        this.workspace = workspace;
-        this.reporter = reporter;
-        this.options = options;
     }
 
     public Outcome run() throws IOException, GoException, WorkspaceException, FormatException {

@@ -27,23 +27,13 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * entry that refuses the connection or does not answer a HEAD request within the probe time, and a
  * file:// entry whose directory is missing. Any HTTP answer (even 401 or 404) counts as alive.
  */
-public final class ProxyProbe {
+public record ProxyProbe(Duration timeout, SecretMasker masker, Reporter reporter) {
     /**
      * The probe asks only whether anybody answers: it sends no credentials and reads no body. Trust
      * is go's business when it fetches (with its own roots, SSL_CERT_FILE and the sum database), so
      * the probe accepts any certificate rather than drop a proxy whose CA only go knows.
      */
     private static final SSLContext ANSWERS_ONLY = answersOnly();
-
-    private final Duration timeout;
-    private final Reporter reporter;
-    private final SecretMasker masker;
-
-    public ProxyProbe(Duration timeout, SecretMasker masker, Reporter reporter) {
-        this.timeout = timeout;
-        this.masker = masker;
-        this.reporter = reporter;
-    }
 
     /** The list with unreachable entries removed; {@code off} and {@code direct} are kept as they are. */
     public GoProxyList probe(GoProxyList list, Function<URI, Optional<URI>> proxyFor) {

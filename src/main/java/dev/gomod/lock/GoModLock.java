@@ -5,7 +5,6 @@ import dev.gomod.mod.FormatException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -41,26 +40,6 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
         if (modulePath == null || goModSha256 == null || goSumSha256 == null) {
             throw new IllegalArgumentException("a lock needs the module path and the go.mod and go.sum digests");
         }
-    }
-
-    public Optional<String> goVersionOpt() {
-        return Optional.ofNullable(goVersion);
-    }
-
-    public Optional<String> toolchainOpt() {
-        return Optional.ofNullable(toolchain);
-    }
-
-    public Optional<String> vendoredByOpt() {
-        return Optional.ofNullable(vendoredBy);
-    }
-
-    public Optional<String> vendorHashOpt() {
-        return Optional.ofNullable(vendorHash);
-    }
-
-    public Optional<String> modcacheHashOpt() {
-        return Optional.ofNullable(modcacheHash);
     }
 
     public GoModLock withVendor(String vendoredByGo, String hash) {

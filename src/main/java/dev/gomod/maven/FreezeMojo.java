@@ -39,18 +39,9 @@ public class FreezeMojo extends GoMojo {
     @Parameter(property = Property.BUNDLES, defaultValue = "vendor")
     private String bundles;
 
-    /** Skips this goal only. */
-    @Parameter(property = "gomod.freeze.skip", defaultValue = "false")
-    private boolean skipFreeze;
-
     @Inject
     public FreezeMojo(SettingsDecrypter decrypter) {
         super(decrypter);
-    }
-
-    @Override
-    protected boolean skipGoal() {
-        return skipFreeze;
     }
 
     @Override

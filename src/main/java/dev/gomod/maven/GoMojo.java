@@ -96,7 +96,7 @@ abstract class GoMojo extends ModuleMojo {
 
     /** Where the goal's jobs and go report: Maven's log. */
     protected Reporter reporter() {
-        return new MavenReporter(getLog(), stdoutAtInfo);
+        return MavenReporter.of(getLog(), stdoutAtInfo);
     }
 
     /** The go command for this execution, with its environment built and logged (masked) at debug level. */

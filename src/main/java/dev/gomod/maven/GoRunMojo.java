@@ -35,19 +35,10 @@ public class GoRunMojo extends GoMojo {
     @Parameter(property = Property.GOPROXY_DIR, defaultValue = "${project.build.directory}/gomod/goproxy")
     private File goproxyDir;
 
-    /** Skips this goal only. */
-    @Parameter(property = "gomod.go.skip", defaultValue = "false")
-    private boolean skipGo;
-
     @Inject
     public GoRunMojo(SettingsDecrypter decrypter) {
         super(decrypter);
         stdoutAtInfo = true;
-    }
-
-    @Override
-    protected boolean skipGoal() {
-        return skipGo;
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -87,21 +89,23 @@ final class GoSettings {
     }
 
     private Server decrypt(Server s) throws MojoFailureException {
-        if (decrypter == null) {
-            return s;
-        }
-        SettingsDecryptionResult r = decrypter.decrypt(new DefaultSettingsDecryptionRequest(s));
-        requireNoErrors(r, "<server> '" + s.getId() + "'");
-        return r.getServer() != null ? r.getServer() : s;
+        return decrypt(s, new DefaultSettingsDecryptionRequest(s), "<server> '" + s.getId() + "'", SettingsDecryptionResult::getServer);
     }
 
     private Proxy decrypt(Proxy p) throws MojoFailureException {
+        return decrypt(p, new DefaultSettingsDecryptionRequest(p), "<proxy> '" + p.getId() + "'", SettingsDecryptionResult::getProxy);
+    }
+
+    /** The entry with its password decrypted; fails, naming the entry, when it cannot be. */
+    private <T> T decrypt(T entry, SettingsDecryptionRequest request, String what, Function<SettingsDecryptionResult, T> decrypted)
+            throws MojoFailureException {
         if (decrypter == null) {
-            return p;
+            return entry;
         }
-        SettingsDecryptionResult r = decrypter.decrypt(new DefaultSettingsDecryptionRequest(p));
-        requireNoErrors(r, "<proxy> '" + p.getId() + "'");
-        return r.getProxy() != null ? r.getProxy() : p;
+        SettingsDecryptionResult r = decrypter.decrypt(request);
+        requireNoErrors(r, what);
+        T out = decrypted.apply(r);
+        return out != null ? out : entry;
     }
 
     private static void requireNoErrors(SettingsDecryptionResult r, String entry) throws MojoFailureException {

@@ -11,6 +11,7 @@ import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -41,6 +42,9 @@ abstract class ModuleMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true)
     protected MavenSession session;
 
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     protected MojoExecution mojoExecution;
 
@@ -62,8 +66,21 @@ abstract class ModuleMojo extends AbstractMojo {
     /** The goal's own work; core exceptions are mapped by {@link #rethrow}. */
     protected abstract void run() throws Exception;
 
-    /** The goal's own skip property, {@code gomod.<goal>.skip}. */
-    protected abstract boolean skipGoal();
+    /**
+     * The goal's own skip property, {@code gomod.<goal>.skip}, as {@code -D} or a project property
+     * sets it: read here once for every goal rather than declared by each.
+     */
+    private boolean skipGoal() {
+        String name = Property.skip(goal());
+        String value = session == null ? null : session.getUserProperties().getProperty(name);
+        if (value == null && project != null) {
+            value = project.getProperties().getProperty(name);
+        }
+        if (value == null) {
+            value = System.getProperty(name);
+        }
+        return value != null && (value.isBlank() || Boolean.parseBoolean(value.strip()));
+    }
 
     /** The goal's name, as the user invoked it. */
     protected String goal() {

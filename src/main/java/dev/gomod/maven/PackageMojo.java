@@ -8,7 +8,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -45,24 +44,12 @@ public class PackageMojo extends GoMojo {
     @Parameter(property = Property.ATTACH, defaultValue = "true")
     private boolean attach;
 
-    /** Skips this goal only. */
-    @Parameter(property = "gomod.package.skip", defaultValue = "false")
-    private boolean skipPackage;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
     private final MavenProjectHelper projectHelper;
 
     @Inject
     public PackageMojo(SettingsDecrypter decrypter, MavenProjectHelper projectHelper) {
         super(decrypter);
         this.projectHelper = projectHelper;
-    }
-
-    @Override
-    protected boolean skipGoal() {
-        return skipPackage;
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.gomod.bundle.Restore;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -56,13 +55,6 @@ public class RestoreMojo extends ModuleMojo {
     @Parameter(property = Property.MAX_RATIO, defaultValue = "200")
     private int maxRatio;
 
-    /** Skips this goal only. */
-    @Parameter(property = "gomod.restore.skip", defaultValue = "false")
-    private boolean skipRestore;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
     private final RepositorySystem repositorySystem;
 
     @Inject
@@ -71,15 +63,10 @@ public class RestoreMojo extends ModuleMojo {
     }
 
     @Override
-    protected boolean skipGoal() {
-        return skipRestore;
-    }
-
-    @Override
     protected void run() throws Exception {
         BundleKind what = BundleKind.parse(kind, Property.KIND);
         Path target = what == BundleKind.VENDOR ? workspace().vendorDir() : goproxyDir.toPath().toAbsolutePath().normalize();
-        Restore restore = new Restore(workspace(), new MavenReporter(getLog(), false),
+        Restore restore = new Restore(workspace(), MavenReporter.of(getLog(), false),
                 new Restore.Options(what.layout(), target, new SafeExtractor.Limits(maxBytes, maxEntries, maxRatio)));
         Optional<String> upToDate = restore.upToDate();
         if (upToDate.isPresent()) {

@@ -19,15 +19,6 @@ public class VendorMojo extends GoMojo {
         super(decrypter);
     }
 
-    /** Skips this goal only. */
-    @Parameter(property = "gomod.vendor.skip", defaultValue = "false")
-    private boolean skipVendor;
-
-    @Override
-    protected boolean skipGoal() {
-        return skipVendor;
-    }
-
     @Override
     protected void run() throws Exception {
         new VendorJob(workspace(), reporter(), new VendorJob.Options(goCommand())).run();

@@ -48,22 +48,13 @@ public class VerifyMojo extends ModuleMojo {
     @Parameter(property = Property.GOTOOLCHAIN, defaultValue = "local")
     private String gotoolchain;
 
-    /** Skips this goal only. */
-    @Parameter(property = "gomod.verify.skip", defaultValue = "false")
-    private boolean skipVerify;
-
-    @Override
-    protected boolean skipGoal() {
-        return skipVerify;
-    }
-
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         Path module = moduleDir();
         Path lock = lockPath();
         WorkspaceCheck.Report report;
         try {
-            report = new WorkspaceCheck(workspace(), new MavenReporter(getLog(), false), new WorkspaceCheck.Options(
+            report = new WorkspaceCheck(workspace(), MavenReporter.of(getLog(), false), new WorkspaceCheck.Options(
                     modcache == null ? null : modcache.toPath().toAbsolutePath(), allowMissing, builder(module))).run();
         } catch (FormatException e) {
             throw new MojoFailureException(e.getMessage());

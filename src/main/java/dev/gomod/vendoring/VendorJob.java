@@ -10,6 +10,7 @@ import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
 import dev.gomod.workspace.DirectorySwap;
+import dev.gomod.workspace.Job;
 import dev.gomod.workspace.Workspace;
 import dev.gomod.workspace.WorkspaceLock;
 
@@ -23,23 +24,13 @@ import java.util.Map;
  * The vendor goal: makes vendor/ match go.mod (and gomod.lock, when there is one) without ever
  * leaving it half-written. Does nothing when vendor/ already matches the lock.
  */
-public final class VendorJob {
+public record VendorJob(Workspace workspace, Reporter reporter, Options options) implements Job<VendorJob.Options> {
     /** What the run did. */
     public record Outcome(boolean skipped, String hash, int files, String goVersion) {
     }
 
     /** How to vendor: with which go. */
     public record Options(GoCommand go) {
-    }
-
-    private final Workspace workspace;
-    private final Reporter reporter;
-    private final Options options;
-
-    public VendorJob(Workspace workspace, Reporter reporter, Options options) {
-        this.workspace = workspace;
-        this.reporter = reporter;
-        this.options = options;
     }
 
     public Outcome run() throws IOException, GoException, WorkspaceException, FormatException {

@@ -12,6 +12,7 @@ import dev.gomod.mod.VendorConsistency;
 import dev.gomod.proxy.ModuleSumCheck;
 import dev.gomod.proxy.ProxyLayout;
 
+import dev.gomod.workspace.Job;
 import dev.gomod.workspace.Workspace;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * the lock, optionally a module cache) and collects the findings; needs no Go and no network. Notes,
  * what could not be checked, go to the reporter as warnings.
  */
-public final class WorkspaceCheck {
+public record WorkspaceCheck(Workspace workspace, Reporter reporter, Options options) implements Job<WorkspaceCheck.Options> {
     /** Which check a finding comes from; each has its own remedy. */
     public enum Category { VENDOR_CONSISTENCY, GO_TOO_OLD, MODULE_SUM, MODULE_MISSING, LOCK_DRIFT }
 
@@ -73,23 +74,6 @@ public final class WorkspaceCheck {
         }
     }
 
-    private final Reporter reporter;
-    private final Path moduleDir;
-    private final Path lockFile;
-    private final Path modcache;
-    private final boolean allowMissing;
-    private final GoVersion builder;
-    private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-
-    public WorkspaceCheck(Workspace workspace, Reporter reporter, Options options) {
-        this.reporter = reporter;
-        this.moduleDir = workspace.dir();
-        this.lockFile = workspace.lockFile();
-        this.modcache = options.modcache();
-        this.allowMissing = options.allowMissing();
-        this.builder = options.builder();
-    }
-
     /**
      * @throws FormatException when go.mod, go.sum or gomod.lock cannot be read as their format
      * @throws IOException     when files cannot be read
@@ -99,19 +83,19 @@ public final class WorkspaceCheck {
         List<String> notes = new ArrayList<>();
         List<String> checked = new ArrayList<>();
 
-        Path goModFile = moduleDir.resolve("go.mod");
+        Path goModFile = workspace.dir().resolve("go.mod");
         if (!Files.isRegularFile(goModFile)) {
-            throw new FormatException(goModFile.toString(), 0, "no go.mod in " + moduleDir);
+            throw new FormatException(goModFile.toString(), 0, "no go.mod in " + workspace.dir());
         }
         GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
         checked.add("go.mod (" + goMod.requires().size() + " requires)");
         goMod.goVersion().ifPresent(v -> tooNew("go.mod", v, findings, notes));
-        Path goSumFile = moduleDir.resolve("go.sum");
+        Path goSumFile = workspace.dir().resolve("go.sum");
         GoSum goSum = Files.isRegularFile(goSumFile)
                 ? GoSum.parse(goSumFile.toString(), Files.readAllBytes(goSumFile)) : null;
 
         checkVendor(goMod, findings, notes, checked);
-        if (modcache != null) {
+        if (options.modcache() != null) {
             checkModcache(goSum, findings, notes, checked);
         }
         checkLock(goMod, findings, notes, checked);
@@ -123,7 +107,7 @@ public final class WorkspaceCheck {
     }
 
     private void checkVendor(GoMod goMod, List<Finding> findings, List<String> notes, List<String> checked) throws IOException {
-        Path vendor = moduleDir.resolve("vendor");
+        Path vendor = workspace.dir().resolve("vendor");
         if (!Files.isDirectory(vendor, LinkOption.NOFOLLOW_LINKS)) {
             notes.add("no vendor/ directory: modules.txt consistency not checked");
             return;
@@ -149,27 +133,27 @@ public final class WorkspaceCheck {
      */
     private void tooNew(String what, String declared, List<Finding> findings, List<String> notes) {
         Optional<GoVersion> v = GoVersion.parse(declared);
-        if (builder == null || v.isEmpty() || !v.get().isNewerThan(builder)) {
+        if (options.builder() == null || v.isEmpty() || !v.get().isNewerThan(options.builder())) {
             return;
         }
-        if (builder.compareTo(GO_1_21) >= 0) {
-            findings.add(new Finding(Category.GO_TOO_OLD, what + " requires go >= " + declared + " (running go " + builder + ")"));
+        if (options.builder().compareTo(GO_1_21) >= 0) {
+            findings.add(new Finding(Category.GO_TOO_OLD, what + " requires go >= " + declared + " (running go " + options.builder() + ")"));
         } else {
-            notes.add(what + " declares go " + declared + ", newer than go " + builder
+            notes.add(what + " declares go " + declared + ", newer than go " + options.builder()
                     + ": Go before 1.21 builds it anyway, and fails only where newer language features are used");
         }
     }
 
     private void checkModcache(GoSum goSum, List<Finding> findings, List<String> notes, List<String> checked) throws IOException {
-        if (!Files.isDirectory(modcache)) {
-            throw new IOException("module cache directory " + modcache + " does not exist");
+        if (!Files.isDirectory(options.modcache())) {
+            throw new IOException("module cache directory " + options.modcache() + " does not exist");
         }
         if (goSum == null) {
-            notes.add("no go.sum: nothing to check in " + modcache);
+            notes.add("no go.sum: nothing to check in " + options.modcache());
             return;
         }
-        ProxyLayout layout = ProxyLayout.at(modcache);
-        ModuleSumCheck.Report r = ModuleSumCheck.check(layout, goSum, threads);
+        ProxyLayout layout = ProxyLayout.at(options.modcache());
+        ModuleSumCheck.Report r = ModuleSumCheck.check(layout, goSum, Math.max(1, Runtime.getRuntime().availableProcessors()));
         for (ModuleSumCheck.Mismatch m : r.mismatches()) {
             findings.add(new Finding(Category.MODULE_SUM, m.toString()));
         }
@@ -177,7 +161,7 @@ public final class WorkspaceCheck {
             findings.add(new Finding(Category.MODULE_SUM, s));
         }
         for (ModuleSumCheck.Missing m : r.missing()) {
-            if (allowMissing) {
+            if (options.allowMissing()) {
                 notes.add(m.toString());
             } else {
                 findings.add(new Finding(Category.MODULE_MISSING, m.toString()));
@@ -188,27 +172,27 @@ public final class WorkspaceCheck {
 
     private void checkLock(GoMod goMod, List<Finding> findings, List<String> notes, List<String> checked)
             throws FormatException, IOException {
-        if (!Files.isRegularFile(lockFile)) {
-            notes.add("no " + lockFile.getFileName() + ": go.mod, go.sum and vendor/ are not pinned");
+        if (!Files.isRegularFile(workspace.lockFile())) {
+            notes.add("no " + workspace.lockFile().getFileName() + ": go.mod, go.sum and vendor/ are not pinned");
             return;
         }
-        GoModLock lock = GoModLock.parse(lockFile.toString(), Files.readAllBytes(lockFile));
+        GoModLock lock = GoModLock.parse(workspace.lockFile().toString(), Files.readAllBytes(workspace.lockFile()));
         if (!lock.modulePath().equals(goMod.modulePath())) {
             findings.add(new Finding(Category.LOCK_DRIFT, "module path changed: lock has " + lock.modulePath()
                     + ", go.mod has " + goMod.modulePath()));
         }
-        LockDrift.Result r = LockDrift.check(lock, moduleDir);
+        LockDrift.Result r = LockDrift.check(lock, workspace.dir());
         for (LockDrift.Drift d : r.drifts()) {
             String why = d.item() == LockDrift.Item.VENDOR && lock.vendoredBy() != null
                     ? " (the lock's tree was vendored by " + lock.vendoredBy()
-                    + (builder != null && !GoVersion.parse(lock.vendoredBy()).map(builder::equals).orElse(false)
-                    ? ", the Go here is go" + builder + ": vendoring can differ between Go versions" : "") + ")"
+                    + (options.builder() != null && !GoVersion.parse(lock.vendoredBy()).map(options.builder()::equals).orElse(false)
+                    ? ", the Go here is go" + options.builder() + ": vendoring can differ between Go versions" : "") + ")"
                     : "";
             findings.add(new Finding(Category.LOCK_DRIFT, d + why));
         }
         if (lock.vendorHash() != null && !r.vendorChecked()) {
             notes.add("gomod.lock pins vendor/ but there is none here: the vendor tree was not checked");
         }
-        checked.add(lockFile.getFileName() + (r.vendorChecked() ? " (with vendor/, " + r.vendorFiles() + " files)" : ""));
+        checked.add(workspace.lockFile().getFileName() + (r.vendorChecked() ? " (with vendor/, " + r.vendorFiles() + " files)" : ""));
     }
 }

@@ -18,12 +18,10 @@ public final class WorkspaceLock implements AutoCloseable {
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final ReentrantLock threadLock;
-    private final FileChannel channel;
-    private final FileLock fileLock;
+    private final FileLock fileLock; // holds its channel, closed with it
 
-    private WorkspaceLock(ReentrantLock threadLock, FileChannel channel, FileLock fileLock) {
+    private WorkspaceLock(ReentrantLock threadLock, FileLock fileLock) {
         this.threadLock = threadLock;
-        this.channel = channel;
         this.fileLock = fileLock;
     }
 
@@ -36,7 +34,7 @@ public final class WorkspaceLock implements AutoCloseable {
             Files.createDirectories(key.getParent());
             FileChannel ch = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
-                return new WorkspaceLock(threadLock, ch, ch.lock());
+                return new WorkspaceLock(threadLock, ch.lock());
             } catch (IOException | RuntimeException e) {
                 ch.close();
                 throw e;
@@ -51,7 +49,7 @@ public final class WorkspaceLock implements AutoCloseable {
     public void close() throws IOException {
         try {
             fileLock.release();
-            channel.close();
+            fileLock.channel().close();
         } finally {
             threadLock.unlock();
         }
