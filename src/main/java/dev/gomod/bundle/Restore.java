@@ -110,7 +110,7 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
                     } else if (!pinned.get().equals(tree)) {
                         throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": its " + layout.label().replace("/", "")
                                 + " tree is " + tree + " but " + lockName + " (from git) pins " + pinned.get()
-                                + ". The artifact was tampered with, or built from other sources; " + target.getFileName() + " was left as it was");
+                                + ". The artifact was tampered with, or built from other sources; " + target.getFileName() + "/ was left as it was");
                     }
                 }
                 requireManifestMatchesWorkspace(archive, manifest, extract, tree);

@@ -191,6 +191,7 @@ class RestoreTest {
         WorkspaceException e = assertThrows(WorkspaceException.class, () -> restore(ws).run(evil, ReproducibleArchive.Format.TAR_GZ));
         assertTrue(e.getMessage().startsWith("REFUSED evil.tar.gz: its vendor tree is h1:"), e.getMessage());
         assertTrue(e.getMessage().contains("gomod.lock (from git) pins " + before), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; vendor/ was left as it was"), e.getMessage());
         assertEquals(withMarker, LockDrift.vendorHash(ws.resolve("vendor")), "the old vendor/ was touched");
         assertFalse(Files.readString(ws.resolve("vendor/github.com/Acme/Core/core.go")).contains("pwned"));
         try (Stream<Path> s = Files.list(ws)) {
