@@ -44,22 +44,7 @@ class GoCommandTest {
 
     /** go's lines into {@code lines}, the command's own warnings (retries) into {@code warnings}. */
     private Reporter reporter() {
-        return new Reporter() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-
-            @Override
-            public void go(String line, boolean stderr) {
-                lines.add(line);
-            }
-        };
+        return Reporter.to(lines::add, warnings::add, (line, stderr) -> lines.add(line));
     }
 
     @Test
