@@ -109,11 +109,6 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle {
         return DirHash.hashParallel(files.stream().filter(f -> hashed(f.name())).toList(), Runtime.getRuntime().availableProcessors());
     }
 
-    /** The layout whose manifest kind is {@code kind}. */
-    public static Optional<BundleLayout> ofKind(String kind) {
-        return List.<BundleLayout>of(VENDOR, MODCACHE).stream().filter(l -> l.kind().equals(kind)).findFirst();
-    }
-
     @Override
     public String toString() {
         return kind();

@@ -43,10 +43,10 @@ public record Pack(Workspace workspace, Reporter reporter, Options options) impl
         List<DirHash.FileSource> files = layout.files(source);
         String tree = layout.treeHash(files);
         Optional<GoModLock> lock = workspace.lock();
-        List<LockDrift.Drift> drift = lock.flatMap(layout::pinned).filter(pinned -> !pinned.equals(tree))
-                .map(pinned -> List.of(new LockDrift.Drift(layout.driftItem(), pinned, tree))).orElse(List.of());
-        workspace.requireNoDrift(drift);
-        if (lock.isPresent() && layout.pinned(lock.get()).isEmpty()) {
+        Optional<String> pinned = lock.flatMap(layout::pinned);
+        workspace.requireNoDrift(pinned.filter(p -> !p.equals(tree))
+                .map(p -> List.of(new LockDrift.Drift(layout.driftItem(), p, tree))).orElse(List.of()));
+        if (lock.isPresent() && pinned.isEmpty()) {
             reporter.warn(workspace.lockFile().getFileName() + " pins no " + layout.label() + ": the " + layout.kind()
                     + " bundle's tree " + tree + " is not checked against it");
         }

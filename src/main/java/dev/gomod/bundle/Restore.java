@@ -30,8 +30,9 @@ import java.util.Optional;
 /**
  * Restores a bundle of one {@link BundleLayout} into a directory of the workspace, trusting nothing
  * in it until it is checked. The same steps for every kind: extracted by the hardened extractor
- * (admitting only the layout's names) into a private directory; the layout's tree hashed from the
- * digests taken while extracting; the trust chain of the design (gomod.lock, from git, pins the tree
+ * (admitting only names some layout has) into a private directory; refused unless its manifest is of
+ * this layout and every entry one this layout admits; the layout's tree hashed from the digests
+ * taken while extracting; the trust chain of the design (gomod.lock, from git, pins the tree
  * hash; the bundle's manifest must name this module, its go.mod and go.sum, and that tree); the
  * layout's own checks; and only then the layout's root swapped into place. Any failure leaves the
  * target as it was. One restore at a time per workspace.

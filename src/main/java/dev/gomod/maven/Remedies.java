@@ -53,8 +53,9 @@ final class Remedies {
                     + " at a " + e.fact("kind") + " bundle";
             case WRONG_MODULE -> "Check " + Property.ARTIFACT + ": it names another module's bundle";
             case OTHER_SOURCES -> "Restore the artifact of this commit's version (" + Property.ARTIFACT + ")";
-            case TAMPERED -> "Nothing was changed. Do not build from it: compare the artifact's sha256 with the one gomod:package logged"
-                    + " in the release pipeline, and find out who changed it";
+            case TAMPERED -> "Nothing was changed. Do not build from it until you know where the other content came from: for an"
+                    + " artifact, compare its sha256 with the one gomod:package logged in the release pipeline; for a download,"
+                    + " the GOPROXY that served it and the module cache it went through";
             case POLICY -> "The dependency policy is set by " + String.join(", ", Property.DENY, Property.ALLOW,
                     Property.REFUSE_PSEUDO_VERSIONS, Property.ALLOW_DIRECTORY_REPLACE);
             case UNSAFE_CONTENT -> "";

@@ -94,16 +94,6 @@ public final class Workspace {
         }
     }
 
-    /** The lock's vendor hash when vendor/ already has it, hashing vendor/; empty without a lock or a vendor tree in it. */
-    public Optional<String> vendorMatchingLock() throws IOException, FormatException {
-        Optional<GoModLock> l = lock();
-        if (l.isEmpty()) {
-            return Optional.empty();
-        }
-        LockDrift.Result current = LockDrift.check(l.get(), dir);
-        return current.vendorChecked() && current.clean() ? Optional.of(l.get().vendorHash()) : Optional.empty();
-    }
-
     /** This workspace to itself, across processes and threads, until closed. */
     public WorkspaceLock exclusive() throws IOException {
         return WorkspaceLock.acquire(workDir.resolve("workspace.lck"));
