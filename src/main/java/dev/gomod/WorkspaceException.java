@@ -34,6 +34,8 @@ public class WorkspaceException extends Exception {
         OTHER_SOURCES,
         /** Content that does not hash to what the lock, the manifest or go.sum vouch for. */
         TAMPERED,
+        /** An artifact only the lock can vouch for (a toolchain), and the lock pins none; facts {@code lock}, {@code what}. */
+        NOT_PINNED,
         /** The dependency policy refuses modules of the build list. */
         POLICY,
         /** A directory holds what a bundle must not: links, devices, a damaged module cache. */

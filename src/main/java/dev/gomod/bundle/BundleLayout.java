@@ -21,7 +21,7 @@ import java.util.Optional;
  * themselves are specified in the package documentation. A new kind of artifact is a new subclass
  * here; the pipelines stay as they are.
  */
-public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle {
+public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, ToolchainBundle {
     public static final VendorBundle VENDOR = new VendorBundle();
     public static final ModcacheBundle MODCACHE = new ModcacheBundle();
 
@@ -66,6 +66,23 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle {
         return driftItem;
     }
 
+    /**
+     * Whether bundles of this kind carry a manifest and the workspace files (ours), or are an
+     * archive in someone else's format taken byte for byte (a Go module zip), which only the lock's
+     * pin can vouch for.
+     */
+    boolean manifested() {
+        return true;
+    }
+
+    /**
+     * For a target shared by every build on the machine, the lock file that serialises restores
+     * into it; empty for a target inside the workspace, which the workspace's own lock guards.
+     */
+    Optional<Path> sharedLockFile(Path target) {
+        return Optional.empty();
+    }
+
     /** Whether the tree hash covers this entry (a name under {@link #root()}). */
     public abstract boolean hashed(String name);
 
@@ -101,7 +118,7 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle {
 
     /** Whether any kind of bundle may hold this entry name. */
     public static boolean anyAdmits(String name) {
-        return VENDOR.admits(name) || MODCACHE.admits(name);
+        return VENDOR.admits(name) || MODCACHE.admits(name) || ToolchainBundle.isToolchainEntry(name);
     }
 
     /** The tree hash over the files of {@link #files} that {@link #hashed} selects. */

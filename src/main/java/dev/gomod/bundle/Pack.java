@@ -2,6 +2,7 @@ package dev.gomod.bundle;
 
 import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
+import dev.gomod.WorkspaceException.Reason;
 import dev.gomod.archive.ArchiveEntry;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.hash.DirHash;
@@ -14,12 +15,16 @@ import dev.gomod.workspace.Job;
 import dev.gomod.workspace.Workspace;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Packs a bundle of one {@link BundleLayout} from a source directory (vendor/, a downloaded module
@@ -38,6 +43,9 @@ public record Pack(Workspace workspace, Reporter reporter, Options options) impl
     /** Packs {@code source} into {@code target}. */
     public PackedBundle run(Path source, Path target) throws IOException, FormatException, WorkspaceException {
         BundleLayout layout = options.layout();
+        if (!layout.manifested()) {
+            return copyVerbatim(source, target);
+        }
         GoMod goMod = workspace.goMod();
         layout.checkSource(workspace, source);
         List<DirHash.FileSource> files = layout.files(source);
@@ -66,6 +74,34 @@ public record Pack(Workspace workspace, Reporter reporter, Options options) impl
                 LockDrift.goSumDigest(workspace.dir()), tree, files.size(), layout.manifestModules(workspace, source));
         entries.add(ArchiveEntry.ofBytes(BundleManifest.FILE, manifest.toBytes()));
         ReproducibleArchive.write(target, options.format(), entries, options.time());
-        return new PackedBundle(target, Sha256.hex(target), Files.size(target), entries.size(), manifest);
+        return new PackedBundle(target, Sha256.hex(target), Files.size(target), entries.size(), tree, manifest);
+    }
+
+    /**
+     * A kind in someone else's format (a Go module zip) is the source archive itself, byte for byte:
+     * checked to hold only the layout's names and to hash to the lock's pin, then copied.
+     */
+    private PackedBundle copyVerbatim(Path zip, Path target) throws IOException, FormatException, WorkspaceException {
+        BundleLayout layout = options.layout();
+        int entries = 0;
+        try (ZipFile z = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+            for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                if (!e.getName().startsWith(layout.root())) {
+                    throw new WorkspaceException(Reason.TAMPERED, zip + " is not " + layout.label() + ": it holds " + e.getName());
+                }
+                entries++;
+            }
+        }
+        String tree = DirHash.hashZip(zip);
+        Optional<String> pinned = workspace.lock().flatMap(layout::pinned);
+        workspace.requireNoDrift(pinned.filter(p -> !p.equals(tree))
+                .map(p -> List.of(new LockDrift.Drift(layout.driftItem(), p, tree))).orElse(List.of()));
+        if (pinned.isEmpty()) {
+            reporter.warn(workspace.lockFile().getFileName() + " pins no " + layout.label() + " (" + tree
+                    + "): agents can install it only once the lock pins it");
+        }
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
+        return new PackedBundle(target, Sha256.hex(target), Files.size(target), entries, tree, null);
     }
 }

@@ -73,19 +73,23 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
         DirectorySwap swap = new DirectorySwap(target);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path lockName = workspace.lockFile().getFileName();
-        try (WorkspaceLock ignored = workspace.exclusive()) {
+        Optional<Path> shared = layout.sharedLockFile(target);
+        try (WorkspaceLock ignored = shared.isPresent() ? WorkspaceLock.acquire(shared.get()) : workspace.exclusive()) {
             report(swap.recover());
             Optional<String> upToDate = upToDate(); // again, under the lock: a concurrent restore may have finished
             if (upToDate.isPresent()) {
                 reporter.info(layout.label() + " already matches " + lockName + " (" + upToDate.get() + "): nothing restored");
                 return new Outcome(true, upToDate.get(), 0, target);
             }
+            if (!layout.manifested()) {
+                requirePinnedBeforeExtraction(archive, format);
+            }
             Path extract = target.resolveSibling("." + target.getFileName() + ".extract");
             DirectorySwap.deleteTree(extract);
             try {
                 // any kind's names are admitted here, so that a bundle of another kind is named as such, not as a bad entry
                 SafeExtractor.Result result = new SafeExtractor(options.limits(), BundleLayout::anyAdmits).extract(archive, format, extract);
-                BundleManifest manifest = manifest(archive, extract, workspace.goMod());
+                Optional<BundleManifest> manifest = layout.manifested() ? Optional.of(manifest(archive, extract, workspace.goMod())) : Optional.empty();
                 List<String> foreign = result.sha256().keySet().stream().filter(n -> !layout.admits(n)).sorted().limit(5).toList();
                 if (!foreign.isEmpty()) {
                     throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": a " + layout.kind()
@@ -114,7 +118,9 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
                                 + ". The artifact was tampered with, or built from other sources; " + target.getFileName() + "/ was left as it was");
                     }
                 }
-                requireManifestMatchesWorkspace(archive, manifest, extract, tree);
+                if (manifest.isPresent()) {
+                    requireManifestMatchesWorkspace(archive, manifest.get(), extract, tree);
+                }
                 String checked = layout.checkRestored(workspace, archive, extract, reporter);
 
                 Path content = extract.resolve(layout.root());
@@ -129,6 +135,30 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
             } finally {
                 DirectorySwap.deleteTree(extract);
             }
+        }
+    }
+
+    /**
+     * An archive in Go's own format carries nothing of ours to check it by: only the lock from git
+     * vouches for it, so it must pin it, and the whole zip is hashed against the pin before one
+     * byte of it is written to disk.
+     */
+    private void requirePinnedBeforeExtraction(Path archive, ReproducibleArchive.Format format)
+            throws IOException, FormatException, WorkspaceException {
+        BundleLayout layout = options.layout();
+        Path lockName = workspace.lockFile().getFileName();
+        Optional<String> pinned = workspace.lock().flatMap(layout::pinned);
+        if (pinned.isEmpty()) {
+            String what = layout instanceof ToolchainBundle t ? t.module().platform() : layout.kind();
+            throw new WorkspaceException(Reason.NOT_PINNED, "REFUSED " + archive.getFileName() + ": " + (workspace.lock().isEmpty()
+                    ? "there is no " + lockName : lockName + " pins no " + layout.label()) + ", and nothing else can vouch for a "
+                    + layout.kind() + " artifact; nothing was installed", Map.of("lock", lockName.toString(), "what", what));
+        }
+        String h1 = format == ReproducibleArchive.Format.ZIP ? DirHash.hashZip(archive) : "(not a zip)";
+        if (!h1.equals(pinned.get())) {
+            throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": it hashes to " + h1 + " but "
+                    + lockName + " (from git) pins " + pinned.get() + " for " + layout.label()
+                    + ". The artifact was tampered with, or is another build; nothing was extracted or installed");
         }
     }
 

@@ -6,9 +6,11 @@ import dev.gomod.WorkspaceException;
 import dev.gomod.WorkspaceException.Reason;
 import dev.gomod.bundle.BundleLayout;
 import dev.gomod.bundle.ModcacheBundle;
+import dev.gomod.bundle.ToolchainBundle;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.ModFileCopy;
+import dev.gomod.hash.DirHash;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
@@ -25,6 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** The freeze job. */
 public record Freeze(Workspace workspace, Reporter reporter, Options options) implements Job<Freeze.Options> {
@@ -37,8 +41,17 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
      *
      * @param tidy        run {@code go mod tidy} on the user's files first (the one case where freeze changes them)
      * @param pinModcache also download the module cache into a scratch GOMODCACHE and record its hash in the lock
+     * @param toolchains  the toolchains to pin (one per platform); none: the lock keeps the pins it has while go.mod is unchanged
      */
-    public record Options(GoCommand go, DependencyPolicy policy, boolean tidy, boolean pinModcache) {
+    public record Options(GoCommand go, DependencyPolicy policy, boolean tidy, boolean pinModcache, List<ToolchainBundle> toolchains) {
+        public Options {
+            toolchains = List.copyOf(toolchains);
+        }
+
+        /** Pinning no toolchain. */
+        public Options(GoCommand go, DependencyPolicy policy, boolean tidy, boolean pinModcache) {
+            this(go, policy, tidy, pinModcache, List.of());
+        }
     }
 
     public Outcome run() throws IOException, GoException, WorkspaceException, FormatException {
@@ -72,17 +85,18 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         String goModSha = Sha256.hex(goModFile);
         String goSumSha = LockDrift.goSumDigest(moduleDir);
         GoModLock previous = Files.isRegularFile(lockFile) ? readQuietly(lockFile) : null;
+        boolean sameInputs = previous != null && previous.goModSha256().equals(goModSha) && previous.goSumSha256().equals(goSumSha);
         String modcache;
         if (options.pinModcache()) {
             Path download = ModcacheBundle.download(go, moduleDir, scratch.resolve("modcache"));
             modcache = BundleLayout.MODCACHE.hash(download);
         } else {
             // The module-cache hash stays valid while go.mod and go.sum do: the same go.sum names the same files.
-            modcache = previous != null && previous.goModSha256().equals(goModSha) && previous.goSumSha256().equals(goSumSha)
-                    ? previous.modcacheHash() : null;
+            modcache = sameInputs ? previous.modcacheHash() : null;
         }
         GoModLock lock = new GoModLock(goMod.modulePath(), goMod.goVersion().orElse(null), goMod.toolchain().orElse(null),
-                vendored.goVersion(), goModSha, goSumSha, vendored.hash(), modcache);
+                vendored.goVersion(), goModSha, goSumSha, vendored.hash(), modcache,
+                options.toolchains().isEmpty() ? (sameInputs ? previous.toolchains() : null) : toolchainPins(previous, scratch.resolve("toolchain")));
 
         byte[] bytes = lock.toBytes();
         boolean changed = !Files.exists(lockFile) || !Arrays.equals(Files.readAllBytes(lockFile), bytes);
@@ -96,8 +110,30 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
                 + (buildList.size() - 1) + " modules in the build list, "
                 + (vendored.empty() ? "nothing to vendor" : "vendor " + vendored.hash() + " (" + vendored.files() + " files)")
                 + (lock.modcacheHash() == null ? "" : ", modcache " + lock.modcacheHash())
+                + (lock.toolchains().isEmpty() ? "" : ", toolchains " + String.join(" ", lock.toolchains().keySet()))
                 + ", vendored by " + vendored.goVersion() + "; build list in " + report);
         return new Outcome(lock, changed, buildList, report, vendored.files());
+    }
+
+    /**
+     * The h1 of each toolchain's module zip. A release's zip never changes (Go's checksum database
+     * holds it), so a pin the lock already has is kept; the others are downloaded through go, which
+     * checks them against that database.
+     */
+    private SortedMap<String, String> toolchainPins(GoModLock previous, Path scratch) throws IOException, GoException {
+        SortedMap<String, String> pins = new TreeMap<>();
+        for (ToolchainBundle t : options.toolchains()) {
+            String version = t.module().version();
+            String known = previous == null ? null : previous.toolchains().get(version);
+            if (known != null) {
+                pins.put(version, known);
+                continue;
+            }
+            Path zip = t.download(options.go(), scratch);
+            pins.put(version, DirHash.hashZip(zip));
+            reporter.info("pinned " + t.module() + " " + pins.get(version) + " (" + Files.size(zip) + " bytes)");
+        }
+        return pins;
     }
 
     private static GoModLock readQuietly(Path lockFile) throws IOException {

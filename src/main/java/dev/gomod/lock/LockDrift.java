@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class LockDrift {
     /** What drifted. */
-    public enum Item { GO_MOD, GO_SUM, VENDOR, MODCACHE }
+    public enum Item { GO_MOD, GO_SUM, VENDOR, MODCACHE, TOOLCHAIN }
 
     /** One difference: what the lock says and what the workspace has. */
     public record Drift(Item item, String locked, String actual) {
@@ -28,6 +28,7 @@ public final class LockDrift {
                 case GO_SUM -> "go.sum";
                 case VENDOR -> "vendor/";
                 case MODCACHE -> "module cache";
+                case TOOLCHAIN -> "Go toolchain";
             };
             return what + " changed: lock has " + locked + ", workspace has " + actual;
         }

@@ -1,16 +1,23 @@
 package dev.gomod.maven;
 
 import dev.gomod.bundle.BundleLayout;
+import dev.gomod.bundle.ToolchainBundle;
+import dev.gomod.gotool.ToolchainModule;
 import org.apache.maven.plugin.MojoFailureException;
 
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** The bundles package makes and restore takes, by the names users give them, with their classifiers and layouts. */
+/**
+ * The bundles package makes and restore takes, by the names users give them, with their classifiers
+ * and layouts. A toolchain is one bundle per platform, its layout and classifier
+ * ({@code go-toolchain-<os>-<arch>}) made by {@link #toolchain}.
+ */
 enum BundleKind {
     VENDOR("go-vendor", BundleLayout.VENDOR),
-    MODCACHE("go-modcache", BundleLayout.MODCACHE);
+    MODCACHE("go-modcache", BundleLayout.MODCACHE),
+    TOOLCHAIN(ToolchainBundle.KIND, null);
 
     private final String classifier;
     private final BundleLayout layout;
@@ -24,8 +31,17 @@ enum BundleKind {
         return classifier;
     }
 
+    /** The layout of a vendor or module-cache bundle; a toolchain's depends on its release and platform. */
     BundleLayout layout() {
+        if (layout == null) {
+            throw new IllegalStateException(this + " has one layout per release and platform");
+        }
         return layout;
+    }
+
+    /** The classifier of one platform's toolchain: {@code go-toolchain-linux-amd64}. */
+    static String toolchainClassifier(ToolchainModule module) {
+        return TOOLCHAIN.classifier + "-" + module.platform();
     }
 
     /** As users write it: {@code vendor}, {@code modcache}. */
@@ -43,6 +59,16 @@ enum BundleKind {
         throw new MojoFailureException(property + "=" + value + ": use " + names());
     }
 
+    /** A kind that restores into a workspace ({@code gomod.kind}): vendor or modcache; a toolchain has its own goal. */
+    static BundleKind parseRestorable(String value, String property) throws MojoFailureException {
+        BundleKind k = parse(value, property);
+        if (k == TOOLCHAIN) {
+            throw new MojoFailureException(property + "=" + value + ": a toolchain is installed by gomod:install-go, not restored;"
+                    + " use vendor or modcache here");
+        }
+        return k;
+    }
+
     /** A comma-separated list, as {@code gomod.bundles} names them. */
     static Set<BundleKind> parseList(String value, String property) throws MojoFailureException {
         Set<BundleKind> kinds = EnumSet.noneOf(BundleKind.class);
@@ -58,6 +84,6 @@ enum BundleKind {
     }
 
     private static String names() {
-        return "vendor or modcache";
+        return "vendor, modcache or toolchain";
     }
 }

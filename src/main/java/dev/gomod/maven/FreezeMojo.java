@@ -1,12 +1,17 @@
 package dev.gomod.maven;
 
+import dev.gomod.bundle.ToolchainBundle;
 import dev.gomod.freeze.DependencyPolicy;
 import dev.gomod.freeze.Freeze;
+import dev.gomod.gotool.ToolchainModule;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import javax.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Proves the module is tidy and within policy, records the build list, vendors into a scratch
@@ -35,9 +40,17 @@ public class FreezeMojo extends GoMojo {
     @Parameter(property = Property.REFUSE_PSEUDO_VERSIONS, defaultValue = "false")
     private boolean refusePseudoVersions;
 
-    /** What package will make; with {@code modcache}, freeze also pins the module cache's hash in the lock. */
+    /** What package will make; with {@code modcache}, freeze also pins the module cache's hash in the lock, with {@code toolchain} each toolchain's h1. */
     @Parameter(property = Property.BUNDLES, defaultValue = "vendor")
     private String bundles;
+
+    /** With {@code toolchain} in gomod.bundles: the platforms whose toolchains freeze pins, comma-separated. */
+    @Parameter(property = Property.TOOLCHAIN_PLATFORMS, defaultValue = "linux-amd64")
+    private String toolchainPlatforms;
+
+    /** The Go release to ship when go.mod names none that has a toolchain module (a go line older than 1.21). */
+    @Parameter(property = Property.TOOLCHAIN_VERSION)
+    private String toolchainVersion;
 
     @Inject
     public FreezeMojo(SettingsDecrypter decrypter) {
@@ -46,8 +59,14 @@ public class FreezeMojo extends GoMojo {
 
     @Override
     protected void run() throws Exception {
-        boolean modcache = BundleKind.parseList(bundles, Property.BUNDLES).contains(BundleKind.MODCACHE);
+        Set<BundleKind> kinds = BundleKind.parseList(bundles, Property.BUNDLES);
+        List<ToolchainBundle> toolchains = new ArrayList<>();
+        if (kinds.contains(BundleKind.TOOLCHAIN)) {
+            for (ToolchainModule m : ToolchainChoice.modules(workspace().goMod(), toolchainVersion, toolchainPlatforms)) {
+                toolchains.add(new ToolchainBundle(m));
+            }
+        }
         DependencyPolicy policy = new DependencyPolicy(allowDirectoryReplace, deny, allow, refusePseudoVersions);
-        new Freeze(workspace(), reporter(), new Freeze.Options(goCommand(), policy, tidy, modcache)).run();
+        new Freeze(workspace(), reporter(), new Freeze.Options(goCommand(), policy, tidy, kinds.contains(BundleKind.MODCACHE), toolchains)).run();
     }
 }

@@ -25,7 +25,7 @@ import java.util.Optional;
  * and retries. settings.xml reaches go through {@link GoSettings}.
  */
 abstract class GoMojo extends ModuleMojo {
-    /** The go executable: a name looked up on the PATH, or a path. */
+    /** The go executable: a name looked up on the PATH, or a path. After gomod:install-go, the go it installed. */
     @Parameter(property = Property.GO, defaultValue = "go")
     protected String go;
 
@@ -117,6 +117,10 @@ abstract class GoMojo extends ModuleMojo {
         Map<String, String> base = new java.util.HashMap<>(System.getenv());
         if (environment != null) {
             environment.forEach((k, v) -> base.put(k, v == null ? "" : v));
+        }
+        if (project != null && go.equals(project.getProperties().getProperty(InstallGoMojo.INSTALLED_GOROOT + ".go"))) {
+            // the toolchain gomod:install-go installed is its own GOROOT, whatever GOROOT the agent's environment names
+            base.put("GOROOT", project.getProperties().getProperty(InstallGoMojo.INSTALLED_GOROOT));
         }
         GoEnvironment env = new GoEnvironment(base, masker)
                 .set("GOPROXY", goproxy)

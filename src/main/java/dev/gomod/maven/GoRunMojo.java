@@ -49,7 +49,7 @@ public class GoRunMojo extends GoMojo {
                     + Property.ARGS + "=\"build ./...\"");
         }
         Path module = moduleDir();
-        BundleKind from = BundleKind.parse(kind, Property.KIND);
+        BundleKind from = BundleKind.parseRestorable(kind, Property.KIND);
         GoCommand go = goCommand(true);
         Map<String, String> offline = offlineEnvironment(module, from, go.environment().get("GOFLAGS"));
         String[] argv;

@@ -4,6 +4,8 @@ import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.bundle.ModcacheBundle;
 import dev.gomod.bundle.Pack;
 import dev.gomod.bundle.PackedBundle;
+import dev.gomod.bundle.ToolchainBundle;
+import dev.gomod.gotool.ToolchainModule;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -21,14 +23,15 @@ import java.util.Set;
 /**
  * Packs vendor/ (with go.mod, go.sum, gomod.lock and a manifest) into a byte-reproducible archive
  * attached with classifier {@code go-vendor}, and optionally the module cache, in GOPROXY layout,
- * as {@code go-modcache}. Needs Go only for the module cache.
+ * as {@code go-modcache}, and the Go toolchain, one module zip per platform, as
+ * {@code go-toolchain-<os>-<arch>}. Needs Go only for the module cache and the toolchain.
  */
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class PackageMojo extends GoMojo {
     /** Archive time when project.build.outputTimestamp is not set: any constant keeps builds reproducible. */
     static final Instant DEFAULT_TIME = Instant.parse("2000-01-01T00:00:00Z");
 
-    /** What to make: {@code vendor}, {@code modcache}, or both ({@code vendor,modcache}). */
+    /** What to make, comma-separated: {@code vendor}, {@code modcache}, {@code toolchain}. */
     @Parameter(property = Property.BUNDLES, defaultValue = "vendor")
     private String bundles;
 
@@ -39,6 +42,14 @@ public class PackageMojo extends GoMojo {
     /** Every entry's time: ISO-8601 or seconds since the epoch. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
+
+    /** With {@code toolchain} in gomod.bundles: the platforms whose toolchains are attached, comma-separated. */
+    @Parameter(property = Property.TOOLCHAIN_PLATFORMS, defaultValue = "linux-amd64")
+    private String toolchainPlatforms;
+
+    /** The Go release to ship when go.mod names none that has a toolchain module (a go line older than 1.21). */
+    @Parameter(property = Property.TOOLCHAIN_VERSION)
+    private String toolchainVersion;
 
     /** Attach the bundles to the project so that install and deploy carry them. */
     @Parameter(property = Property.ATTACH, defaultValue = "true")
@@ -70,10 +81,21 @@ public class PackageMojo extends GoMojo {
             getLog().warn(Remedies.noLock(lockPath().getFileName().toString()));
         }
         for (BundleKind kind : kinds) {
+            if (kind == BundleKind.TOOLCHAIN) {
+                for (ToolchainModule m : ToolchainChoice.modules(workspace().goMod(), toolchainVersion, toolchainPlatforms)) {
+                    ToolchainBundle layout = new ToolchainBundle(m);
+                    String classifier = BundleKind.toolchainClassifier(m);
+                    Path zip = layout.download(goCommand(), workPath().resolve("toolchain"));
+                    Pack pack = new Pack(workspace(), reporter(), new Pack.Options(layout, ReproducibleArchive.Format.ZIP, time));
+                    report(classifier, pack.run(zip, out.resolve(base + "-" + classifier + ".zip")), ReproducibleArchive.Format.ZIP);
+                }
+                continue;
+            }
             Path target = out.resolve(base + "-" + kind.classifier() + "." + fmt.extension());
             Path source = switch (kind) {
                 case VENDOR -> workspace().vendorDir();
                 case MODCACHE -> ModcacheBundle.download(goCommand(), moduleDir(), workPath().resolve("modcache"));
+                case TOOLCHAIN -> throw new IllegalStateException("packed above");
             };
             Pack pack = new Pack(workspace(), reporter(), new Pack.Options(kind.layout(), fmt, time));
             report(kind.classifier(), pack.run(source, target), fmt);
@@ -82,7 +104,7 @@ public class PackageMojo extends GoMojo {
 
     private void report(String classifier, PackedBundle p, ReproducibleArchive.Format fmt) {
         getLog().info(classifier + " bundle " + p.file() + ": " + p.entries() + " entries, " + p.bytes() + " bytes, sha256 "
-                + p.sha256() + ", tree " + p.manifest().treeHash());
+                + p.sha256() + ", tree " + p.treeHash());
         if (attach) {
             projectHelper.attachArtifact(project, fmt.extension(), classifier, p.file().toFile());
         }

@@ -36,6 +36,9 @@ final class Property {
     static final String DENY = "gomod.deny";
     static final String ALLOW = "gomod.allow";
     static final String REFUSE_PSEUDO_VERSIONS = "gomod.refusePseudoVersions";
+    static final String TOOLCHAIN_PLATFORMS = "gomod.toolchainPlatforms";
+    static final String TOOLCHAIN_VERSION = "gomod.toolchainVersion";
+    static final String GO_INSTALL_DIRECTORY = "gomod.goInstallDirectory";
     static final String MAX_BYTES = "gomod.maxBytes";
     static final String MAX_ENTRIES = "gomod.maxEntries";
     static final String MAX_RATIO = "gomod.maxRatio";

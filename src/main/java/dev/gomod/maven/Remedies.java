@@ -56,6 +56,8 @@ final class Remedies {
             case TAMPERED -> "Nothing was changed. Do not build from it until you know where the other content came from: for an"
                     + " artifact, compare its sha256 with the one gomod:package logged in the release pipeline; for a download,"
                     + " the GOPROXY that served it and the module cache it went through";
+            case NOT_PINNED -> "Pin it in the release pipeline: 'mvn gomod:freeze -D" + Property.BUNDLES + "=vendor,toolchain -D"
+                    + Property.TOOLCHAIN_PLATFORMS + "=" + e.fact("what") + "', and commit " + e.fact("lock");
             case POLICY -> "The dependency policy is set by " + String.join(", ", Property.DENY, Property.ALLOW,
                     Property.REFUSE_PSEUDO_VERSIONS, Property.ALLOW_DIRECTORY_REPLACE);
             case UNSAFE_CONTENT -> "";

@@ -1,7 +1,6 @@
 package dev.gomod.maven;
 
 import dev.gomod.archive.ReproducibleArchive;
-import dev.gomod.archive.SafeExtractor;
 import dev.gomod.bundle.ModcacheBundle;
 import dev.gomod.bundle.Restore;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -9,7 +8,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.Artifact;
-import org.eclipse.aether.artifact.DefaultArtifact;
 
 import javax.inject.Inject;
 import java.io.File;
@@ -22,11 +20,7 @@ import java.util.Optional;
  * workspace; and swaps vendor/ in atomically. Does nothing but hash when vendor/ already matches the lock.
  */
 @Mojo(name = "restore", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
-public class RestoreMojo extends ModuleMojo {
-    /** The bundle's coordinates, {@code g:a:v} or {@code g:a:type:classifier:v}; default: this project's. */
-    @Parameter(property = Property.ARTIFACT)
-    private String artifact;
-
+public class RestoreMojo extends BundleMojo {
     /** What to restore: {@code vendor} (into vendor/) or {@code modcache} (into gomod.goproxyDir). */
     @Parameter(property = Property.KIND, defaultValue = "vendor")
     private String kind;
@@ -43,40 +37,23 @@ public class RestoreMojo extends ModuleMojo {
     @Parameter(property = Property.GOMODCACHE)
     private File gomodcache;
 
-    /** Extraction limit: total bytes. */
-    @Parameter(property = Property.MAX_BYTES, defaultValue = "4294967296")
-    private long maxBytes;
-
-    /** Extraction limit: number of entries. */
-    @Parameter(property = Property.MAX_ENTRIES, defaultValue = "500000")
-    private int maxEntries;
-
-    /** Extraction limit: how many times its own size an archive may inflate. */
-    @Parameter(property = Property.MAX_RATIO, defaultValue = "200")
-    private int maxRatio;
-
-    private final RepositorySystem repositorySystem;
-
     @Inject
     public RestoreMojo(RepositorySystem repositorySystem) {
-        this.repositorySystem = repositorySystem;
+        super(repositorySystem);
     }
 
     @Override
     protected void run() throws Exception {
-        BundleKind what = BundleKind.parse(kind, Property.KIND);
+        BundleKind what = BundleKind.parseRestorable(kind, Property.KIND);
         Path target = what == BundleKind.VENDOR ? workspace().vendorDir() : goproxyDir.toPath().toAbsolutePath().normalize();
         Restore restore = new Restore(workspace(), MavenReporter.of(getLog(), false),
-                new Restore.Options(what.layout(), target, new SafeExtractor.Limits(maxBytes, maxEntries, maxRatio)));
+                new Restore.Options(what.layout(), target, limits()));
         Optional<String> upToDate = restore.upToDate();
         if (upToDate.isPresent()) {
             getLog().info(what.layout().label() + " already matches " + lockPath().getFileName() + " (" + upToDate.get() + "): nothing to restore");
         } else {
-            Artifact coordinates = BundleResolver.coordinates(artifact, Property.ARTIFACT,
-                    new DefaultArtifact(project.getGroupId(), project.getArtifactId(), "", "pom", project.getVersion()), what.classifier(), format);
-            Path file = new BundleResolver(repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories())
-                    .resolve(coordinates);
-            getLog().info("resolved " + coordinates + " to " + file);
+            Artifact coordinates = coordinates(what.classifier(), format);
+            Path file = resolve(coordinates);
             restore.run(file, ReproducibleArchive.Format.of(coordinates.getExtension()));
         }
         if (what == BundleKind.MODCACHE && gomodcache != null) {

@@ -46,7 +46,12 @@ public final class IsolatedGo {
 
     /** One Go of the matrix (fetched on first use). */
     public IsolatedGo(Path home, String goproxy, GoMatrix.Go go) throws IOException {
-        this.executable = go.executable().toString();
+        this(home, goproxy, go.executable().toString());
+    }
+
+    /** A go executable of the test's own (one the plugin installed). */
+    public IsolatedGo(Path home, String goproxy, String executable) throws IOException {
+        this.executable = executable;
         this.home = home;
         env.put("PATH", System.getenv("PATH"));
         env.put("HOME", Files.createDirectories(home.resolve("home")).toString());
@@ -126,7 +131,7 @@ public final class IsolatedGo {
         return ask("go", args);
     }
 
-    private static String ask(String executable, String... args) {
+    static String ask(String executable, String... args) {
         List<String> cmd = new ArrayList<>(List.of(executable));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

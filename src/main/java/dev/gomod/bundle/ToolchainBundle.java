@@ -1,0 +1,203 @@
+package dev.gomod.bundle;
+
+import dev.gomod.Reporter;
+import dev.gomod.WorkspaceException;
+import dev.gomod.WorkspaceException.Reason;
+import dev.gomod.gotool.GoCommand;
+import dev.gomod.gotool.GoException;
+import dev.gomod.gotool.ToolchainModule;
+import dev.gomod.hash.DirHash;
+import dev.gomod.lock.GoModLock;
+import dev.gomod.lock.LockDrift;
+import dev.gomod.workspace.DirectorySwap;
+import dev.gomod.workspace.Workspace;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The toolchain bundle ({@code go-toolchain}): one Go release for one platform, as the module zip
+ * of {@code golang.org/toolchain} byte for byte, so that its h1 is the one Go's checksum database
+ * holds and gomod.lock pins. It has no manifest and no workspace files: the zip is Go's format, and
+ * its root is the zip's own prefix ({@code golang.org/toolchain@v0.0.1-go1.26.8.linux-amd64/}).
+ * Restored, that root becomes a GOROOT in a directory shared by every build on the machine, fixed up
+ * as cmd/go fixes up a toolchain it downloads: execute bits on {@code bin/}, {@code pkg/tool/} and
+ * {@code lib/**}{@code /go_*_exec}, and a {@code go.mod} beside every {@code _go.mod} (distpack
+ * renames nested go.mod files so that the module zip keeps them; cmd/go copies them back). The tree
+ * hash of an installed toolchain leaves those copies out, so an installed GOROOT hashes to the
+ * zip's h1.
+ */
+public final class ToolchainBundle extends BundleLayout {
+    /** The manifest kind and the classifier's stem. */
+    public static final String KIND = "go-toolchain";
+
+    private final ToolchainModule module;
+
+    public ToolchainBundle(ToolchainModule module) {
+        super(KIND, module.zipPrefix(), "Go toolchain " + module.go() + " " + module.platform(), List.of(), LockDrift.Item.TOOLCHAIN);
+        this.module = module;
+    }
+
+    public ToolchainModule module() {
+        return module;
+    }
+
+    /** Whether an entry name belongs to some toolchain module zip. */
+    static boolean isToolchainEntry(String name) {
+        return name.startsWith(ToolchainModule.PATH + "@v0.0.1-go");
+    }
+
+    @Override
+    boolean manifested() {
+        return false;
+    }
+
+    @Override
+    Optional<Path> sharedLockFile(Path target) {
+        return Optional.of(target.resolveSibling("." + target.getFileName() + ".lck"));
+    }
+
+    @Override
+    public boolean hashed(String name) {
+        return name.startsWith(root());
+    }
+
+    @Override
+    public Optional<String> pinned(GoModLock lock) {
+        return Optional.ofNullable(lock.toolchains().get(module.version()));
+    }
+
+    @Override
+    List<String> manifestModules(Workspace workspace, Path source) {
+        return List.of();
+    }
+
+    @Override
+    void checkSource(Workspace workspace, Path source) {
+        // download() fetched it through go, which checked it against the checksum database
+    }
+
+    /**
+     * The files of an installed toolchain, named as in the module zip: everything but the go.mod
+     * copies of {@code _go.mod} files, which restore (like cmd/go) adds.
+     */
+    @Override
+    List<DirHash.FileSource> files(Path goroot) throws IOException, WorkspaceException {
+        List<DirHash.FileSource> out = new ArrayList<>();
+        for (DirHash.FileSource f : DirHash.listDir(goroot, "")) {
+            String n = f.name();
+            if ((n.equals("go.mod") || n.endsWith("/go.mod")) && Files.exists(f.path().resolveSibling("_go.mod"), LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            out.add(new DirHash.FileSource(root() + n, f.path()));
+        }
+        return out;
+    }
+
+    /**
+     * Fixes up the extracted GOROOT as cmd/go does after a download, then, on the platform it is
+     * for, runs its {@code go version}: a toolchain that does not run is not installed.
+     */
+    @Override
+    String checkRestored(Workspace workspace, Path archive, Path extract, Reporter reporter) throws IOException, WorkspaceException {
+        Path goroot = extract.resolve(root());
+        int copies = copyGoModFiles(goroot);
+        if (!module.goos().equals("windows")) {
+            setExecutable(goroot);
+        }
+        if (!module.platform().equals(ToolchainModule.runningPlatform())) {
+            return copies + " go.mod files restored; not run (built for " + module.platform() + ")";
+        }
+        String out = runVersion(goroot.resolve(module.executable()));
+        if (!out.equals(module.versionLine())) {
+            throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": its " + module.executable()
+                    + " says '" + out + "', not '" + module.versionLine() + "'");
+        }
+        return "'" + out + "'";
+    }
+
+    private static int copyGoModFiles(Path goroot) throws IOException {
+        List<Path> originals;
+        try (Stream<Path> s = Files.walk(goroot)) {
+            originals = s.filter(p -> p.getFileName().toString().equals("_go.mod") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
+        }
+        for (Path p : originals) {
+            Files.copy(p, p.resolveSibling("go.mod"));
+        }
+        return originals.size();
+    }
+
+    private static void setExecutable(Path goroot) throws IOException {
+        List<Path> executables = new ArrayList<>();
+        for (String dir : List.of("bin", "pkg/tool")) {
+            Path d = goroot.resolve(dir);
+            if (Files.isDirectory(d)) {
+                try (Stream<Path> s = Files.walk(d)) {
+                    s.filter(Files::isRegularFile).forEach(executables::add);
+                }
+            }
+        }
+        Path lib = goroot.resolve("lib");
+        if (Files.isDirectory(lib)) {
+            try (Stream<Path> s = Files.walk(lib)) {
+                s.filter(p -> p.getFileName().toString().matches("go_.*_exec") && Files.isRegularFile(p)).forEach(executables::add);
+            }
+        }
+        Set<PosixFilePermission> mode = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
+                PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE);
+        for (Path p : executables) {
+            Files.setPosixFilePermissions(p, mode);
+        }
+    }
+
+    private static String runVersion(Path go) throws IOException, WorkspaceException {
+        ProcessBuilder pb = new ProcessBuilder(go.toString(), "version").redirectErrorStream(true)
+                .directory(go.getParent().toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // this toolchain exactly: no switch, no go.env of the user's, no GOROOT from outside
+        pb.environment().put("GOTOOLCHAIN", "local");
+        pb.environment().put("GOENV", "off");
+        pb.environment().remove("GOROOT");
+        Process p = pb.start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new WorkspaceException(Reason.TAMPERED, go + " version failed: " + out);
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            throw new IOException("interrupted while running " + go + " version", e);
+        }
+    }
+
+    /**
+     * Fetches this toolchain's module zip with the go command ({@code go mod download}) into a fresh,
+     * private GOMODCACHE: through the configured GOPROXY chain, and checked by go against the checksum
+     * database (GOSUMDB) unless the user turned that off.
+     *
+     * @return the module zip, byte for byte as the proxy served it
+     */
+    public Path download(GoCommand go, Path freshCache) throws IOException, GoException {
+        DirectorySwap.deleteTree(freshCache);
+        Path work = Files.createDirectories(freshCache.resolve("work"));
+        String flags = go.environment().get("GOFLAGS");
+        // outside any module and any workspace; -modcacherw so that the scratch cache can be deleted
+        GoCommand isolated = go.with("GOMODCACHE", freshCache.resolve("mod").toString()).with("GOWORK", "off")
+                .with("GOFLAGS", ((flags == null ? "" : flags).replaceAll("-mod=\\S+", "") + " -modcacherw").strip());
+        isolated.run(work, "mod", "download", module.toString());
+        return freshCache.resolve("mod/cache/download").resolve(ToolchainModule.PATH).resolve("@v").resolve(module.version() + ".zip");
+    }
+}
