@@ -1,5 +1,7 @@
 package dev.gomod.e2e;
 
+import dev.gomod.gotool.ToolchainModule;
+import dev.gomod.testkit.ToolchainZips;
 import dev.gomod.workspace.DirectorySwap;
 import dev.gomod.testkit.Checkout;
 import dev.gomod.testkit.MavenRun;
@@ -23,6 +25,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -42,6 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NexusEndToEndIT {
     private static final String GAV_PATH = "com/example/hello-service/1.0.0/hello-service-1.0.0";
+    /** Not the PATH go (1.26 here): the agent must build with the Go the release shipped. */
+    private static final ToolchainModule TOOLCHAIN = ToolchainModule.of("go1.25.14", ToolchainModule.runningPlatform());
 
     private final Path dir = Path.of(System.getProperty("e2e.dir", "target/e2e")).toAbsolutePath();
     private NexusServer nexus;
@@ -58,6 +63,8 @@ class NexusEndToEndIT {
         nexus.disableAnonymousAccess();
 
         FileGoProxy proxy = new FileGoProxy(work.resolve("goproxy")).publish(GraphFixture.proxyModules().toArray(TestModule[]::new));
+        // the release ships the Go the agent builds with: a real toolchain from the Go module proxy, served here from the file:// proxy
+        ToolchainZips.publish(ToolchainZips.real(TOOLCHAIN.go()), TOOLCHAIN, proxy.dir());
         release = work.resolve("release");
         GraphFixture.writeMain(release);
         new IsolatedGo(work.resolve("tidy"), proxy.url()).run(release, "mod", "tidy").ok();
@@ -88,10 +95,12 @@ class NexusEndToEndIT {
         Run freeze = mvn(release, "freeze", "release.xml", dir.resolve("work/release-repo"), "gomod:freeze", goproxy, cache);
         assertEquals(0, freeze.exit, freeze.output);
         assertTrue(freeze.output.contains("gomod.lock written: example.com/hello, 15 modules"), freeze.output);
+        assertTrue(freeze.output.contains("pinned " + TOOLCHAIN + " h1:"), freeze.output);
+        assertTrue(Files.readString(release.resolve("gomod.lock")).contains("golang.org/toolchain " + TOOLCHAIN.version() + " h1:"));
 
         Run deploy = mvn(release, "deploy", "release.xml", dir.resolve("work/release-repo"), "deploy", goproxy, cache);
         assertEquals(0, deploy.exit, deploy.output);
-        for (String suffix : List.of("-go-vendor.tar.gz", "-go-modcache.tar.gz")) {
+        for (String suffix : List.of("-go-vendor.tar.gz", "-go-modcache.tar.gz", "-go-toolchain-" + TOOLCHAIN.platform() + ".zip")) {
             assertEquals(200, nexus.status("GET", "/repository/maven-releases/" + GAV_PATH + suffix, null, true), suffix);
             assertEquals(401, nexus.status("GET", "/repository/maven-releases/" + GAV_PATH + suffix, null, false), "anonymous access is off");
         }
@@ -115,6 +124,42 @@ class NexusEndToEndIT {
         assertEquals(0, mc.exit, mc.output);
         assertTrue(mc.output.contains("module cache restored from hello-service-1.0.0-go-modcache.tar.gz"), mc.output);
         assertEquals("42 true local 2 fork\n", runBinary(agent.resolve("hello-mc")));
+    }
+
+    @Test
+    @Order(2)
+    void anAgentWithNoGoInstallsTheShippedToolchainRestoresAndBuilds() throws Exception {
+        Path agent = checkout("agent-no-go");
+        Path repo = dir.resolve("work/agent-no-go-repo");
+        String path = ToolchainZips.pathWithoutGo();
+        for (String d : path.split(java.io.File.pathSeparator)) {
+            assertFalse(Files.exists(Path.of(d, "go")), "go on the agent's PATH: " + d);
+        }
+        List<String> goals = List.of("gomod:install-go", "gomod:restore", "gomod:go", "-Dgomod.args=build -o hello .",
+                "-Dgocache=" + agent.resolve("gocache"));
+        long start = System.nanoTime();
+        MavenRun.Result cold = MavenRun.run(agent, dir.resolve("logs/agent-no-go.log"), args("agent.xml", repo, goals), Map.of("PATH", path));
+        long coldMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(0, cold.exit(), cold.output());
+        Path goroot = dir.resolve("work/gomod/go/" + TOOLCHAIN.go() + "." + TOOLCHAIN.platform()); // beside the local repository
+        assertTrue(cold.output().contains("Go toolchain " + TOOLCHAIN.go() + " " + TOOLCHAIN.platform() + " restored from hello-service-1.0.0-go-toolchain-"
+                + TOOLCHAIN.platform() + ".zip") && cold.output().contains("matches gomod.lock, '" + TOOLCHAIN.versionLine() + "'"), cold.output());
+        assertTrue(cold.output().contains("later goals of this build run " + goroot.resolve("bin/go")), cold.output());
+        assertTrue(cold.output().contains("vendor/ restored from hello-service-1.0.0-go-vendor.tar.gz"), cold.output());
+        assertEquals("42 true local 2 fork\n", runBinary(agent.resolve("hello")));
+        assertTrue(runBinaryOutput(goroot.resolve("bin/go"), "version", agent.resolve("hello").toString()).contains(TOOLCHAIN.go()),
+                "the binary was not built by the shipped toolchain");
+
+        start = System.nanoTime();
+        MavenRun.Result again = MavenRun.run(agent, dir.resolve("logs/agent-no-go-again.log"), args("agent.xml", repo,
+                List.of("-o", "gomod:install-go")), Map.of("PATH", path));
+        long noOpMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(0, again.exit(), again.output());
+        assertTrue(again.output().contains("Go toolchain " + TOOLCHAIN.go() + " " + TOOLCHAIN.platform() + " already installed in " + goroot), again.output());
+        Path artifact = repo.resolve(GAV_PATH + "-go-toolchain-" + TOOLCHAIN.platform() + ".zip");
+        Files.writeString(dir.resolve("logs/install-go-times.txt"), "artifact " + Files.size(artifact) + " bytes\n"
+                + "cold: mvn gomod:install-go gomod:restore gomod:go (build) " + coldMillis + " ms\n"
+                + "no-op: mvn -o gomod:install-go " + noOpMillis + " ms\n");
     }
 
     @Test
@@ -177,7 +222,9 @@ class NexusEndToEndIT {
                   <version>1.0.0</version>
                   <packaging>pom</packaging>
                   <properties>
-                    <gomod.bundles>vendor,modcache</gomod.bundles>
+                    <gomod.bundles>vendor,modcache,toolchain</gomod.bundles>
+                    <!-- go.mod says go 1.19, which has no toolchain module: ship this release -->
+                    <gomod.toolchainVersion>%s</gomod.toolchainVersion>
                     <gomod.allowDirectoryReplace>true</gomod.allowDirectoryReplace>
                     <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp>
                   </properties>
@@ -215,7 +262,7 @@ class NexusEndToEndIT {
                     </plugins>
                   </build>
                 </project>
-                """.formatted(nexus.url(), System.getProperty("plugin.version"));
+                """.formatted(TOOLCHAIN.go(), nexus.url(), System.getProperty("plugin.version"));
     }
 
     /** A company's settings.xml: everything through Nexus, credentials from a server entry, snapshots on. */
@@ -271,10 +318,23 @@ class NexusEndToEndIT {
     }
 
     private Run mvn(Path cwd, String step, String settings, Path localRepo, String... args) throws IOException, InterruptedException {
-        List<String> all = new ArrayList<>(List.of("-s", dir.resolve("work").resolve(settings).toString(), "-Dmaven.repo.local=" + localRepo));
-        all.addAll(List.of(args));
-        MavenRun.Result r = MavenRun.run(cwd, dir.resolve("logs").resolve(step + ".log"), all);
+        MavenRun.Result r = MavenRun.run(cwd, dir.resolve("logs").resolve(step + ".log"), args(settings, localRepo, List.of(args)));
         return new Run(r.exit(), r.output());
+    }
+
+    private List<String> args(String settings, Path localRepo, List<String> args) {
+        List<String> all = new ArrayList<>(List.of("-s", dir.resolve("work").resolve(settings).toString(), "-Dmaven.repo.local=" + localRepo));
+        all.addAll(args);
+        return all;
+    }
+
+    private static String runBinaryOutput(Path exe, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(exe.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
     }
 
     private static String runBinary(Path exe) throws IOException, InterruptedException {

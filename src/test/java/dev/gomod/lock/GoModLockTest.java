@@ -49,4 +49,29 @@ class GoModLockTest {
         assertTrue(assertThrows(FormatException.class, () -> GoModLock.parse("gomod.lock",
                 "lock 1\nmodule m\n".getBytes(StandardCharsets.UTF_8))).getMessage().contains("missing 'go.mod'"));
     }
+
+    @Test
+    void pinsOneToolchainPerPlatformAsTheChecksumDatabaseWritesIt() throws Exception {
+        String arm = "h1:XriDgll2yv4W2YeUo2X/WuUuy+iGJkXGH0CQloMBEXo=";
+        GoModLock lock = new GoModLock("example.com/m", "1.25.0", null, "go1.26.8", A, B, H1, null)
+                .withToolchains(java.util.Map.of("v0.0.1-go1.26.8.linux-arm64", arm, "v0.0.1-go1.26.8.linux-amd64", H1));
+        String text = new String(lock.toBytes(), StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("vendor " + H1 + "\n"
+                + "golang.org/toolchain v0.0.1-go1.26.8.linux-amd64 " + H1 + "\n"
+                + "golang.org/toolchain v0.0.1-go1.26.8.linux-arm64 " + arm + "\n"), text);
+        GoModLock back = GoModLock.parse("gomod.lock", lock.toBytes());
+        assertEquals(lock, back);
+        assertEquals(arm, back.toolchains().get("v0.0.1-go1.26.8.linux-arm64"));
+        assertEquals(back.toolchains(), back.withVendor("go1.26.8", H1).withModcache(H1).toolchains(), "withers keep the pins");
+
+        String base = "lock 1\nmodule m\ngo.mod sha256:" + A + "\ngo.sum none\n";
+        FormatException bad = assertThrows(FormatException.class, () -> GoModLock.parse("gomod.lock",
+                (base + "golang.org/toolchain go1.26.8 " + H1 + "\n").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(5, bad.line());
+        assertTrue(bad.getMessage().contains("want 'golang.org/toolchain v0.0.1-go<release>.<goos>-<goarch> h1:<hash>'"), bad.getMessage());
+        FormatException twice = assertThrows(FormatException.class, () -> GoModLock.parse("gomod.lock",
+                (base + "golang.org/toolchain v0.0.1-go1.26.8.linux-amd64 " + H1 + "\ngolang.org/toolchain v0.0.1-go1.26.8.linux-amd64 " + arm + "\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(6, twice.line());
+    }
 }

@@ -18,11 +18,17 @@ public final class MavenRun {
     }
 
     public static Result run(Path cwd, Path log, List<String> args) throws IOException, InterruptedException {
+        return run(cwd, log, args, java.util.Map.of());
+    }
+
+    /** With these environment variables changed (say a PATH with no go on it). */
+    public static Result run(Path cwd, Path log, List<String> args, java.util.Map<String, String> env) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("mvn", "-B"));
         cmd.addAll(args);
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().remove("MAVEN_OPTS");
+        pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);

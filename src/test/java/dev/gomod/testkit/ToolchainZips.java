@@ -34,6 +34,26 @@ public final class ToolchainZips {
                 .resolve(m.version() + ".zip");
     }
 
+    /** Serves a toolchain module zip from a file:// GOPROXY directory, as the Go module proxy does. */
+    public static void publish(Path zip, ToolchainModule m, Path proxyDir) throws IOException {
+        Path at = Files.createDirectories(proxyDir.resolve(ToolchainModule.PATH).resolve("@v"));
+        Files.copy(zip, at.resolve(m.version() + ".zip"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(at.resolve(m.version() + ".mod"), "module " + ToolchainModule.PATH + "\n");
+        Files.writeString(at.resolve(m.version() + ".info"), "{\"Version\":\"" + m.version() + "\",\"Time\":\"2026-01-01T00:00:00Z\"}\n");
+        Files.writeString(at.resolve("list"), m.version() + "\n");
+    }
+
+    /** The PATH with every directory that holds a go executable left out: an agent with no Go. */
+    public static String pathWithoutGo() {
+        List<String> kept = new java.util.ArrayList<>();
+        for (String dir : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && !Files.exists(Path.of(dir, "go"))) {
+                kept.add(dir);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, kept);
+    }
+
     /** The toolchain module of the PATH go. */
     public static ToolchainModule pathGoModule() {
         IsolatedGo.requireGo();
