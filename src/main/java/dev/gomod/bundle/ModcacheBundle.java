@@ -5,6 +5,7 @@ import dev.gomod.WorkspaceException;
 import dev.gomod.WorkspaceException.Reason;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
+import dev.gomod.gotool.ToolchainModule;
 import dev.gomod.hash.DirHash;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
@@ -110,6 +111,17 @@ public final class ModcacheBundle extends BundleLayout {
      * @return the {@code cache/download} directory
      */
     public static Path download(GoCommand go, Path moduleDir, Path freshCache) throws IOException, GoException, WorkspaceException, FormatException {
+        return download(go, moduleDir, freshCache, List.of());
+    }
+
+    /**
+     * As {@link #download(GoCommand, Path, Path)}, with these toolchain modules beside the build's
+     * modules: restored as {@code GOPROXY=file://<dir>} (a single file:// entry, the one case where
+     * cmd/go needs no checksum database for a toolchain), the directory also lets plain go switch
+     * to them ({@code GOTOOLCHAIN=go1.X.Y}) with no network.
+     */
+    public static Path download(GoCommand go, Path moduleDir, Path freshCache, List<ToolchainModule> toolchains)
+            throws IOException, GoException, WorkspaceException, FormatException {
         DirectorySwap.deleteTree(freshCache);
         Files.createDirectories(freshCache);
         String flags = go.environment().get("GOFLAGS");
@@ -118,6 +130,12 @@ public final class ModcacheBundle extends BundleLayout {
         GoCommand isolated = go.with("GOMODCACHE", freshCache.toString())
                 .with("GOFLAGS", ((flags == null ? "" : flags) + " -modcacherw -mod=mod").strip());
         isolated.run(moduleDir, "mod", "download");
+        if (!toolchains.isEmpty()) {
+            List<String> args = new ArrayList<>(List.of("mod", "download"));
+            toolchains.forEach(t -> args.add(t.toString()));
+            // outside the module: a toolchain is no requirement of it
+            isolated.with("GOWORK", "off").run(Files.createDirectories(freshCache.resolve(".toolchain-work")), args.toArray(String[]::new));
+        }
         Path download = freshCache.resolve("cache").resolve("download");
         Files.createDirectories(download);
         Path goSumFile = moduleDir.resolve("go.sum");

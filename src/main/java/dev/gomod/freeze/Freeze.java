@@ -88,7 +88,8 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         boolean sameInputs = previous != null && previous.goModSha256().equals(goModSha) && previous.goSumSha256().equals(goSumSha);
         String modcache;
         if (options.pinModcache()) {
-            Path download = ModcacheBundle.download(go, moduleDir, scratch.resolve("modcache"));
+            Path download = ModcacheBundle.download(go, moduleDir, scratch.resolve("modcache"),
+                    options.toolchains().stream().map(ToolchainBundle::module).toList());
             modcache = BundleLayout.MODCACHE.hash(download);
         } else {
             // The module-cache hash stays valid while go.mod and go.sum do: the same go.sum names the same files.

@@ -2,6 +2,7 @@ package dev.gomod.maven;
 
 import dev.gomod.AtomicFile;
 import dev.gomod.gotool.GoCommand;
+import dev.gomod.gotool.ToolchainModule;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -10,10 +11,12 @@ import org.codehaus.plexus.util.cli.CommandLineUtils;
 
 import javax.inject.Inject;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,12 +64,23 @@ public class GoRunMojo extends GoMojo {
         Path envFile = workPath().resolve("offline.env");
         StringBuilder b = new StringBuilder("# the environment gomod:go runs go with; source it, or pass it to another tool\n");
         offline.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+        if (from == BundleKind.MODCACHE) {
+            shippedToolchains().forEach(v -> b.append("# this GOPROXY carries golang.org/toolchain@").append(v)
+                    .append(": with it as the only GOPROXY entry and GOSUMDB=off, plain go switches to it offline with GOTOOLCHAIN=")
+                    .append(v.substring("v0.0.1-".length(), v.lastIndexOf('.'))).append('\n'));
+        }
         AtomicFile.write(envFile, b.toString().getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, String> e : offline.entrySet()) {
             go = go.with(e.getKey(), e.getValue());
         }
         getLog().info("go " + String.join(" ", argv) + " (" + from.id() + ", offline; environment in " + envFile + ")");
         go.run(module, argv);
+    }
+
+    /** The toolchain module versions a restored module cache carries (see gomod:package with modcache and toolchain). */
+    private List<String> shippedToolchains() throws IOException {
+        Path list = goproxyDir.toPath().resolve(ToolchainModule.PATH).resolve("@v").resolve("list");
+        return Files.isRegularFile(list) ? Files.readAllLines(list).stream().map(String::strip).filter(l -> !l.isEmpty()).toList() : List.of();
     }
 
     /** The variables that keep go off the network, by kind. */

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -82,7 +83,7 @@ public class PackageMojo extends GoMojo {
         }
         for (BundleKind kind : kinds) {
             if (kind == BundleKind.TOOLCHAIN) {
-                for (ToolchainModule m : ToolchainChoice.modules(workspace().goMod(), toolchainVersion, toolchainPlatforms)) {
+                for (ToolchainModule m : toolchains()) {
                     ToolchainBundle layout = new ToolchainBundle(m);
                     String classifier = BundleKind.toolchainClassifier(m);
                     Path zip = layout.download(goCommand(), workPath().resolve("toolchain"));
@@ -94,12 +95,18 @@ public class PackageMojo extends GoMojo {
             Path target = out.resolve(base + "-" + kind.classifier() + "." + fmt.extension());
             Path source = switch (kind) {
                 case VENDOR -> workspace().vendorDir();
-                case MODCACHE -> ModcacheBundle.download(goCommand(), moduleDir(), workPath().resolve("modcache"));
+                // with toolchains shipped, the module cache carries them too, for plain go's offline switch
+                case MODCACHE -> ModcacheBundle.download(goCommand(), moduleDir(), workPath().resolve("modcache"),
+                        kinds.contains(BundleKind.TOOLCHAIN) ? toolchains() : List.of());
                 case TOOLCHAIN -> throw new IllegalStateException("packed above");
             };
             Pack pack = new Pack(workspace(), reporter(), new Pack.Options(kind.layout(), fmt, time));
             report(kind.classifier(), pack.run(source, target), fmt);
         }
+    }
+
+    private List<ToolchainModule> toolchains() throws Exception {
+        return ToolchainChoice.modules(workspace().goMod(), toolchainVersion, toolchainPlatforms);
     }
 
     private void report(String classifier, PackedBundle p, ReproducibleArchive.Format fmt) {

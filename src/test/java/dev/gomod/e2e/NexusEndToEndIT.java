@@ -124,6 +124,12 @@ class NexusEndToEndIT {
         assertEquals(0, mc.exit, mc.output);
         assertTrue(mc.output.contains("module cache restored from hello-service-1.0.0-go-modcache.tar.gz"), mc.output);
         assertEquals("42 true local 2 fork\n", runBinary(agent.resolve("hello-mc")));
+        // the module cache also carries the toolchain: plain go switches to it with no network, as offline.env says
+        Path proxyDir = agent.resolve("target/gomod/goproxy");
+        assertTrue(Files.readString(agent.resolve("target/gomod/offline.env")).contains("GOTOOLCHAIN=" + TOOLCHAIN.go()));
+        IsolatedGo plain = new IsolatedGo(dir.resolve("work/plain-go-switch"), proxyDir.toUri().toString().replaceAll("/$", ""));
+        plain.set("GOTOOLCHAIN", TOOLCHAIN.go()).set("HTTPS_PROXY", "http://127.0.0.1:9").set("HTTP_PROXY", "http://127.0.0.1:9");
+        assertTrue(plain.run(agent, "version").ok().stdout().startsWith(TOOLCHAIN.versionLine()));
     }
 
     @Test
