@@ -31,6 +31,11 @@
  * directory (list, .info, .mod, .zip, .ziphash as go stored them)</td><td>the .mod and .zip files,
  * which go.sum vouches for (.info is proxy metadata)</td><td>{@code modcache}</td><td>none</td>
  * <td>every .zip and .mod go.sum names hashes to go.sum's h1</td></tr>
+ * <tr><td>{@code go-toolchain}</td><td>{@code go-toolchain-<os>-<arch>}</td><td>{@code golang.org/toolchain@v0.0.1-go<V>.<os>-<arch>/}:
+ * Go's own module zip of that toolchain, byte for byte (no manifest, no workspace files)</td><td>every
+ * file: the module's h1, the one Go's checksum database holds</td><td>{@code golang.org/toolchain <version>},
+ * one line per platform, required</td><td>none</td><td>the zip's h1 against the pin before extraction; exec
+ * bits and go.mod copies as cmd/go sets them; {@code go version} prints the release</td></tr>
  * </table>
  * The tree hash is Go's dirhash Hash1 ({@link dev.gomod.hash.DirHash}) over the covered files,
  * each named by its path in the bundle ({@code vendor/modules.txt}, {@code goproxy/example.com/a/@v/v1.0.0.zip}).
@@ -44,6 +49,11 @@
  * one its manifest states, the manifest names this workspace's go.mod and go.sum, and the layout's
  * own checks pass. Only then is the root swapped into place ({@link dev.gomod.workspace.DirectorySwap});
  * a failure at any step leaves the target as it was.
+ *
+ * A toolchain bundle is the exception to the bundle format above: it is not ours but Go's module
+ * zip, so it has no manifest and restore trusts it through the lock's pin alone, checked over the
+ * whole zip before one byte is written; it installs into a directory shared by every build on the
+ * machine, under a lock file beside it rather than the workspace's.
  *
  * <h2>Adding a kind</h2>
  * A new kind of artifact is a new {@link dev.gomod.bundle.BundleLayout} subclass (its root, the
