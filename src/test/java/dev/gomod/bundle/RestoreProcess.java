@@ -6,7 +6,12 @@ import dev.gomod.archive.SafeExtractor;
 import dev.gomod.gotool.ToolchainModule;
 import dev.gomod.workspace.Workspace;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A restore in a process of its own, for tests that kill one or run two at once:
@@ -26,5 +31,20 @@ public final class RestoreProcess {
         Restore.Outcome o = new Restore(workspace, Reporter.of(System.out::println), options)
                 .run(Path.of(args[3]), toolchain ? ReproducibleArchive.Format.ZIP : ReproducibleArchive.Format.TAR_GZ);
         System.out.println(o.skipped() ? "SKIPPED" : "RESTORED");
+    }
+
+    /** Waits for two restores of one target started at once: both must succeed, one restoring and one finding it done. */
+    static void assertOneRestoredOneSkipped(Process a, Process b) throws Exception {
+        String outA = new String(a.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String outB = new String(b.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, a.waitFor(), outA);
+        assertEquals(0, b.waitFor(), outB);
+        List<String> results = List.of(last(outA), last(outB));
+        assertTrue(results.contains("RESTORED") && results.contains("SKIPPED"), results + "\n" + outA + "\n" + outB);
+    }
+
+    private static String last(String out) {
+        List<String> lines = out.strip().lines().toList();
+        return lines.get(lines.size() - 1);
     }
 }

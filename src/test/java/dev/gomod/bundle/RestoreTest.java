@@ -274,20 +274,8 @@ class RestoreTest {
         Files.createDirectories(ws);
         Files.copy(src.resolve("go.mod"), ws.resolve("go.mod"));
         Files.copy(src.resolve("gomod.lock"), ws.resolve("gomod.lock"));
-        Process a = child(ws, bundle);
-        Process b = child(ws, bundle);
-        String outA = new String(a.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String outB = new String(b.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, a.waitFor(), outA);
-        assertEquals(0, b.waitFor(), outB);
-        List<String> results = List.of(last(outA), last(outB));
-        assertTrue(results.contains("RESTORED") && results.contains("SKIPPED"), results + "\n" + outA + "\n" + outB);
+        RestoreProcess.assertOneRestoredOneSkipped(child(ws, bundle), child(ws, bundle));
         assertEquals(LockDrift.vendorHash(src.resolve("vendor")), LockDrift.vendorHash(ws.resolve("vendor")));
-    }
-
-    private static String last(String out) {
-        List<String> lines = out.strip().lines().toList();
-        return lines.get(lines.size() - 1);
     }
 
     private Process child(Path ws, Path bundle) throws IOException {

@@ -153,14 +153,7 @@ class ToolchainInstallTest {
         assertTrue(fileCount(extract) >= 500, "killed before extracting");
         assertFalse(Files.exists(a.goroot()));
 
-        Process p1 = child(a, zip);
-        Process p2 = child(a, zip);
-        String out1 = new String(p1.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String out2 = new String(p2.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p1.waitFor(), out1);
-        assertEquals(0, p2.waitFor(), out2);
-        List<String> results = List.of(last(out1), last(out2));
-        assertTrue(results.contains("RESTORED") && results.contains("SKIPPED"), results + "\n" + out1 + "\n" + out2);
+        RestoreProcess.assertOneRestoredOneSkipped(child(a, zip), child(a, zip));
         assertFalse(Files.exists(extract), "the killed run's extraction is still there");
         assertEquals(m.versionLine(), run(a.goroot().resolve("bin/go"), "version").strip());
     }
@@ -218,11 +211,6 @@ class ToolchainInstallTest {
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), RestoreProcess.class.getName(),
                 ws.toString(), ws.resolve("gomod.lock").toString(), ws.resolve("target/gomod").toString(), zip.toString(),
                 m.go(), m.platform(), a.goroot().toString()).redirectErrorStream(true).start();
-    }
-
-    private static String last(String out) {
-        List<String> lines = out.strip().lines().toList();
-        return lines.get(lines.size() - 1);
     }
 
     private static long fileCount(Path dir) throws IOException {
