@@ -89,6 +89,11 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, 
     /** The tree hash gomod.lock pins for this kind, when it pins one. */
     public abstract Optional<String> pinned(GoModLock lock);
 
+    /** What of this kind a lock pins, as advice names it: the kind, or a toolchain's platform. */
+    String pinnedItem() {
+        return kind;
+    }
+
     /** The manifest's {@code vendored-by} line: the Go that made the content, for kinds that record one. */
     String vendoredBy(Optional<GoModLock> lock) {
         return null;

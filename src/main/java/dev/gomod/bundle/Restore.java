@@ -149,10 +149,9 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
         Path lockName = workspace.lockFile().getFileName();
         Optional<String> pinned = workspace.lock().flatMap(layout::pinned);
         if (pinned.isEmpty()) {
-            String what = layout instanceof ToolchainBundle t ? t.module().platform() : layout.kind();
             throw new WorkspaceException(Reason.NOT_PINNED, "REFUSED " + archive.getFileName() + ": " + (workspace.lock().isEmpty()
                     ? "there is no " + lockName : lockName + " pins no " + layout.label()) + ", and nothing else can vouch for a "
-                    + layout.kind() + " artifact; nothing was installed", Map.of("lock", lockName.toString(), "what", what));
+                    + layout.kind() + " artifact; nothing was installed", Map.of("lock", lockName.toString(), "what", layout.pinnedItem()));
         }
         String h1 = format == ReproducibleArchive.Format.ZIP ? DirHash.hashZip(archive) : "(not a zip)";
         if (!h1.equals(pinned.get())) {

@@ -69,6 +69,11 @@ public final class ToolchainBundle extends BundleLayout {
     }
 
     @Override
+    String pinnedItem() {
+        return module.platform();
+    }
+
+    @Override
     public boolean hashed(String name) {
         return name.startsWith(root());
     }
