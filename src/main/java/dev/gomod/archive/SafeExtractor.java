@@ -92,6 +92,9 @@ public final class SafeExtractor {
         private final Map<String, String> folded = new HashMap<>();
         private final Map<String, byte[]> digests = new HashMap<>();
         private final Set<Path> verifiedDirs = new HashSet<>();
+        // one digest and buffer for every entry: per-entry objects cost a fresh JVM more than the bytes do
+        private final MessageDigest sha = Sha256.newDigest();
+        private final byte[] buffer = new byte[BUFFER];
         private long total;
         private int count;
 
@@ -134,8 +137,8 @@ public final class SafeExtractor {
                     throw new UnsafeArchiveException(name, entry, "its directory resolves outside the extraction directory");
                 }
             }
-            MessageDigest sha = Sha256.newDigest();
-            total += copy(in, target, name, entry, total, compressed, sha);
+            sha.reset();
+            total += copy(in, target, name, entry, total, compressed, sha, buffer);
             digests.put(clean, sha.digest());
             if (isExecutable(e)) {
                 Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -186,10 +189,9 @@ public final class SafeExtractor {
         return false;
     }
 
-    private long copy(InputStream in, Path target, String archive, String entry, long before, long compressed, MessageDigest sha)
-            throws IOException, UnsafeArchiveException {
+    private long copy(InputStream in, Path target, String archive, String entry, long before, long compressed, MessageDigest sha,
+                      byte[] buf) throws IOException, UnsafeArchiveException {
         long n = 0;
-        byte[] buf = new byte[BUFFER];
         try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS)) {
             int r;

@@ -1,6 +1,7 @@
 package dev.gomod.hash;
 
 import java.io.ByteArrayInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,16 +12,16 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -33,20 +34,26 @@ public final class DirHash {
     /** The prefix Go writes before Hash1 values. */
     public static final String PREFIX = "h1:";
 
-    /** UTF-8 byte order equals code point order; Java's String order is UTF-16 code units. */
+    /**
+     * UTF-8 byte order, which is code point order. Java's String order is UTF-16 code units: the two
+     * differ only where one string has a surrogate (a code point above U+FFFF) and the other a unit
+     * from U+E000 up, so the first differing units decide, the surrogate being the larger. Compared
+     * unit by unit rather than by code point because sorting names is on every hash's path.
+     */
     public static final Comparator<String> UTF8_ORDER = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
             if (ca != cb) {
-                return Integer.compare(ca, cb);
+                boolean sa = Character.isSurrogate(ca);
+                if (sa != Character.isSurrogate(cb)) {
+                    return sa ? 1 : -1;
+                }
+                return ca - cb;
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
         }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return a.length() - b.length();
     };
 
     /** A file to hash: its name in the hash and how to open its content. */
@@ -54,6 +61,13 @@ public final class DirHash {
         String name();
 
         InputStream open() throws IOException;
+
+        /** The content's sha256, with a digest and buffer the caller reuses from file to file. */
+        default byte[] digest(MessageDigest md, byte[] buffer) throws IOException {
+            try (InputStream in = open()) {
+                return Sha256.digest(in, md, buffer);
+            }
+        }
     }
 
     /** A named file on disk. */
@@ -61,6 +75,14 @@ public final class DirHash {
         @Override
         public InputStream open() throws IOException {
             return Files.newInputStream(path);
+        }
+
+        /** Read with a plain FileInputStream: fewer layers than a channel for thousands of small files. */
+        @Override
+        public byte[] digest(MessageDigest md, byte[] buffer) throws IOException {
+            try (InputStream in = new FileInputStream(path.toFile())) {
+                return Sha256.digest(in, md, buffer);
+            }
         }
     }
 
@@ -71,10 +93,10 @@ public final class DirHash {
     public static String hash(List<? extends Source> files) throws IOException {
         List<Source> sorted = sorted(files);
         List<byte[]> digests = new ArrayList<>(sorted.size());
+        MessageDigest md = Sha256.newDigest();
+        byte[] buffer = new byte[Sha256.BUFFER];
         for (Source f : sorted) {
-            try (InputStream in = f.open()) {
-                digests.add(Sha256.digest(in));
-            }
+            digests.add(f.digest(md, buffer));
         }
         return summary(sorted.stream().map(Source::name).toList(), digests);
     }
@@ -88,36 +110,43 @@ public final class DirHash {
             return hash(files);
         }
         List<Source> sorted = sorted(files);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "gomod-hash");
-            t.setDaemon(true);
-            return t;
-        });
+        // One reused digest and buffer per thread, files taken in turn from a shared counter: a
+        // fresh JVM (every mvn) pays for each object and task per file before the JIT catches up.
+        byte[][] digests = new byte[sorted.size()][];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<IOException> failed = new AtomicReference<>();
+        Runnable worker = () -> {
+            MessageDigest md = Sha256.newDigest();
+            byte[] buffer = new byte[Sha256.BUFFER];
+            for (int i = next.getAndIncrement(); i < digests.length && failed.get() == null; i = next.getAndIncrement()) {
+                try {
+                    digests[i] = sorted.get(i).digest(md, buffer);
+                } catch (IOException e) {
+                    failed.compareAndSet(null, e);
+                }
+            }
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            Thread helper = new Thread(worker, "gomod-hash");
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        worker.run();
         try {
-            List<Future<byte[]>> digests = new ArrayList<>(sorted.size());
-            for (Source f : sorted) {
-                digests.add(pool.submit(() -> {
-                    try (InputStream in = f.open()) {
-                        return Sha256.digest(in);
-                    }
-                }));
+            for (Thread helper : helpers) {
+                helper.join();
             }
-            List<byte[]> done = new ArrayList<>(digests.size());
-            for (Future<byte[]> d : digests) {
-                done.add(d.get());
-            }
-            return summary(sorted.stream().map(Source::name).toList(), done);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while hashing", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+            failed.compareAndSet(null, new IOException("interrupted while hashing", e));
+            helpers.forEach(Thread::interrupt);
         }
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+        return summary(sorted.stream().map(Source::name).toList(), Arrays.asList(digests));
     }
 
     /** Hash1 from digests already computed (say while the files were written), by file name. */
@@ -139,19 +168,39 @@ public final class DirHash {
     /** The files {@link #hashDir} hashes, with their names. */
     public static List<FileSource> listDir(Path dir, String prefix) throws IOException {
         List<FileSource> files = new ArrayList<>();
+        // each directory's name in the hash, built as the walk descends: no relativize per file
+        ArrayDeque<String> names = new ArrayDeque<>();
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                String rel = dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-                if (!attrs.isRegularFile() || Files.isSymbolicLink(file)) {
-                    throw new IOException(file + " is not a regular file");
-                }
-                files.add(new FileSource(prefix.isEmpty() ? rel : prefix + "/" + rel, file));
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                names.push(names.isEmpty() ? prefix : join(names.peek(), d.getFileName().toString()));
                 return FileVisitResult.CONTINUE;
             }
 
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                // the walk does not follow links, so a link's attributes are its own: not a regular file
+                if (!attrs.isRegularFile()) {
+                    throw new IOException(file + " is not a regular file");
+                }
+                files.add(new FileSource(join(names.peek(), file.getFileName().toString()), file));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                names.pop();
+                return FileVisitResult.CONTINUE;
+            }
         });
         return files;
+    }
+
+    private static String join(String dir, String name) {
+        return dir.isEmpty() ? name : dir + "/" + name;
     }
 
     /**
@@ -208,12 +257,13 @@ public final class DirHash {
     /** The Hash1 summary: one {@code hex(sha256)  name} line per file, in the given (sorted) order. */
     private static String summary(List<String> names, List<byte[]> digests) throws IOException {
         StringBuilder lines = new StringBuilder(names.size() * 100);
+        HexFormat hex = HexFormat.of();
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
             if (n.indexOf('\n') >= 0) {
                 throw new IOException("file name contains a newline: " + n.replace("\n", "\\n"));
             }
-            lines.append(HexFormat.of().formatHex(digests.get(i))).append("  ").append(n).append('\n');
+            lines.append(hex.formatHex(digests.get(i))).append("  ").append(n).append('\n');
         }
         return finish(lines);
     }

@@ -10,7 +10,8 @@ import java.util.HexFormat;
 
 /** sha256 digests of files, streams and bytes, as lowercase hex. */
 public final class Sha256 {
-    private static final int BUFFER = 64 * 1024;
+    /** The read size for hashing files: large enough that the digest works on whole runs of blocks. */
+    public static final int BUFFER = 64 * 1024;
 
     private Sha256() {
     }
@@ -24,11 +25,15 @@ public final class Sha256 {
     }
 
     public static byte[] digest(InputStream in) throws IOException {
-        MessageDigest md = newDigest();
-        byte[] buf = new byte[BUFFER];
+        return digest(in, newDigest(), new byte[BUFFER]);
+    }
+
+    /** The stream's sha256, with a digest (left reset) and a buffer the caller reuses. */
+    public static byte[] digest(InputStream in, MessageDigest md, byte[] buffer) throws IOException {
+        md.reset();
         int n;
-        while ((n = in.read(buf)) > 0) {
-            md.update(buf, 0, n);
+        while ((n = in.read(buffer)) > 0) {
+            md.update(buffer, 0, n);
         }
         return md.digest();
     }

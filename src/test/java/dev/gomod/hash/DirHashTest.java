@@ -45,6 +45,27 @@ class DirHashTest {
     }
 
     @Test
+    void unitByUnitOrderAgreesWithUtf8BytesOnMixedNames() {
+        // ASCII, the units just below and above the surrogates, and supplementary code points, mixed
+        String[] pieces = {"a", "b", "/", "\uD7FF", "\uE000", "\uFF76", "\uFFFF", "\uD835\uDD18", "\uD83D\uDE00", "\uDBFF\uDFFF", "\u00E9"};
+        java.util.Random r = new java.util.Random(7);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder n = new StringBuilder();
+            for (int k = r.nextInt(4); k >= 0; k--) {
+                n.append(pieces[r.nextInt(pieces.length)]);
+            }
+            names.add(n.toString());
+        }
+        for (int i = 0; i + 1 < names.size(); i++) {
+            String a = names.get(i);
+            String b = names.get(i + 1);
+            int bytes = java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+            assertEquals(Integer.signum(bytes), Integer.signum(DirHash.UTF8_ORDER.compare(a, b)), a + " vs " + b);
+        }
+    }
+
+    @Test
     void ordersNamesByUtf8BytesNotUtf16() throws IOException {
         // U+FF76 is EF BD B6 in UTF-8 but sorts after the surrogate pair of U+1D518 in UTF-16.
         String halfwidth = "m@v1/\uFF76.txt";
