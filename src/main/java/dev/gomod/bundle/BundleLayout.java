@@ -3,6 +3,7 @@ package dev.gomod.bundle;
 import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.hash.DirHash;
+import dev.gomod.hash.StatCache;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
@@ -83,6 +84,17 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, 
         return Optional.empty();
     }
 
+    /**
+     * Where the digests of a restored target are remembered by file stat ({@link StatCache}): beside
+     * a shared target, whose lock sits there too; in the workspace's scratch directory otherwise, so
+     * that the user's directory gets no file of ours.
+     */
+    final Path statCacheFile(Workspace workspace, Path target) {
+        return sharedLockFile(target).isPresent()
+                ? target.resolveSibling("." + target.getFileName() + ".stat")
+                : workspace.workDir().resolve(kind() + ".stat");
+    }
+
     /** Whether the tree hash covers this entry (a name under {@link #root()}). */
     public abstract boolean hashed(String name);
 
@@ -129,6 +141,11 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, 
     /** The tree hash over the files of {@link #files} that {@link #hashed} selects. */
     public final String treeHash(List<DirHash.FileSource> files) throws IOException {
         return DirHash.hashParallel(files.stream().filter(f -> hashed(f.name())).toList(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The same tree hash, each file's digest taken from {@code cache} when the file is unchanged; returns the sources as hashed. */
+    final List<StatCache.Cached> treeSources(List<DirHash.FileSource> files, StatCache cache) {
+        return cache.sources(files.stream().filter(f -> hashed(f.name())).toList());
     }
 
     @Override

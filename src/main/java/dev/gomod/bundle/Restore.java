@@ -8,6 +8,7 @@ import dev.gomod.archive.SafeExtractor;
 import dev.gomod.archive.UnsafeArchiveException;
 import dev.gomod.hash.DirHash;
 import dev.gomod.hash.Sha256;
+import dev.gomod.hash.StatCache;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
@@ -42,15 +43,27 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
     public record Outcome(boolean skipped, String treeHash, int files, Path dir) {
     }
 
+    /**
+     * A target found to hold the pinned tree already: the tree hash, how many files it has, and how
+     * many of them had to be read (the rest were unchanged since gomod last wrote or read them).
+     */
+    public record Unchanged(String treeHash, int files, long read) {
+        /** For the log: the hash and what finding it cost. */
+        public String describe() {
+            return treeHash + "; " + files + " files, " + (read == files ? "all read" : read + " read, the rest unchanged since gomod last hashed them");
+        }
+    }
+
     /** What to restore, where to, and the extraction limits every bundle is held to. */
     public record Options(BundleLayout layout, Path target, SafeExtractor.Limits limits) {
     }
 
     /**
      * The pinned tree hash when the target already holds it, and go.mod and go.sum match the lock:
-     * then there is nothing to fetch. Hashing only.
+     * then there is nothing to fetch. Hashing only, and only the files whose stat changed since
+     * gomod last hashed them ({@link StatCache}); the cache is brought up to date when it missed.
      */
-    public Optional<String> upToDate() throws IOException, FormatException {
+    public Optional<Unchanged> upToDate() throws IOException, FormatException {
         BundleLayout layout = options.layout();
         Path target = options.target();
         Optional<GoModLock> lock = workspace.lock();
@@ -58,11 +71,25 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
         if (pinned.isEmpty() || !Files.isDirectory(target) || !LockDrift.checkInputs(lock.get(), workspace.dir()).isEmpty()) {
             return Optional.empty();
         }
+        Path cacheFile = layout.statCacheFile(workspace, target);
+        List<StatCache.Cached> sources;
         try {
-            return layout.treeHash(layout.files(target)).equals(pinned.get()) ? pinned : Optional.empty();
+            sources = layout.treeSources(layout.files(target), StatCache.read(cacheFile));
         } catch (WorkspaceException e) {
             return Optional.empty(); // a link or a device in the target: not what the lock pins; the restore replaces it
         }
+        if (!DirHash.hashParallel(sources, Runtime.getRuntime().availableProcessors()).equals(pinned.get())) {
+            return Optional.empty();
+        }
+        long read = StatCache.misses(sources);
+        if (read > 0) {
+            try {
+                StatCache.write(cacheFile, sources);
+            } catch (IOException e) {
+                reporter.warn("could not update " + cacheFile + " (" + e.getMessage() + "): the next run reads every file again");
+            }
+        }
+        return Optional.of(new Unchanged(pinned.get(), sources.size(), read));
     }
 
     /** Restores the bundle {@code archive} into the target. */
@@ -76,10 +103,10 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
         Optional<Path> shared = layout.sharedLockFile(target);
         try (WorkspaceLock ignored = shared.isPresent() ? WorkspaceLock.acquire(shared.get()) : workspace.exclusive()) {
             report(swap.recover());
-            Optional<String> upToDate = upToDate(); // again, under the lock: a concurrent restore may have finished
+            Optional<Unchanged> upToDate = upToDate(); // again, under the lock: a concurrent restore may have finished
             if (upToDate.isPresent()) {
-                reporter.info(layout.label() + " already matches " + lockName + " (" + upToDate.get() + "): nothing restored");
-                return new Outcome(true, upToDate.get(), 0, target);
+                reporter.info(layout.label() + " already matches " + lockName + " (" + upToDate.get().describe() + "): nothing restored");
+                return new Outcome(true, upToDate.get().treeHash(), 0, target);
             }
             if (!layout.manifested()) {
                 requirePinnedBeforeExtraction(archive, format);
@@ -123,11 +150,19 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
                 }
                 String checked = layout.checkRestored(workspace, archive, extract, reporter);
 
+                // statted here, in the private directory and after the layout's last change (exec bits):
+                // the moves below keep inodes and times, and nothing else can have written in between
+                Map<String, Path> restored = new HashMap<>();
+                hashed.keySet().forEach(name -> restored.put(name, extract.resolve(name)));
+                StatCache.Snapshot stats = StatCache.snapshot(restored, hashed);
+                Path cacheFile = layout.statCacheFile(workspace, target);
+                Files.deleteIfExists(cacheFile);
                 Path content = extract.resolve(layout.root());
                 Files.createDirectories(content);
                 DirectorySwap.deleteTree(swap.staging());
                 Files.move(content, swap.staging(), StandardCopyOption.ATOMIC_MOVE);
                 swap.commit();
+                recordStats(cacheFile, stats);
                 reporter.info(layout.label() + " restored from " + archive.getFileName() + ": " + files + " files, " + tree
                         + (pinned.isPresent() ? ", matches " + lockName : "") + (checked.isEmpty() ? "" : ", " + checked)
                         + (target.equals(workspace.dir().resolve(layout.root())) ? "" : ", into " + target));
@@ -206,6 +241,15 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
             if (!same) {
                 throw new WorkspaceException(Reason.OTHER_SOURCES, "REFUSED " + archive.getFileName() + ": its " + f + " differs from " + ours);
             }
+        }
+    }
+
+    /** Remembers the restored files' digests by stat, for the next no-op. A failure costs that run a full hash, nothing else. */
+    private void recordStats(Path cacheFile, StatCache.Snapshot stats) {
+        try {
+            stats.write(cacheFile);
+        } catch (IOException e) {
+            reporter.warn("could not record " + cacheFile + " (" + e.getMessage() + "): the next run reads every file again");
         }
     }
 

@@ -105,7 +105,7 @@ public final class DirHash {
      * Hash1 of files on disk, their sha256 computed on {@code threads} threads. The result is the same
      * as {@link #hash}: only the per-file digests run in parallel, the summary is built in order.
      */
-    public static String hashParallel(List<FileSource> files, int threads) throws IOException {
+    public static String hashParallel(List<? extends Source> files, int threads) throws IOException {
         if (threads <= 1 || files.size() < 64) {
             return hash(files);
         }
@@ -200,7 +200,7 @@ public final class DirHash {
     }
 
     private static String join(String dir, String name) {
-        return dir.isEmpty() ? name : dir + "/" + name;
+        return dir.isEmpty() ? name : dir.concat("/").concat(name);
     }
 
     /**

@@ -47,10 +47,10 @@ public class InstallGoMojo extends BundleMojo {
         ToolchainBundle layout = new ToolchainBundle(module);
         Path goroot = installDirectory().resolve(module.go() + "." + module.platform());
         Restore restore = new Restore(workspace(), MavenReporter.of(getLog(), false), new Restore.Options(layout, goroot, limits()));
-        Optional<String> installed = restore.upToDate();
+        Optional<Restore.Unchanged> installed = restore.upToDate();
         if (installed.isPresent()) {
-            getLog().info(layout.label() + " already installed in " + goroot + " (" + installed.get() + ", matches "
-                    + lockPath().getFileName() + ")");
+            getLog().info(layout.label() + " already installed in " + goroot + " (matches " + lockPath().getFileName() + ": "
+                    + installed.get().describe() + ")");
         } else {
             Artifact coordinates = coordinates(BundleKind.toolchainClassifier(module), ReproducibleArchive.Format.ZIP.extension());
             restore.run(resolve(coordinates), ReproducibleArchive.Format.ZIP);

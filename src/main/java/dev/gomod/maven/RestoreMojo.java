@@ -48,9 +48,9 @@ public class RestoreMojo extends BundleMojo {
         Path target = what == BundleKind.VENDOR ? workspace().vendorDir() : goproxyDir.toPath().toAbsolutePath().normalize();
         Restore restore = new Restore(workspace(), MavenReporter.of(getLog(), false),
                 new Restore.Options(what.layout(), target, limits()));
-        Optional<String> upToDate = restore.upToDate();
+        Optional<Restore.Unchanged> upToDate = restore.upToDate();
         if (upToDate.isPresent()) {
-            getLog().info(what.layout().label() + " already matches " + lockPath().getFileName() + " (" + upToDate.get() + "): nothing to restore");
+            getLog().info(what.layout().label() + " already matches " + lockPath().getFileName() + " (" + upToDate.get().describe() + "): nothing to restore");
         } else {
             Artifact coordinates = coordinates(what.classifier(), format);
             Path file = resolve(coordinates);

@@ -111,6 +111,60 @@ class RestoreTest {
         try (Stream<Path> s = Files.list(ws)) {
             assertEquals(List.of(), s.map(x -> x.getFileName().toString()).filter(n -> n.startsWith(".vendor")).toList(), "leftovers");
         }
+        noOpReadsNothingButVerifyReadsAll(ws, producer, bundle);
+    }
+
+    /**
+     * The no-op after a restore takes every digest from the stat cache; a file changed in place is
+     * seen and restored again; and verification does not read the cache: a cache forged to describe
+     * a changed file fools only the no-op (the cache is as trusted as vendor/ itself), never verify.
+     */
+    private void noOpReadsNothingButVerifyReadsAll(Path ws, Path producer, Path bundle) throws Exception {
+        Thread.sleep(30); // past the clock tick of the last entry the no-op above may have recorded
+        Restore.Unchanged unchanged = restore(ws).upToDate().orElseThrow();
+        assertEquals(0, unchanged.read(), unchanged.describe());
+        assertTrue(unchanged.files() > 3, unchanged.describe());
+
+        Path file;
+        try (Stream<Path> s = Files.walk(ws.resolve("vendor"))) {
+            file = s.filter(p -> p.toString().endsWith(".go")).sorted().findFirst().orElseThrow();
+        }
+        byte[] original = Files.readAllBytes(file);
+        byte[] changed = original.clone();
+        changed[changed.length - 2] ^= 1;
+        java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(file);
+        Files.write(file, changed);
+        Files.setLastModifiedTime(file, mtime); // same size, same mtime: only the inode's ctime tells
+        assertTrue(restore(ws).upToDate().isEmpty(), "a changed file is read, not taken from the cache");
+        assertFalse(restore(ws).run(bundle, ReproducibleArchive.Format.TAR_GZ).skipped());
+        assertEquals(LockDrift.vendorHash(producer.resolve("vendor")), LockDrift.vendorHash(ws.resolve("vendor")));
+
+        // forge: change the file again, then write a cache that gives its new stat the old digest
+        Thread.sleep(30);
+        restore(ws).upToDate().orElseThrow(); // records the restore's racy entries again, now past their tick
+        Files.write(file, changed);
+        Path cacheFile = ws.resolve("target/gomod/vendor.stat");
+        String name = "vendor/" + ws.resolve("vendor").relativize(file).toString().replace('\\', '/');
+        java.util.Map<String, Object> st = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        String forgedStat = st.get("dev") + " " + st.get("ino") + " " + st.get("size") + " "
+                + ((java.nio.file.attribute.FileTime) st.get("lastModifiedTime")).to(java.util.concurrent.TimeUnit.NANOSECONDS) + " "
+                + ((java.nio.file.attribute.FileTime) st.get("ctime")).to(java.util.concurrent.TimeUnit.NANOSECONDS) + " ";
+        List<String> lines = new ArrayList<>(Files.readAllLines(cacheFile, StandardCharsets.UTF_8));
+        int forged = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(" ", 7);
+            if (f[6].equals(name)) {
+                lines.set(i, forgedStat + f[5] + " " + f[6]);
+                forged++;
+            }
+        }
+        assertEquals(1, forged, name + " in " + cacheFile);
+        Thread.sleep(30);
+        Files.write(cacheFile, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        assertTrue(restore(ws).upToDate().isPresent(), "the forged cache fools the no-op: it trusts what can write vendor/");
+        LockDrift.Result verified = LockDrift.check(Workspace.of(ws).lock().orElseThrow(), ws);
+        assertEquals(List.of(LockDrift.Item.VENDOR), verified.drifts().stream().map(LockDrift.Drift::item).toList(),
+                "verification reads every file, whatever the cache says");
     }
 
     /**
