@@ -27,6 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Restores a bundle of one {@link BundleLayout} into a directory of the workspace, trusting nothing
@@ -39,6 +41,12 @@ import java.util.Optional;
  * target as it was. One restore at a time per workspace.
  */
 public record Restore(Workspace workspace, Reporter reporter, Options options) implements Job<Restore.Options> {
+    private static final Executor DAEMON = task -> {
+        Thread t = new Thread(task, "gomod-stat-cache");
+        t.setDaemon(true);
+        t.start();
+    };
+
     /** What a restore did. */
     public record Outcome(boolean skipped, String treeHash, int files, Path dir) {
     }
@@ -72,19 +80,21 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
             return Optional.empty();
         }
         Path cacheFile = layout.statCacheFile(workspace, target);
+        // the cache is read on a second thread while the target is walked
+        CompletableFuture<StatCache> cache = CompletableFuture.supplyAsync(() -> StatCache.read(cacheFile), DAEMON);
         List<StatCache.Cached> sources;
         try {
-            sources = layout.treeSources(layout.files(target), StatCache.read(cacheFile));
+            sources = layout.treeSources(layout.files(target), cache.join());
         } catch (WorkspaceException e) {
             return Optional.empty(); // a link or a device in the target: not what the lock pins; the restore replaces it
         }
-        if (!DirHash.hashParallel(sources, Runtime.getRuntime().availableProcessors()).equals(pinned.get())) {
+        if (!cache.join().treeHash(sources, Runtime.getRuntime().availableProcessors()).equals(pinned.get())) {
             return Optional.empty();
         }
         long read = StatCache.misses(sources);
         if (read > 0) {
             try {
-                StatCache.write(cacheFile, sources);
+                StatCache.write(cacheFile, pinned.get(), sources);
             } catch (IOException e) {
                 reporter.warn("could not update " + cacheFile + " (" + e.getMessage() + "): the next run reads every file again");
             }
@@ -154,7 +164,7 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
                 // the moves below keep inodes and times, and nothing else can have written in between
                 Map<String, Path> restored = new HashMap<>();
                 hashed.keySet().forEach(name -> restored.put(name, extract.resolve(name)));
-                StatCache.Snapshot stats = StatCache.snapshot(restored, hashed);
+                StatCache.Snapshot stats = StatCache.snapshot(tree, restored, hashed);
                 Path cacheFile = layout.statCacheFile(workspace, target);
                 Files.deleteIfExists(cacheFile);
                 Path content = extract.resolve(layout.root());

@@ -110,9 +110,14 @@ public final class DirHash {
             return hash(files);
         }
         List<Source> sorted = sorted(files);
+        return summary(sorted.stream().map(Source::name).toList(), Arrays.asList(digests(sorted, threads)));
+    }
+
+    /** Each file's sha256, in the order given, computed on {@code threads} threads. */
+    public static byte[][] digests(List<? extends Source> files, int threads) throws IOException {
         // One reused digest and buffer per thread, files taken in turn from a shared counter: a
         // fresh JVM (every mvn) pays for each object and task per file before the JIT catches up.
-        byte[][] digests = new byte[sorted.size()][];
+        byte[][] digests = new byte[files.size()][];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<IOException> failed = new AtomicReference<>();
         Runnable worker = () -> {
@@ -120,14 +125,14 @@ public final class DirHash {
             byte[] buffer = new byte[Sha256.BUFFER];
             for (int i = next.getAndIncrement(); i < digests.length && failed.get() == null; i = next.getAndIncrement()) {
                 try {
-                    digests[i] = sorted.get(i).digest(md, buffer);
+                    digests[i] = files.get(i).digest(md, buffer);
                 } catch (IOException e) {
                     failed.compareAndSet(null, e);
                 }
             }
         };
         List<Thread> helpers = new ArrayList<>();
-        for (int t = 1; t < threads; t++) {
+        for (int t = 1; t < threads && t < files.size(); t++) {
             Thread helper = new Thread(worker, "gomod-hash");
             helper.setDaemon(true);
             helper.start();
@@ -146,7 +151,7 @@ public final class DirHash {
         if (failed.get() != null) {
             throw failed.get();
         }
-        return summary(sorted.stream().map(Source::name).toList(), Arrays.asList(digests));
+        return digests;
     }
 
     /** Hash1 from digests already computed (say while the files were written), by file name. */

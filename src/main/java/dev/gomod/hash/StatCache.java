@@ -31,11 +31,14 @@ import java.util.concurrent.TimeUnit;
  * It is a cache: one that is missing, unreadable, of another format or from a file system without
  * Unix attributes counts as empty.
  *
- * <p>Format: the line {@code gomod stat cache 1}, then one line per file, sorted by name:
- * {@code <dev> <ino> <size> <mtime ns> <ctime ns> <sha256 hex> <name>}.
+ * <p>Format: the line {@code gomod stat cache 2}; the line {@code tree <h1>}, the Hash1 of exactly
+ * the files listed; then one line per file, sorted by name:
+ * {@code <dev> <ino> <size> <mtime ns> <ctime ns> <sha256 hex> <name>}. When every file of a tree
+ * is found unchanged and they are exactly the files listed, the tree's hash is the recorded one,
+ * and nothing is sorted or summed.
  */
 public final class StatCache {
-    private static final String HEADER = "gomod stat cache 1";
+    private static final String HEADER = "gomod stat cache 2";
     private static final String ATTRIBUTES = "unix:dev,ino,size,lastModifiedTime,ctime";
     private static final boolean UNIX = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
 
@@ -57,15 +60,17 @@ public final class StatCache {
 
     private final Map<String, Entry> entries;
     private final long written;
+    private final String tree;
 
-    private StatCache(Map<String, Entry> entries, long written) {
+    private StatCache(Map<String, Entry> entries, long written, String tree) {
         this.entries = entries;
         this.written = written;
+        this.tree = tree;
     }
 
     /** A cache that trusts nothing. */
     public static StatCache empty() {
-        return new StatCache(Map.of(), Long.MIN_VALUE);
+        return new StatCache(Map.of(), Long.MIN_VALUE, null);
     }
 
     /** The cache in {@code file}, or an empty one when there is none or it cannot be used. */
@@ -76,12 +81,12 @@ public final class StatCache {
         try {
             long written = Stat.of(file).mtime();
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+            if (lines.size() < 2 || !lines.get(0).equals(HEADER) || !lines.get(1).startsWith("tree " + DirHash.PREFIX)) {
                 return empty();
             }
             Map<String, Entry> entries = new HashMap<>(lines.size() * 2);
             HexFormat hex = HexFormat.of();
-            for (int i = 1; i < lines.size(); i++) {
+            for (int i = 2; i < lines.size(); i++) {
                 String[] f = lines.get(i).split(" ", 7);
                 if (f.length != 7) {
                     return empty();
@@ -89,7 +94,7 @@ public final class StatCache {
                 Stat stat = new Stat(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]));
                 entries.put(f[6], new Entry(stat, hex.parseHex(f[5])));
             }
-            return new StatCache(entries, written);
+            return new StatCache(entries, written, lines.get(1).substring("tree ".length()));
         } catch (IOException | RuntimeException e) {
             return empty(); // missing, unreadable or malformed: a cache miss, never an error
         }
@@ -105,6 +110,22 @@ public final class StatCache {
             out.add(new Cached(f, entries.get(f.name())));
         }
         return out;
+    }
+
+    /**
+     * The Hash1 of these files (from {@link #sources}), reading only those not found unchanged: the
+     * same value as {@link DirHash#hashParallel} over them.
+     */
+    public String treeHash(List<Cached> files, int threads) throws IOException {
+        byte[][] digests = DirHash.digests(files, threads);
+        if (tree != null && files.size() == entries.size() && misses(files) == 0) {
+            return tree; // every file as recorded, and no other: the recorded tree
+        }
+        Map<String, byte[]> byName = new HashMap<>(files.size() * 2);
+        for (int i = 0; i < digests.length; i++) {
+            byName.put(files.get(i).name(), digests[i]);
+        }
+        return DirHash.fromDigests(byName);
     }
 
     /** A file whose digest may come from the cache; after hashing, whether it did. */
@@ -158,8 +179,8 @@ public final class StatCache {
         return hashed.stream().filter(c -> !c.fromCache()).count();
     }
 
-    /** Records the hashed sources' stats and digests in {@code file}, replacing it atomically. */
-    public static void write(Path file, List<Cached> hashed) throws IOException {
+    /** Records the hashed sources' stats and digests, and their tree hash, in {@code file}, replacing it atomically. */
+    public static void write(Path file, String tree, List<Cached> hashed) throws IOException {
         Map<String, Stat> stats = new HashMap<>();
         Map<String, byte[]> digests = new HashMap<>();
         for (Cached c : hashed) {
@@ -169,7 +190,7 @@ public final class StatCache {
             stats.put(c.name(), c.stat);
             digests.put(c.name(), c.sha256);
         }
-        write(file, stats, digests);
+        write(file, tree, stats, digests);
     }
 
     /**
@@ -177,39 +198,41 @@ public final class StatCache {
      * {@link Snapshot#write} once they are in place: nothing may write to them in between (an
      * extraction directory private to us; moving a directory keeps its files' inodes and times).
      */
-    public static Snapshot snapshot(Map<String, Path> files, Map<String, byte[]> digests) throws IOException {
+    public static Snapshot snapshot(String tree, Map<String, Path> files, Map<String, byte[]> digests) throws IOException {
         Map<String, Stat> stats = new HashMap<>();
         if (UNIX) {
             for (Map.Entry<String, Path> f : files.entrySet()) {
                 stats.put(f.getKey(), Stat.of(f.getValue()));
             }
         }
-        return new Snapshot(stats, digests);
+        return new Snapshot(tree, stats, digests);
     }
 
     /** Stats and digests taken by {@link #snapshot}. */
     public static final class Snapshot {
+        private final String tree;
         private final Map<String, Stat> stats;
         private final Map<String, byte[]> digests;
 
-        private Snapshot(Map<String, Stat> stats, Map<String, byte[]> digests) {
+        private Snapshot(String tree, Map<String, Stat> stats, Map<String, byte[]> digests) {
+            this.tree = tree;
             this.stats = stats;
             this.digests = digests;
         }
 
         /** Records them in {@code file}, replacing it atomically. */
         public void write(Path file) throws IOException {
-            StatCache.write(file, stats, digests);
+            StatCache.write(file, tree, stats, digests);
         }
     }
 
-    private static void write(Path file, Map<String, Stat> stats, Map<String, byte[]> digests) throws IOException {
+    private static void write(Path file, String tree, Map<String, Stat> stats, Map<String, byte[]> digests) throws IOException {
         if (!UNIX) {
             return;
         }
         List<String> names = new ArrayList<>(stats.keySet());
         names.sort(DirHash.UTF8_ORDER);
-        StringBuilder b = new StringBuilder(names.size() * 160).append(HEADER).append('\n');
+        StringBuilder b = new StringBuilder(names.size() * 160).append(HEADER).append('\n').append("tree ").append(tree).append('\n');
         HexFormat hex = HexFormat.of();
         for (String n : names) {
             if (n.indexOf('\n') >= 0) {

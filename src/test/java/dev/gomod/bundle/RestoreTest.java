@@ -151,7 +151,7 @@ class RestoreTest {
                 + ((java.nio.file.attribute.FileTime) st.get("ctime")).to(java.util.concurrent.TimeUnit.NANOSECONDS) + " ";
         List<String> lines = new ArrayList<>(Files.readAllLines(cacheFile, StandardCharsets.UTF_8));
         int forged = 0;
-        for (int i = 1; i < lines.size(); i++) {
+        for (int i = 2; i < lines.size(); i++) {
             String[] f = lines.get(i).split(" ", 7);
             if (f[6].equals(name)) {
                 lines.set(i, forgedStat + f[5] + " " + f[6]);

@@ -35,15 +35,16 @@ class StatCacheTest {
 
     /** Hashes the tree through the cache in the file, as a no-op restore does; returns the sources as hashed. */
     private List<StatCache.Cached> hash() throws IOException {
-        List<StatCache.Cached> sources = StatCache.read(cacheFile).sources(DirHash.listDir(tree, "vendor"));
-        assertEquals(DirHash.hashDir(tree, "vendor"), DirHash.hashParallel(sources, 2), "the cache never changes the hash");
+        StatCache cache = StatCache.read(cacheFile);
+        List<StatCache.Cached> sources = cache.sources(DirHash.listDir(tree, "vendor"));
+        assertEquals(DirHash.hashDir(tree, "vendor"), cache.treeHash(sources, 2), "the cache never changes the hash");
         return sources;
     }
 
     /** Writes the cache a clock tick after the tree's last change, so that no entry is racy. */
     private void writeCache() throws IOException, InterruptedException {
         Thread.sleep(30);
-        StatCache.write(cacheFile, hash());
+        StatCache.write(cacheFile, DirHash.hashDir(tree, "vendor"), hash());
     }
 
     private static Map<String, Boolean> fromCache(List<StatCache.Cached> sources) {
@@ -100,12 +101,26 @@ class StatCacheTest {
     }
 
     @Test
+    void theRecordedTreeIsTakenOnlyForExactlyTheRecordedFilesAllUnchanged() throws Exception {
+        writeCache();
+        // a recorded tree line that is not the tree's: taken as is when every file is as recorded...
+        String text = Files.readString(cacheFile, StandardCharsets.UTF_8);
+        String forged = "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+        Files.writeString(cacheFile, text.replaceFirst("\ntree h1:\\S+\n", "\ntree " + forged + "\n"), StandardCharsets.UTF_8);
+        StatCache cache = StatCache.read(cacheFile);
+        assertEquals(forged, cache.treeHash(cache.sources(DirHash.listDir(tree, "vendor")), 2));
+        // ...and never when the walk finds one file more than recorded: then the tree is summed
+        Files.writeString(tree.resolve("a/three.go"), "package a\n");
+        assertEquals(DirHash.hashDir(tree, "vendor"), cache.treeHash(cache.sources(DirHash.listDir(tree, "vendor")), 2));
+    }
+
+    @Test
     void aDamagedCacheIsAMissNotAnError() throws Exception {
         writeCache();
         String text = Files.readString(cacheFile, StandardCharsets.UTF_8);
         Files.writeString(cacheFile, text.replaceFirst("\n\\d+ ", "\nnot-a-number "), StandardCharsets.UTF_8);
         assertEquals(3, StatCache.misses(hash()));
-        Files.writeString(cacheFile, "gomod stat cache 99\n", StandardCharsets.UTF_8);
+        Files.writeString(cacheFile, "gomod stat cache 1\n", StandardCharsets.UTF_8);
         assertEquals(3, StatCache.misses(hash()));
         Files.delete(cacheFile);
         assertEquals(3, StatCache.misses(hash()));
@@ -117,7 +132,7 @@ class StatCacheTest {
         Path extract = dir.resolve(".vendor.extract");
         Files.createDirectories(extract.resolve("x"));
         Files.writeString(extract.resolve("x/f.go"), "package x\n");
-        StatCache.Snapshot snapshot = StatCache.snapshot(Map.of("vendor/x/f.go", extract.resolve("x/f.go")),
+        StatCache.Snapshot snapshot = StatCache.snapshot(DirHash.hash(List.of(new DirHash.FileSource("vendor/x/f.go", extract.resolve("x/f.go")))), Map.of("vendor/x/f.go", extract.resolve("x/f.go")),
                 Map.of("vendor/x/f.go", Sha256.newDigest().digest("package x\n".getBytes(StandardCharsets.UTF_8))));
         dev.gomod.workspace.DirectorySwap.deleteTree(tree);
         Files.move(extract, tree);
