@@ -140,12 +140,16 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, 
 
     /** The tree hash over the files of {@link #files} that {@link #hashed} selects. */
     public final String treeHash(List<DirHash.FileSource> files) throws IOException {
-        return DirHash.hashParallel(files.stream().filter(f -> hashed(f.name())).toList(), Runtime.getRuntime().availableProcessors());
+        return DirHash.hashParallel(hashedFiles(files), Runtime.getRuntime().availableProcessors());
     }
 
     /** The same tree hash, each file's digest taken from {@code cache} when the file is unchanged; returns the sources as hashed. */
     final List<StatCache.Cached> treeSources(List<DirHash.FileSource> files, StatCache cache) {
-        return cache.sources(files.stream().filter(f -> hashed(f.name())).toList());
+        return cache.sources(hashedFiles(files));
+    }
+
+    private List<DirHash.FileSource> hashedFiles(List<DirHash.FileSource> files) {
+        return files.stream().filter(f -> hashed(f.name())).toList();
     }
 
     @Override
