@@ -34,7 +34,12 @@ public final class GoMod {
     public record Godebug(String key, String value, int line) {
     }
 
+    /** A go.work {@code use} line: a module directory, relative to go.work. */
+    public record Use(String dir, int line) {
+    }
+
     private final String file;
+    final List<Use> uses = new ArrayList<>();
     String modulePath;
     int moduleLine;
     String goVersion;

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * The go.mod grammar (modfile's read.go and rule.go): a line is a verb and its arguments, or a
  * {@code verb (} block of argument lines closed by {@code )}. Arguments are bare words or Go
  * string literals; {@code //} comments run to the end of the line and carry {@code // indirect}
- * and retraction rationales.
+ * and retraction rationales. go.work shares the grammar (modfile.ParseWork) with its own verbs:
+ * go, toolchain, godebug, use and replace.
  */
 final class GoModParser {
     private static final Pattern GO_VERSION =
@@ -29,12 +30,19 @@ final class GoModParser {
     private final String file;
     private final String text;
     private final boolean strict;
+    private final boolean work;
     private final GoMod mod;
 
     GoModParser(String file, String text, boolean strict) {
+        this(file, text, strict, false);
+    }
+
+    /** @param work parse a go.work file: no module line, {@code use} lines instead of requires */
+    GoModParser(String file, String text, boolean strict, boolean work) {
         this.file = file;
         this.text = text;
-        this.strict = strict;
+        this.strict = strict || work;
+        this.work = work;
         this.mod = new GoMod(file);
     }
 
@@ -81,13 +89,22 @@ final class GoModParser {
         if (blockVerb != null) {
             throw error(blockLine, "unterminated " + blockVerb + " block: missing ')'");
         }
-        if (strict && mod.modulePath == null) {
+        if (work && mod.goVersion == null) {
+            throw error(0, "no go directive (add a line 'go 1.22')");
+        }
+        if (strict && !work && mod.modulePath == null) {
             throw error(0, "no module declaration (add a line 'module example.com/name')");
         }
         return mod;
     }
 
     private void checkKnownBlock(String verb, int line) throws FormatException {
+        if (work) {
+            if (!List.of("godebug", "use", "replace").contains(verb)) {
+                throw error(line, "unknown block type: " + verb);
+            }
+            return;
+        }
         switch (verb) {
             case "module", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore" -> {
             }
@@ -103,6 +120,12 @@ final class GoModParser {
         int n = line.number;
         if (!strict && !List.of("go", "module", "retract", "require").contains(verb)) {
             return; // modfile.ParseLax: dependencies' other directives do not apply to us
+        }
+        if (work && !List.of("go", "toolchain", "godebug", "use", "replace").contains(verb)) {
+            throw error(n, "unknown directive: " + verb);
+        }
+        if (!work && verb.equals("use")) {
+            throw error(n, "unknown directive: use (use belongs in go.work)");
         }
         switch (verb) {
             case "module" -> {
@@ -172,6 +195,12 @@ final class GoModParser {
                 mod.tools.add(path);
             }
             case "ignore" -> mod.ignores.add(oneArg(verb, n, args));
+            case "use" -> {
+                if (args.size() != 1) {
+                    throw error(n, "usage: use local/dir");
+                }
+                mod.uses.add(new GoMod.Use(string(args.get(0), n), n));
+            }
             default -> {
                 if (strict) {
                     throw error(n, "unknown directive: " + verb);
