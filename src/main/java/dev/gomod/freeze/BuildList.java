@@ -37,8 +37,14 @@ public final class BuildList {
     private BuildList() {
     }
 
+    /** @param modfileFlag {@code -modfile=…}, or null (workspace mode takes none) */
     public static List<Module> load(GoCommand go, Path moduleDir, String modfileFlag) throws GoException {
-        String out = go.run(moduleDir, "list", "-m", "-mod=readonly", modfileFlag, "-f", TEMPLATE, "all").stdout();
+        List<String> args = new ArrayList<>(List.of("list", "-m", "-mod=readonly"));
+        if (modfileFlag != null) {
+            args.add(modfileFlag);
+        }
+        args.addAll(List.of("-f", TEMPLATE, "all"));
+        String out = go.run(moduleDir, args.toArray(String[]::new)).stdout();
         List<Module> list = new ArrayList<>();
         for (String line : out.split("\n")) {
             if (line.isBlank()) {

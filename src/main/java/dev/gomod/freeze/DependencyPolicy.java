@@ -21,14 +21,45 @@ public record DependencyPolicy(boolean allowDirectoryReplace, String deny, Strin
 
     public List<String> violations(GoMod goMod, List<BuildList.Module> buildList) {
         List<String> out = new ArrayList<>();
-        if (!allowDirectoryReplace) {
-            for (GoMod.Replace r : goMod.replaces()) {
-                if (r.isDirectory()) {
-                    out.add(goMod.file() + ":" + r.line() + ": replace " + r.old() + " => " + r.replacement().path()
-                            + " is a local directory replacement (allowDirectoryReplace=false)");
-                }
-            }
+        directoryReplaces(goMod.file(), goMod.replaces(), null, java.util.Set.of(), out);
+        buildList(buildList, out);
+        return out;
+    }
+
+    /**
+     * The same policy over a workspace: a directory replacement, in go.work or a module's go.mod, that
+     * names a module of the workspace is how a monorepo wires its siblings, not a local replacement.
+     */
+    public List<String> violations(dev.gomod.mod.GoWork work, List<dev.gomod.mod.VendorConsistency.WorkspaceModule> modules,
+                                   List<BuildList.Module> buildList) throws dev.gomod.mod.FormatException {
+        List<String> out = new ArrayList<>();
+        java.util.Set<String> useDirs = new java.util.HashSet<>(work.useDirs());
+        directoryReplaces(work.file(), work.replaces(), ".", useDirs, out);
+        for (dev.gomod.mod.VendorConsistency.WorkspaceModule m : modules) {
+            directoryReplaces(m.goMod().file(), m.goMod().replaces(), m.dir(), useDirs, out);
         }
+        buildList(buildList, out);
+        return out;
+    }
+
+    private void directoryReplaces(String file, List<GoMod.Replace> replaces, String fromDir, java.util.Set<String> siblings, List<String> out) {
+        if (allowDirectoryReplace) {
+            return;
+        }
+        for (GoMod.Replace r : replaces) {
+            if (!r.isDirectory()) {
+                continue;
+            }
+            if (fromDir != null && !r.replacement().path().startsWith("/")
+                    && siblings.contains(dev.gomod.mod.GoWork.normalize(fromDir + "/" + r.replacement().path()))) {
+                continue;
+            }
+            out.add(file + ":" + r.line() + ": replace " + r.old() + " => " + r.replacement().path()
+                    + " is a local directory replacement (allowDirectoryReplace=false)");
+        }
+    }
+
+    private void buildList(List<BuildList.Module> buildList, List<String> out) {
         for (BuildList.Module m : buildList) {
             if (m.main()) {
                 continue;
@@ -47,7 +78,6 @@ public record DependencyPolicy(boolean allowDirectoryReplace, String deny, Strin
                 }
             }
         }
-        return out;
     }
 
     /** module.MatchPrefixPatterns: does any glob match a leading run of {@code path}'s elements? */

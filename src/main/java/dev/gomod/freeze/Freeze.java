@@ -16,6 +16,8 @@ import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
+import dev.gomod.mod.GoWork;
+import dev.gomod.mod.VendorConsistency;
 import dev.gomod.workspace.DirectorySwap;
 import dev.gomod.workspace.Job;
 import dev.gomod.workspace.Workspace;
@@ -55,7 +57,10 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
     }
 
     public Outcome run() throws IOException, GoException, WorkspaceException, FormatException {
-        GoCommand go = options.go();
+        if (workspace.goWorkMode()) {
+            return runWork();
+        }
+        GoCommand go = workspace.go(options.go());
         Path moduleDir = workspace.dir();
         Path lockFile = workspace.lockFile();
         Path workDir = workspace.workDir();
@@ -113,6 +118,74 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
                 + (lock.modcacheHash() == null ? "" : ", modcache " + lock.modcacheHash())
                 + (lock.toolchains().isEmpty() ? "" : ", toolchains " + String.join(" ", lock.toolchains().keySet()))
                 + ", vendored by " + vendored.goVersion() + "; build list in " + report);
+        return new Outcome(lock, changed, buildList, report, vendored.files());
+    }
+
+    /**
+     * Freeze in workspace mode: each used module tidy on its own, the policy over the workspace's
+     * build list, {@code go work vendor}, and a lock of format 2 over go.work and every module's files.
+     */
+    private Outcome runWork() throws IOException, GoException, WorkspaceException, FormatException {
+        GoCommand moduleGo = options.go().with("GOWORK", "off"); // tidy is per module; go.work plays no part in it
+        GoCommand go = workspace.go(options.go());
+        Path workDir = workspace.dir();
+        Path lockFile = workspace.lockFile();
+        Path scratch = workspace.workDir().resolve("freeze");
+        DirectorySwap.deleteTree(scratch);
+        if (options.pinModcache()) {
+            throw new WorkspaceException(Reason.POLICY, "a module-cache bundle of a go.work workspace is not supported yet:"
+                    + " pack the vendor tree, or freeze one module outside workspace mode");
+        }
+        if (options.tidy()) {
+            for (String use : workspace.goWork().useDirs()) {
+                moduleGo.run(workDir.resolve(use), "mod", "tidy");
+                reporter.info("ran go mod tidy in " + workDir.resolve(use));
+            }
+            workspace.reread();
+        }
+        GoWork work = workspace.goWork();
+        List<VendorConsistency.WorkspaceModule> modules = workspace.workModules();
+        List<String> untidy = new java.util.ArrayList<>();
+        for (VendorConsistency.WorkspaceModule m : modules) {
+            Path dir = workDir.resolve(m.dir());
+            ModFileCopy copy = ModFileCopy.create(dir, scratch.resolve("modfile").resolve(m.dir().equals(".") ? "_root" : m.dir()));
+            for (String d : TidyCheck.differences(moduleGo, dir, copy)) {
+                untidy.add((m.dir().equals(".") ? "" : m.dir() + "/") + d);
+            }
+        }
+        if (!untidy.isEmpty()) {
+            throw new WorkspaceException(Reason.NOT_TIDY, "modules of " + workspace.goWorkFile()
+                    + " are not tidy; go mod tidy in each would change:\n  " + String.join("\n  ", untidy));
+        }
+        List<BuildList.Module> buildList = BuildList.load(go, workDir, null);
+        List<String> violations = options.policy().violations(work, modules, buildList);
+        if (!violations.isEmpty()) {
+            throw new WorkspaceException(Reason.POLICY, "dependency policy violated:\n  " + String.join("\n  ", violations));
+        }
+        ScratchVendor.Result vendored = new ScratchVendor(go).vendorWorkspace(workDir, work, modules, scratch.resolve("vendor"));
+        GoModLock.Work files = LockDrift.workFiles(workDir, modules.stream().map(VendorConsistency.WorkspaceModule::dir).toList(),
+                modules.stream().map(m -> m.goMod().modulePath()).toList());
+        GoModLock previous = Files.isRegularFile(lockFile) ? readQuietly(lockFile) : null;
+        boolean sameInputs = previous != null && files.equals(previous.work());
+        GoModLock lock = GoModLock.ofWork(work.goVersion(), work.toolchain().orElse(null), vendored.goVersion(), files, vendored.hash(), null,
+                options.toolchains().isEmpty() ? (sameInputs ? previous.toolchains() : null) : toolchainPins(previous, scratch.resolve("toolchain")));
+        byte[] bytes = lock.toBytes();
+        boolean changed = !Files.exists(lockFile) || !Arrays.equals(Files.readAllBytes(lockFile), bytes);
+        if (changed) {
+            AtomicFile.write(lockFile, bytes);
+        }
+        Path report = workspace.workDir().resolve("build-list.txt");
+        StringBuilder b = new StringBuilder("# build list of the workspace ").append(workspace.goWorkFile())
+                .append(" (go list -m all, ").append(vendored.goVersion()).append(")\n");
+        buildList.stream().filter(m -> !m.main()).forEach(m -> b.append(m.line()).append('\n'));
+        AtomicFile.write(report, b.toString().getBytes(StandardCharsets.UTF_8));
+        DirectorySwap.deleteTree(scratch);
+        reporter.info(lockFile.getFileName() + (changed ? " written" : " unchanged") + ": workspace of " + modules.size() + " modules ("
+                + String.join(", ", modules.stream().map(m -> m.goMod().modulePath()).toList()) + "), "
+                + buildList.stream().filter(m -> !m.main()).count() + " other modules in the build list, "
+                + (vendored.empty() ? "nothing to vendor" : "vendor " + vendored.hash() + " (" + vendored.files() + " files)")
+                + (lock.toolchains().isEmpty() ? "" : ", toolchains " + String.join(" ", lock.toolchains().keySet()))
+                + ", vendored by " + vendored.goVersion() + " with go work vendor; build list in " + report);
         return new Outcome(lock, changed, buildList, report, vendored.files());
     }
 

@@ -17,18 +17,24 @@ import java.util.List;
  */
 public final class LockDrift {
     /** What drifted. */
-    public enum Item { GO_MOD, GO_SUM, VENDOR, MODCACHE, TOOLCHAIN }
+    public enum Item { GO_MOD, GO_SUM, VENDOR, MODCACHE, TOOLCHAIN, GO_WORK, GO_WORK_SUM }
 
-    /** One difference: what the lock says and what the workspace has. */
-    public record Drift(Item item, String locked, String actual) {
+    /** One difference: what the lock says and what the workspace has; {@code file} names a workspace module's file. */
+    public record Drift(Item item, String locked, String actual, String file) {
+        public Drift(Item item, String locked, String actual) {
+            this(item, locked, actual, null);
+        }
+
         @Override
         public String toString() {
-            String what = switch (item) {
+            String what = file != null ? file : switch (item) {
                 case GO_MOD -> "go.mod";
                 case GO_SUM -> "go.sum";
                 case VENDOR -> "vendor/";
                 case MODCACHE -> "module cache";
                 case TOOLCHAIN -> "Go toolchain";
+                case GO_WORK -> "go.work";
+                case GO_WORK_SUM -> "go.work.sum";
             };
             return what + " changed: lock has " + locked + ", workspace has " + actual;
         }
@@ -46,8 +52,24 @@ public final class LockDrift {
 
     /** The sha256 the lock records for go.sum, or {@link GoModLock#NONE} when there is none. */
     public static String goSumDigest(Path moduleDir) throws IOException {
-        Path goSum = moduleDir.resolve("go.sum");
-        return Files.exists(goSum) ? Sha256.hex(goSum) : GoModLock.NONE;
+        return digestOrNone(moduleDir.resolve("go.sum"));
+    }
+
+    /** A file's sha256, or {@link GoModLock#NONE} when it does not exist (go.sum, go.work.sum). */
+    public static String digestOrNone(Path file) throws IOException {
+        return Files.exists(file) ? Sha256.hex(file) : GoModLock.NONE;
+    }
+
+    /** What a workspace lock pins for {@code workDir} now: go.work, go.work.sum and each used module's files. */
+    public static GoModLock.Work workFiles(Path workDir, java.util.List<String> useDirs, java.util.List<String> modulePaths) throws IOException {
+        java.util.List<GoModLock.Use> uses = new ArrayList<>();
+        for (int i = 0; i < useDirs.size(); i++) {
+            Path dir = workDir.resolve(useDirs.get(i));
+            Path goMod = dir.resolve("go.mod");
+            uses.add(new GoModLock.Use(useDirs.get(i), modulePaths.get(i), Files.exists(goMod) ? Sha256.hex(goMod) : GoModLock.NONE,
+                    goSumDigest(dir)));
+        }
+        return new GoModLock.Work(Sha256.hex(workDir.resolve("go.work")), digestOrNone(workDir.resolve("go.work.sum")), uses);
     }
 
     /** The vendor tree hash: every file under vendor/, named {@code vendor/<relative path>}. */
@@ -57,6 +79,9 @@ public final class LockDrift {
 
     /** go.mod and go.sum against the lock: what vendoring and packing start from. */
     public static List<Drift> checkInputs(GoModLock lock, Path moduleDir) throws IOException {
+        if (lock.isWork()) {
+            return checkWork(lock.work(), moduleDir);
+        }
         List<Drift> drifts = new ArrayList<>();
         String goMod = Sha256.hex(moduleDir.resolve("go.mod"));
         if (!goMod.equals(lock.goModSha256())) {
@@ -65,6 +90,32 @@ public final class LockDrift {
         String goSum = goSumDigest(moduleDir);
         if (!goSum.equals(lock.goSumSha256())) {
             drifts.add(new Drift(Item.GO_SUM, label(lock.goSumSha256()), label(goSum)));
+        }
+        return drifts;
+    }
+
+    /** go.work, go.work.sum and every locked module's go.mod and go.sum (a changed use list changes go.work). */
+    private static List<Drift> checkWork(GoModLock.Work work, Path workDir) throws IOException {
+        List<Drift> drifts = new ArrayList<>();
+        String goWork = digestOrNone(workDir.resolve("go.work"));
+        if (!goWork.equals(work.goWorkSha256())) {
+            drifts.add(new Drift(Item.GO_WORK, label(work.goWorkSha256()), label(goWork, "go.work")));
+        }
+        String goWorkSum = digestOrNone(workDir.resolve("go.work.sum"));
+        if (!goWorkSum.equals(work.goWorkSumSha256())) {
+            drifts.add(new Drift(Item.GO_WORK_SUM, label(work.goWorkSumSha256(), "go.work.sum"), label(goWorkSum, "go.work.sum")));
+        }
+        for (GoModLock.Use u : work.uses()) {
+            Path dir = workDir.resolve(u.dir());
+            String prefix = u.dir().equals(".") ? "" : u.dir() + "/";
+            String goMod = digestOrNone(dir.resolve("go.mod"));
+            if (!goMod.equals(u.goModSha256())) {
+                drifts.add(new Drift(Item.GO_MOD, label(u.goModSha256()), label(goMod, "go.mod"), prefix + "go.mod"));
+            }
+            String goSum = goSumDigest(dir);
+            if (!goSum.equals(u.goSumSha256())) {
+                drifts.add(new Drift(Item.GO_SUM, label(u.goSumSha256()), label(goSum), prefix + "go.sum"));
+            }
         }
         return drifts;
     }
@@ -103,6 +154,10 @@ public final class LockDrift {
     }
 
     private static String label(String digest) {
-        return GoModLock.NONE.equals(digest) ? "no go.sum" : "sha256:" + digest;
+        return label(digest, "go.sum");
+    }
+
+    private static String label(String digest, String file) {
+        return GoModLock.NONE.equals(digest) ? "no " + file : "sha256:" + digest;
     }
 }

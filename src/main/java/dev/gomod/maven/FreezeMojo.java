@@ -4,6 +4,7 @@ import dev.gomod.bundle.ToolchainBundle;
 import dev.gomod.freeze.DependencyPolicy;
 import dev.gomod.freeze.Freeze;
 import dev.gomod.gotool.ToolchainModule;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -58,10 +59,19 @@ public class FreezeMojo extends GoMojo {
     }
 
     @Override
+    protected boolean supportsGoWork() {
+        return true;
+    }
+
+    @Override
     protected void run() throws Exception {
         Set<BundleKind> kinds = BundleKind.parseList(bundles, Property.BUNDLES);
         List<ToolchainBundle> toolchains = new ArrayList<>();
         if (kinds.contains(BundleKind.TOOLCHAIN)) {
+            if (workspace().goWorkMode()) {
+                throw new MojoFailureException("gomod.bundles=toolchain with a go.work workspace is not supported yet: freeze the workspace"
+                        + " with " + Property.BUNDLES + "=vendor, or set -D" + Property.WORKSPACE + "=false");
+            }
             for (ToolchainModule m : ToolchainChoice.modules(workspace().goMod(), toolchainVersion, toolchainPlatforms)) {
                 toolchains.add(new ToolchainBundle(m));
             }

@@ -31,6 +31,13 @@ abstract class ModuleMojo extends AbstractMojo {
     @Parameter(property = Property.LOCK_FILE)
     protected File lockFile;
 
+    /**
+     * Workspace mode: {@code auto} (when gomod.dir holds a go.work), {@code true} or {@code false}. In
+     * workspace mode go runs with GOWORK set to that go.work; otherwise GOWORK is off.
+     */
+    @Parameter(property = Property.WORKSPACE, defaultValue = "auto")
+    protected String goWork;
+
     /** Skips every gomod goal. */
     @Parameter(property = Property.SKIP, defaultValue = "false")
     protected boolean skip;
@@ -91,9 +98,12 @@ abstract class ModuleMojo extends AbstractMojo {
         return workDir.toPath().toAbsolutePath().normalize();
     }
 
-    /** The module directory; fails, as the user's mistake, when it holds no go.mod. */
+    /** The module directory; fails, as the user's mistake, when it holds no go.mod (nor, in workspace mode, go.work). */
     protected Path moduleDir() throws MojoFailureException {
         Path d = dir.toPath().toAbsolutePath().normalize();
+        if (goWorkMode(d)) {
+            return d;
+        }
         if (!Files.isRegularFile(d.resolve("go.mod"))) {
             throw new MojoFailureException("no go.mod in " + d + ": set " + Property.DIR + " to the directory that holds go.mod");
         }
@@ -106,10 +116,40 @@ abstract class ModuleMojo extends AbstractMojo {
 
     private Workspace workspace;
 
+    /** Whether this execution works in workspace mode, from gomod.workspace and the directory. */
+    private boolean goWorkMode(Path d) throws MojoFailureException {
+        String mode = goWork == null ? "auto" : goWork.strip().toLowerCase(java.util.Locale.ROOT);
+        boolean present = Files.isRegularFile(d.resolve("go.work"));
+        boolean on = switch (mode) {
+            case "auto", "" -> present;
+            case "true" -> {
+                if (!present) {
+                    throw new MojoFailureException(Property.WORKSPACE + "=true but there is no go.work in " + d
+                            + ": create it with go work init, or set " + Property.DIR + " to the directory that holds it");
+                }
+                yield true;
+            }
+            case "false" -> false;
+            default -> throw new MojoFailureException(Property.WORKSPACE + " must be auto, true or false, not '" + goWork + "'");
+        };
+        if (on && !supportsGoWork()) {
+            throw new MojoFailureException("gomod:" + goal() + " does not handle a go.work workspace yet (" + d.resolve("go.work")
+                    + "); freeze and vendor do. Set -D" + Property.WORKSPACE + "=false to work on the module in " + Property.DIR
+                    + " alone, with GOWORK=off, as before");
+        }
+        return on;
+    }
+
+    /** Whether the goal works in workspace mode; the others refuse it rather than ignore go.work. */
+    protected boolean supportsGoWork() {
+        return false;
+    }
+
     /** The module directory, its lock and scratch directory, as the jobs take them: one per execution, so go.mod is read once. */
     protected Workspace workspace() throws MojoFailureException {
         if (workspace == null) {
-            workspace = new Workspace(moduleDir(), lockPath(), workPath());
+            Path d = moduleDir();
+            workspace = new Workspace(d, lockPath(), workPath(), goWorkMode(d));
         }
         return workspace;
     }

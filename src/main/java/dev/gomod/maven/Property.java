@@ -7,6 +7,7 @@ package dev.gomod.maven;
 final class Property {
     static final String DIR = "gomod.dir";
     static final String LOCK_FILE = "gomod.lockFile";
+    static final String WORKSPACE = "gomod.workspace";
     static final String SKIP = "gomod.skip";
     static final String GO = "gomod.go";
     static final String GOTOOLCHAIN = "gomod.gotoolchain";

@@ -44,8 +44,13 @@ public record GoWork(String file, String goVersion, Optional<String> toolchain, 
         return List.copyOf(dirs);
     }
 
+    /** The line of the use that names {@code useDir} (as {@link #useDirs} gives it), 0 if none. */
+    public int lineOf(String useDir) {
+        return uses.stream().filter(u -> normalize(u.dir()).equals(useDir)).findFirst().map(GoMod.Use::line).orElse(0);
+    }
+
     /** {@code ./a//b/} → {@code a/b}; {@code ./} → {@code .}. */
-    static String normalize(String dir) {
+    public static String normalize(String dir) {
         String d = dir.replace('\\', '/');
         java.util.ArrayList<String> parts = new java.util.ArrayList<>();
         for (String p : d.split("/")) {

@@ -8,6 +8,7 @@ import dev.gomod.gotool.ModFileCopy;
 import dev.gomod.hash.DirHash;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
+import dev.gomod.mod.GoWork;
 import dev.gomod.mod.ModulesTxt;
 import dev.gomod.mod.VendorConsistency;
 
@@ -19,7 +20,9 @@ import java.util.Map;
 
 /**
  * Runs {@code go mod vendor -o <dir>} on a copy of go.mod and go.sum, so the user's files and
- * vendor/ stay untouched, then checks modules.txt against go.mod and hashes the tree.
+ * vendor/ stay untouched, then checks modules.txt against go.mod and hashes the tree. In workspace
+ * mode {@code go work vendor -o <dir>}, which takes no {@code -modfile}: go.work, go.work.sum and
+ * the modules' go.mod and go.sum are read before and compared after, and put back if go changed them.
  */
 public final class ScratchVendor {
     /** A vendor tree go made: where, its hash, what it holds, and which Go made it. */
@@ -61,8 +64,59 @@ public final class ScratchVendor {
             throw new WorkspaceException(Reason.VENDOR_OUT_OF_SYNC, "the vendor tree " + goVersion + " wrote is inconsistent with go.mod:\n  "
                     + String.join("\n  ", violations.stream().map(Object::toString).toList()));
         }
+        return hashed(out, txt, goVersion);
+    }
+
+    private static Result hashed(Path out, ModulesTxt txt, String goVersion) throws IOException {
         List<DirHash.FileSource> files = DirHash.listDir(out, "vendor");
         String hash = DirHash.hashParallel(files, Runtime.getRuntime().availableProcessors());
         return new Result(out, hash, files.size(), txt, goVersion);
+    }
+
+    /** {@code go work vendor -o out} for the workspace at {@code workDir}, with {@code go} in workspace mode. */
+    public Result vendorWorkspace(Path workDir, GoWork work, List<VendorConsistency.WorkspaceModule> modules, Path out)
+            throws GoException, IOException, WorkspaceException, FormatException {
+        String goVersion = go.goVersion(workDir);
+        if (GoCommand.minor(goVersion) != 0 && GoCommand.minor(goVersion) < 22) {
+            throw new WorkspaceException(Reason.GO_TOO_OLD, goVersion + " cannot vendor a workspace ('go work vendor' needs Go 1.22 or later)",
+                    Map.of("needs", "1.22"));
+        }
+        Map<Path, byte[]> before = new java.util.LinkedHashMap<>();
+        List<Path> inputs = new java.util.ArrayList<>(List.of(workDir.resolve("go.work"), workDir.resolve("go.work.sum")));
+        for (VendorConsistency.WorkspaceModule m : modules) {
+            inputs.add(workDir.resolve(m.dir()).resolve("go.mod"));
+            inputs.add(workDir.resolve(m.dir()).resolve("go.sum"));
+        }
+        for (Path p : inputs) {
+            before.put(p, Files.exists(p) ? Files.readAllBytes(p) : null);
+        }
+        go.run(workDir, "work", "vendor", "-o", out.toString());
+        List<String> changed = new java.util.ArrayList<>();
+        for (Map.Entry<Path, byte[]> e : before.entrySet()) {
+            byte[] now = Files.exists(e.getKey()) ? Files.readAllBytes(e.getKey()) : null;
+            if (!java.util.Arrays.equals(now, e.getValue())) {
+                changed.add(workDir.relativize(e.getKey()).toString());
+                if (e.getValue() == null) {
+                    Files.delete(e.getKey());
+                } else {
+                    dev.gomod.AtomicFile.write(e.getKey(), e.getValue());
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new WorkspaceException(Reason.NOT_TIDY, "go work vendor had to change " + String.join(", ", changed) + " in " + workDir
+                    + " (put back as they were): run go mod tidy in each module and go work sync, then freeze again");
+        }
+        if (!Files.isDirectory(out)) {
+            return new Result(out, null, 0, ModulesTxt.parse(new byte[0]), goVersion);
+        }
+        ModulesTxt txt = ModulesTxt.parse(Files.readAllBytes(out.resolve("modules.txt")));
+        List<VendorConsistency.Violation> violations = VendorConsistency.checkWorkspace(work, modules, txt);
+        if (!txt.workspace() || !violations.isEmpty()) {
+            throw new WorkspaceException(Reason.VENDOR_OUT_OF_SYNC, "the vendor tree " + goVersion + " wrote is inconsistent with go.work:\n  "
+                    + (txt.workspace() ? "" : "modules.txt lacks the '## workspace' line\n  ")
+                    + String.join("\n  ", violations.stream().map(Object::toString).toList()));
+        }
+        return hashed(out, txt, goVersion);
     }
 }

@@ -36,7 +36,7 @@ public record VendorJob(Workspace workspace, Reporter reporter, Options options)
     public Outcome run() throws IOException, GoException, WorkspaceException, FormatException {
         Path moduleDir = workspace.dir();
         Path lockFile = workspace.lockFile();
-        GoMod goMod = workspace.goMod();
+        GoMod goMod = workspace.goWorkMode() ? null : workspace.goMod();
         GoModLock lock = workspace.lock().orElse(null);
         workspace.requireNoDrift(List.of());
         Path vendor = workspace.vendorDir();
@@ -54,8 +54,10 @@ public record VendorJob(Workspace workspace, Reporter reporter, Options options)
                     return new Outcome(true, lock.vendorHash(), current.vendorFiles(), null);
                 }
             }
-            ScratchVendor.Result r = new ScratchVendor(options.go()).vendor(moduleDir, goMod, swap.staging(),
-                    workspace.workDir().resolve("vendor-modfile"));
+            ScratchVendor vendoring = new ScratchVendor(workspace.go(options.go()));
+            ScratchVendor.Result r = workspace.goWorkMode()
+                    ? vendoring.vendorWorkspace(moduleDir, workspace.goWork(), workspace.workModules(), swap.staging())
+                    : vendoring.vendor(moduleDir, goMod, swap.staging(), workspace.workDir().resolve("vendor-modfile"));
             if (r.empty()) {
                 DirectorySwap.deleteTree(vendor);
                 reporter.info("no dependencies to vendor (" + r.goVersion() + "): vendor/ removed, as go mod vendor does");

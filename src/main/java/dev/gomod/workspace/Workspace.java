@@ -4,7 +4,10 @@ import dev.gomod.WorkspaceException;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
+import dev.gomod.gotool.GoCommand;
 import dev.gomod.mod.GoMod;
+import dev.gomod.mod.GoWork;
+import dev.gomod.mod.VendorConsistency;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,12 +19,19 @@ import java.util.Optional;
  * One Go module directory as every job sees it: where go.mod, go.sum, vendor/ and the lock file are,
  * the job's private scratch directory, go.mod and the lock read once, the drift check against the
  * lock, and the lock that keeps two jobs (two builds, or two threads of one) off the directory at once.
+ *
+ * <p>In workspace mode the directory holds go.work instead: go runs with GOWORK set to it whatever
+ * the inherited environment says, vendor/ is the one {@code go work vendor} writes beside it, and
+ * the lock pins go.work, go.work.sum and each used module's go.mod and go.sum.
  */
 public final class Workspace {
     private final Path dir;
     private final Path lockFile;
     private final Path workDir;
+    private final boolean goWorkMode;
     private GoMod goMod;
+    private GoWork goWork;
+    private List<VendorConsistency.WorkspaceModule> workModules;
     private Optional<GoModLock> lock;
 
     /**
@@ -30,14 +40,59 @@ public final class Workspace {
      * @param workDir  scratch files, reports and the workspace lock (target/gomod)
      */
     public Workspace(Path dir, Path lockFile, Path workDir) {
+        this(dir, lockFile, workDir, Files.isRegularFile(dir.resolve("go.work")));
+    }
+
+    /** @param goWorkMode work in workspace mode, with the go.work in {@code dir} */
+    public Workspace(Path dir, Path lockFile, Path workDir, boolean goWorkMode) {
         this.dir = dir;
         this.lockFile = lockFile;
         this.workDir = workDir;
+        this.goWorkMode = goWorkMode;
     }
 
-    /** The conventional layout: gomod.lock beside go.mod, scratch files in target/gomod. */
+    /** The conventional layout: gomod.lock beside go.mod (or go.work), scratch files in target/gomod. */
     public static Workspace of(Path dir) {
         return new Workspace(dir, dir.resolve("gomod.lock"), dir.resolve("target/gomod"));
+    }
+
+    /** True in workspace mode: {@code dir} holds the go.work every job uses. */
+    public boolean goWorkMode() {
+        return goWorkMode;
+    }
+
+    public Path goWorkFile() {
+        return dir.resolve("go.work");
+    }
+
+    /** {@code go} in this workspace's mode: GOWORK names its go.work, or is off, whatever the environment said. */
+    public GoCommand go(GoCommand go) {
+        return go.with("GOWORK", goWorkMode ? goWorkFile().toString() : "off");
+    }
+
+    /** go.work, parsed, read on first use. */
+    public GoWork goWork() throws IOException, FormatException {
+        if (goWork == null) {
+            goWork = GoWork.parse(goWorkFile().toString(), Files.readAllBytes(goWorkFile()));
+        }
+        return goWork;
+    }
+
+    /** The modules go.work uses, in its order, each go.mod parsed strictly; a use without go.mod is the user's mistake. */
+    public List<VendorConsistency.WorkspaceModule> workModules() throws IOException, FormatException {
+        if (workModules == null) {
+            List<VendorConsistency.WorkspaceModule> out = new java.util.ArrayList<>();
+            GoWork work = goWork();
+            for (String use : work.useDirs()) {
+                Path goModFile = dir.resolve(use).resolve("go.mod");
+                if (!Files.isRegularFile(goModFile)) {
+                    throw new FormatException(work.file(), work.lineOf(use), "use " + use + ": no go.mod in " + dir.resolve(use));
+                }
+                out.add(new VendorConsistency.WorkspaceModule(use, GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true)));
+            }
+            workModules = List.copyOf(out);
+        }
+        return workModules;
     }
 
     public Path dir() {
@@ -80,6 +135,8 @@ public final class Workspace {
     /** Forgets what was read, after a job changed go.mod or the lock on purpose. */
     public void reread() {
         goMod = null;
+        goWork = null;
+        workModules = null;
         lock = null;
     }
 

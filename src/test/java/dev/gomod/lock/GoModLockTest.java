@@ -38,6 +38,18 @@ class GoModLockTest {
     }
 
     @Test
+    void aWorkspaceLockRoundTripsInFormat2() throws Exception {
+        GoModLock.Work work = new GoModLock.Work(A, GoModLock.NONE, java.util.List.of(
+                new GoModLock.Use("api", "example.com/ws/api", A, A), new GoModLock.Use(".", "example.com/ws", A, GoModLock.NONE)));
+        GoModLock lock = GoModLock.ofWork("1.22", null, "go1.26.8", work, "h1:" + "a".repeat(43) + "=", null, null);
+        String text = new String(lock.toBytes(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("\nlock 2\nworkspace go.work\ngo 1.22\nvendored-by go1.26.8\ngo.work sha256:" + A + "\ngo.work.sum none\n"
+                + "use api example.com/ws/api sha256:" + A + " sha256:" + A + "\nuse . example.com/ws sha256:" + A + " none\n"), text);
+        assertEquals(lock, GoModLock.parse("gomod.lock", lock.toBytes()));
+        assertTrue(lock.isWork());
+    }
+
+    @Test
     void errorsNameTheLine() {
         FormatException e = assertThrows(FormatException.class, () -> GoModLock.parse("gomod.lock",
                 ("lock 1\nmodule m\ngo.mod sha256:" + A + "\ngo.sum sha256:xyz\n").getBytes(StandardCharsets.UTF_8)));
@@ -45,7 +57,14 @@ class GoModLockTest {
         assertEquals(2, assertThrows(FormatException.class, () -> GoModLock.parse("gomod.lock",
                 "lock 1\nfuture thing\n".getBytes(StandardCharsets.UTF_8))).line());
         assertTrue(assertThrows(FormatException.class, () -> GoModLock.parse("gomod.lock",
-                "lock 2\n".getBytes(StandardCharsets.UTF_8))).getMessage().contains("format 2 is not supported"));
+                "lock 3\n".getBytes(StandardCharsets.UTF_8))).getMessage().contains("format 3 is not supported"));
+        assertTrue(assertThrows(FormatException.class, () -> GoModLock.parse("gomod.lock",
+                "lock 2\nworkspace go.work\ngo.work sha256:".concat(A).concat("\ngo.work.sum none\n").getBytes(StandardCharsets.UTF_8)))
+                .getMessage().contains("needs its 'use' lines"));
+        assertTrue(assertThrows(FormatException.class, () -> GoModLock.parse("gomod.lock",
+                "lock 2\nmodule m\n".getBytes(StandardCharsets.UTF_8))).getMessage().contains("missing 'workspace'"));
+        assertEquals(3, assertThrows(FormatException.class, () -> GoModLock.parse("gomod.lock",
+                "lock 2\nworkspace go.work\nuse api example.com/api sha256:abc none\n".getBytes(StandardCharsets.UTF_8))).line());
         assertTrue(assertThrows(FormatException.class, () -> GoModLock.parse("gomod.lock",
                 "lock 1\nmodule m\n".getBytes(StandardCharsets.UTF_8))).getMessage().contains("missing 'go.mod'"));
     }
