@@ -104,13 +104,9 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
                 vendored.goVersion(), goModSha, goSumSha, vendored.hash(), modcache,
                 options.toolchains().isEmpty() ? (sameInputs ? previous.toolchains() : null) : toolchainPins(previous, scratch.resolve("toolchain")));
 
-        byte[] bytes = lock.toBytes();
-        boolean changed = !Files.exists(lockFile) || !Arrays.equals(Files.readAllBytes(lockFile), bytes);
-        if (changed) {
-            AtomicFile.write(lockFile, bytes);
-        }
+        boolean changed = write(lockFile, lock);
         Path report = workDir.resolve("build-list.txt");
-        writeReport(report, goMod, vendored, buildList);
+        writeReport(report, goMod.modulePath(), vendored, buildList);
         DirectorySwap.deleteTree(scratch);
         reporter.info(lockFile.getFileName() + (changed ? " written" : " unchanged") + ": " + goMod.modulePath() + ", "
                 + (buildList.size() - 1) + " modules in the build list, "
@@ -133,7 +129,8 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         Path scratch = workspace.workDir().resolve("freeze");
         DirectorySwap.deleteTree(scratch);
         if (options.pinModcache()) {
-            throw new WorkspaceException(Reason.POLICY, "a module-cache bundle of a go.work workspace is not supported yet:"
+            // FreezeMojo refuses it first, naming gomod.bundles; this guards other callers of the core
+            throw new IllegalArgumentException("a module-cache bundle of a go.work workspace is not supported yet:"
                     + " pack the vendor tree, or freeze one module outside workspace mode");
         }
         if (options.tidy()) {
@@ -169,16 +166,9 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         boolean sameInputs = previous != null && files.equals(previous.work());
         GoModLock lock = GoModLock.ofWork(work.goVersion(), work.toolchain().orElse(null), vendored.goVersion(), files, vendored.hash(), null,
                 options.toolchains().isEmpty() ? (sameInputs ? previous.toolchains() : null) : toolchainPins(previous, scratch.resolve("toolchain")));
-        byte[] bytes = lock.toBytes();
-        boolean changed = !Files.exists(lockFile) || !Arrays.equals(Files.readAllBytes(lockFile), bytes);
-        if (changed) {
-            AtomicFile.write(lockFile, bytes);
-        }
+        boolean changed = write(lockFile, lock);
         Path report = workspace.workDir().resolve("build-list.txt");
-        StringBuilder b = new StringBuilder("# build list of the workspace ").append(workspace.goWorkFile())
-                .append(" (go list -m all, ").append(vendored.goVersion()).append(")\n");
-        buildList.stream().filter(m -> !m.main()).forEach(m -> b.append(m.line()).append('\n'));
-        AtomicFile.write(report, b.toString().getBytes(StandardCharsets.UTF_8));
+        writeReport(report, "the workspace " + workspace.goWorkFile(), vendored, buildList);
         DirectorySwap.deleteTree(scratch);
         reporter.info(lockFile.getFileName() + (changed ? " written" : " unchanged") + ": workspace of " + modules.size() + " modules ("
                 + String.join(", ", modules.stream().map(m -> m.goMod().modulePath()).toList()) + "), "
@@ -218,8 +208,19 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         }
     }
 
-    private void writeReport(Path report, GoMod goMod, ScratchVendor.Result vendored, List<BuildList.Module> buildList) throws IOException {
-        StringBuilder b = new StringBuilder("# build list of ").append(goMod.modulePath())
+    /** Writes the lock when its bytes differ from the file's; returns whether it did. */
+    private static boolean write(Path lockFile, GoModLock lock) throws IOException {
+        byte[] bytes = lock.toBytes();
+        boolean changed = !Files.exists(lockFile) || !Arrays.equals(Files.readAllBytes(lockFile), bytes);
+        if (changed) {
+            AtomicFile.write(lockFile, bytes);
+        }
+        return changed;
+    }
+
+    /** build-list.txt: the build list but the main module(s), under a line naming what it is of. */
+    private void writeReport(Path report, String of, ScratchVendor.Result vendored, List<BuildList.Module> buildList) throws IOException {
+        StringBuilder b = new StringBuilder("# build list of ").append(of)
                 .append(" (go list -m all, ").append(vendored.goVersion()).append(")\n");
         for (BuildList.Module m : buildList) {
             if (!m.main()) {

@@ -65,9 +65,7 @@ public final class LockDrift {
         java.util.List<GoModLock.Use> uses = new ArrayList<>();
         for (int i = 0; i < useDirs.size(); i++) {
             Path dir = workDir.resolve(useDirs.get(i));
-            Path goMod = dir.resolve("go.mod");
-            uses.add(new GoModLock.Use(useDirs.get(i), modulePaths.get(i), Files.exists(goMod) ? Sha256.hex(goMod) : GoModLock.NONE,
-                    goSumDigest(dir)));
+            uses.add(new GoModLock.Use(useDirs.get(i), modulePaths.get(i), digestOrNone(dir.resolve("go.mod")), goSumDigest(dir)));
         }
         return new GoModLock.Work(Sha256.hex(workDir.resolve("go.work")), digestOrNone(workDir.resolve("go.work.sum")), uses);
     }

@@ -67,11 +67,11 @@ public class FreezeMojo extends GoMojo {
     protected void run() throws Exception {
         Set<BundleKind> kinds = BundleKind.parseList(bundles, Property.BUNDLES);
         List<ToolchainBundle> toolchains = new ArrayList<>();
+        if (workspace().goWorkMode() && (kinds.contains(BundleKind.TOOLCHAIN) || kinds.contains(BundleKind.MODCACHE))) {
+            throw new MojoFailureException(Property.BUNDLES + "=" + bundles + " with a go.work workspace is not supported yet: freeze the"
+                    + " workspace with " + Property.BUNDLES + "=vendor, or set -D" + Property.WORKSPACE + "=false");
+        }
         if (kinds.contains(BundleKind.TOOLCHAIN)) {
-            if (workspace().goWorkMode()) {
-                throw new MojoFailureException("gomod.bundles=toolchain with a go.work workspace is not supported yet: freeze the workspace"
-                        + " with " + Property.BUNDLES + "=vendor, or set -D" + Property.WORKSPACE + "=false");
-            }
             for (ToolchainModule m : ToolchainChoice.modules(workspace().goMod(), toolchainVersion, toolchainPlatforms)) {
                 toolchains.add(new ToolchainBundle(m));
             }
