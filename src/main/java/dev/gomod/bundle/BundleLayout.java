@@ -59,8 +59,19 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, 
         return label;
     }
 
+    /** The copies of workspace files a bundle of this kind carries, as entry names, for one module. */
     public final List<String> workspaceFiles() {
         return workspaceFiles;
+    }
+
+    /** The copies of workspace files a bundle of this kind carries for {@code workspace}, in its mode. */
+    List<String> carriedFiles(Workspace workspace) throws IOException, FormatException {
+        return workspaceFiles;
+    }
+
+    /** Whether a bundle of this kind may carry a copy of a workspace file by this name, in any mode. */
+    boolean mayCarry(String name) {
+        return workspaceFiles.contains(name);
     }
 
     final LockDrift.Item driftItem() {
@@ -130,7 +141,12 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, 
 
     /** Whether an entry name belongs in a bundle of this kind; everything else is refused on extraction. */
     public final boolean admits(String name) {
-        return name.startsWith(root()) || name.equals(BundleManifest.FILE) || workspaceFiles().contains(name);
+        return name.startsWith(root()) || name.equals(BundleManifest.FILE) || mayCarry(name);
+    }
+
+    /** Whether a bundle of this kind restored into {@code workspace} may hold this entry: exactly what it carries in that mode. */
+    final boolean admits(String name, List<String> carried) {
+        return name.startsWith(root()) || name.equals(BundleManifest.FILE) || carried.contains(name);
     }
 
     /** Whether any kind of bundle may hold this entry name. */

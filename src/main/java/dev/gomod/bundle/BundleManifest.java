@@ -1,5 +1,6 @@
 package dev.gomod.bundle;
 
+import dev.gomod.lock.GoModLock;
 import dev.gomod.mod.FormatException;
 
 import java.nio.charset.StandardCharsets;
@@ -26,9 +27,21 @@ import java.util.Map;
  * require example.com/b v1.1.0 =&gt; example.com/c v1.0.0 explicit packages=1
  * require example.com/z v1.2.0 h1:&lt;base64&gt;          (modcache: each module zip's hash)
  * </pre>
+ * A bundle of a go.work workspace says so, names every used module on its {@code module} line, and
+ * pins go.work's files with the lock's own lines instead of go.mod and go.sum:
+ * <pre>
+ * workspace go.work
+ * module example.com/ws/api example.com/ws/app
+ * go.work sha256:&lt;hex&gt;
+ * go.work.sum sha256:&lt;hex&gt;                      (or none)
+ * use ./api example.com/ws/api sha256:&lt;go.mod hex&gt; sha256:&lt;go.sum hex&gt;
+ * </pre>
+ *
+ * @param work in workspace mode what go.work pins (then goModSha256 and goSumSha256 are null); null for one module
  */
 public record BundleManifest(String kind, String modulePath, String goVersion, String toolchain, String vendoredBy,
-                             String goModSha256, String goSumSha256, String treeHash, int files, List<String> modules) {
+                             String goModSha256, String goSumSha256, String treeHash, int files, List<String> modules,
+                             GoModLock.Work work) {
     public static final String FILE = "gomod-manifest.txt";
     public static final String VENDOR = "vendor";
     public static final String MODCACHE = "modcache";
@@ -37,12 +50,19 @@ public record BundleManifest(String kind, String modulePath, String goVersion, S
         StringBuilder b = new StringBuilder("# gomod bundle manifest, written by gomod-maven-plugin\n");
         b.append("bundle 1\n");
         b.append("kind ").append(kind).append('\n');
+        if (work != null) {
+            b.append("workspace go.work\n");
+        }
         b.append("module ").append(modulePath).append('\n');
         line(b, "go", goVersion);
         line(b, "toolchain", toolchain);
         line(b, "vendored-by", vendoredBy);
-        b.append("go.mod sha256:").append(goModSha256).append('\n');
-        b.append("go.sum ").append("none".equals(goSumSha256) ? "none" : "sha256:" + goSumSha256).append('\n');
+        if (work == null) {
+            b.append("go.mod sha256:").append(goModSha256).append('\n');
+            b.append("go.sum ").append("none".equals(goSumSha256) ? "none" : "sha256:" + goSumSha256).append('\n');
+        } else {
+            work.appendLines(b);
+        }
         b.append("tree ").append(treeHash).append('\n');
         b.append("files ").append(files).append('\n');
         for (String m : modules) {
@@ -60,6 +80,7 @@ public record BundleManifest(String kind, String modulePath, String goVersion, S
     public static BundleManifest parse(String file, byte[] data) throws FormatException {
         Map<String, String> v = new LinkedHashMap<>();
         List<String> modules = new ArrayList<>();
+        List<GoModLock.Use> uses = new ArrayList<>();
         String[] lines = new String(data, StandardCharsets.UTF_8).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i].strip();
@@ -74,6 +95,8 @@ public record BundleManifest(String kind, String modulePath, String goVersion, S
             String value = l.substring(sp + 1).strip();
             if (key.equals("require")) {
                 modules.add(value);
+            } else if (key.equals("use")) {
+                uses.add(GoModLock.Use.parse(file, i + 1, value));
             } else if (v.put(key, value) != null) {
                 throw new FormatException(file, i + 1, "repeated key '" + key + "'");
             }
@@ -81,14 +104,20 @@ public record BundleManifest(String kind, String modulePath, String goVersion, S
         if (!"1".equals(v.get("bundle"))) {
             throw new FormatException(file, 0, "not a bundle manifest of format 1");
         }
-        for (String k : List.of("kind", "module", "go.mod", "go.sum", "tree", "files")) {
+        boolean workspace = v.containsKey("workspace");
+        for (String k : workspace ? List.of("kind", "module", "go.work", "go.work.sum", "tree", "files") : List.of("kind", "module", "go.mod", "go.sum", "tree", "files")) {
             if (!v.containsKey(k)) {
                 throw new FormatException(file, 0, "missing '" + k + "' line");
             }
         }
+        if (workspace == uses.isEmpty()) {
+            throw new FormatException(file, 0, workspace ? "a workspace bundle needs its 'use' lines" : "'use' lines without a 'workspace go.work' line");
+        }
+        GoModLock.Work work = workspace ? new GoModLock.Work(strip(v.get("go.work")), strip(v.get("go.work.sum")), uses) : null;
         try {
             return new BundleManifest(v.get("kind"), v.get("module"), v.get("go"), v.get("toolchain"), v.get("vendored-by"),
-                    strip(v.get("go.mod")), strip(v.get("go.sum")), v.get("tree"), Integer.parseInt(v.get("files")), List.copyOf(modules));
+                    workspace ? null : strip(v.get("go.mod")), workspace ? null : strip(v.get("go.sum")), v.get("tree"),
+                    Integer.parseInt(v.get("files")), List.copyOf(modules), work);
         } catch (NumberFormatException e) {
             throw new FormatException(file, 0, "files is not a number: " + v.get("files"));
         }

@@ -11,6 +11,7 @@ import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
+import dev.gomod.mod.GoWork;
 import dev.gomod.workspace.Job;
 import dev.gomod.workspace.Workspace;
 
@@ -46,7 +47,6 @@ public record Pack(Workspace workspace, Reporter reporter, Options options) impl
         if (!layout.manifested()) {
             return copyVerbatim(source, target);
         }
-        GoMod goMod = workspace.goMod();
         layout.checkSource(workspace, source);
         List<DirHash.FileSource> files = layout.files(source);
         String tree = layout.treeHash(files);
@@ -63,18 +63,28 @@ public record Pack(Workspace workspace, Reporter reporter, Options options) impl
         for (DirHash.FileSource f : files) {
             entries.add(ArchiveEntry.ofFile(f.name(), f.path()));
         }
-        for (String name : layout.workspaceFiles()) {
+        for (String name : layout.carriedFiles(workspace)) {
             Path file = name.equals(LOCK_ENTRY) ? workspace.lockFile() : workspace.dir().resolve(name);
             if (Files.isRegularFile(file)) {
                 entries.add(ArchiveEntry.ofFile(name, file));
             }
         }
-        BundleManifest manifest = new BundleManifest(layout.kind(), goMod.modulePath(), goMod.goVersion().orElse(null),
-                goMod.toolchain().orElse(null), layout.vendoredBy(lock), Sha256.hex(workspace.goModFile()),
-                LockDrift.goSumDigest(workspace.dir()), tree, files.size(), layout.manifestModules(workspace, source));
+        BundleManifest manifest = manifest(layout, lock, tree, files.size(), layout.manifestModules(workspace, source));
         entries.add(ArchiveEntry.ofBytes(BundleManifest.FILE, manifest.toBytes()));
         ReproducibleArchive.write(target, options.format(), entries, options.time());
         return new PackedBundle(target, Sha256.hex(target), Files.size(target), entries.size(), tree, manifest);
+    }
+
+    private BundleManifest manifest(BundleLayout layout, Optional<GoModLock> lock, String tree, int files, List<String> modules)
+            throws IOException, FormatException {
+        if (workspace.goWorkMode()) {
+            GoWork work = workspace.goWork();
+            return new BundleManifest(layout.kind(), workspace.mainModules(), work.goVersion(), work.toolchain().orElse(null),
+                    layout.vendoredBy(lock), null, null, tree, files, modules, workspace.workFiles());
+        }
+        GoMod goMod = workspace.goMod();
+        return new BundleManifest(layout.kind(), goMod.modulePath(), goMod.goVersion().orElse(null), goMod.toolchain().orElse(null),
+                layout.vendoredBy(lock), Sha256.hex(workspace.goModFile()), LockDrift.goSumDigest(workspace.dir()), tree, files, modules, null);
     }
 
     /**

@@ -12,7 +12,6 @@ import dev.gomod.hash.StatCache;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
-import dev.gomod.mod.GoMod;
 import dev.gomod.workspace.DirectorySwap;
 import dev.gomod.workspace.Job;
 import dev.gomod.workspace.Workspace;
@@ -126,8 +125,9 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
             try {
                 // any kind's names are admitted here, so that a bundle of another kind is named as such, not as a bad entry
                 SafeExtractor.Result result = new SafeExtractor(options.limits(), BundleLayout::anyAdmits).extract(archive, format, extract);
-                Optional<BundleManifest> manifest = layout.manifested() ? Optional.of(manifest(archive, extract, workspace.goMod())) : Optional.empty();
-                List<String> foreign = result.sha256().keySet().stream().filter(n -> !layout.admits(n)).sorted().limit(5).toList();
+                Optional<BundleManifest> manifest = layout.manifested() ? Optional.of(manifest(archive, extract)) : Optional.empty();
+                List<String> carried = layout.carriedFiles(workspace);
+                List<String> foreign = result.sha256().keySet().stream().filter(n -> !layout.admits(n, carried)).sorted().limit(5).toList();
                 if (!foreign.isEmpty()) {
                     throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": a " + layout.kind()
                             + " bundle holds no such entries: " + String.join(", ", foreign));
@@ -156,7 +156,7 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
                     }
                 }
                 if (manifest.isPresent()) {
-                    requireManifestMatchesWorkspace(archive, manifest.get(), extract, tree);
+                    requireManifestMatchesWorkspace(archive, manifest.get(), extract, tree, carried);
                 }
                 String checked = layout.checkRestored(workspace, archive, extract, reporter);
 
@@ -206,7 +206,7 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
         }
     }
 
-    private BundleManifest manifest(Path archive, Path extract, GoMod goMod) throws IOException, FormatException, WorkspaceException {
+    private BundleManifest manifest(Path archive, Path extract) throws IOException, FormatException, WorkspaceException {
         BundleLayout layout = options.layout();
         Path m = extract.resolve(BundleManifest.FILE);
         if (!Files.isRegularFile(m)) {
@@ -218,29 +218,42 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
             throw new WorkspaceException(Reason.WRONG_KIND, "REFUSED " + archive.getFileName() + ": a " + manifest.kind()
                     + " bundle, not a " + layout.kind() + " bundle", Map.of("kind", layout.kind(), "found", manifest.kind()));
         }
-        if (!manifest.modulePath().equals(goMod.modulePath())) {
-            throw new WorkspaceException(Reason.WRONG_MODULE, "REFUSED " + archive.getFileName() + ": made for module "
-                    + manifest.modulePath() + ", this workspace is " + goMod.modulePath());
+        String ours = workspace.mainModules();
+        if (!manifest.modulePath().equals(ours) || (manifest.work() != null) != workspace.goWorkMode()) {
+            throw new WorkspaceException(Reason.WRONG_MODULE, "REFUSED " + archive.getFileName() + ": made for "
+                    + describe(manifest.work() != null, manifest.modulePath()) + ", this is " + describe(workspace.goWorkMode(), ours));
         }
         return manifest;
     }
 
-    /** The manifest's tree, go.mod and go.sum digests, and the copies of workspace files the bundle carries, against the workspace. */
-    private void requireManifestMatchesWorkspace(Path archive, BundleManifest manifest, Path extract, String tree)
-            throws IOException, WorkspaceException {
+    private static String describe(boolean goWork, String modules) {
+        return goWork ? "the go.work workspace of " + modules : "module " + modules;
+    }
+
+    /** The manifest's tree, go.mod and go.sum digests (go.work's in workspace mode), and the copies of workspace files the bundle carries, against the workspace. */
+    private void requireManifestMatchesWorkspace(Path archive, BundleManifest manifest, Path extract, String tree, List<String> carried)
+            throws IOException, FormatException, WorkspaceException {
         BundleLayout layout = options.layout();
         if (!manifest.treeHash().equals(tree)) {
             throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": its content hashes to " + tree
                     + " but its manifest says " + manifest.treeHash());
         }
         Path dir = workspace.dir();
-        String goMod = Sha256.hex(dir.resolve("go.mod"));
-        String goSum = LockDrift.goSumDigest(dir);
-        if (!manifest.goModSha256().equals(goMod) || !manifest.goSumSha256().equals(goSum)) {
-            throw new WorkspaceException(Reason.OTHER_SOURCES, "REFUSED " + archive.getFileName() + ": it was made for other go.mod/go.sum (manifest go.mod sha256:"
-                    + manifest.goModSha256() + ", go.sum " + manifest.goSumSha256() + "; workspace sha256:" + goMod + ", " + goSum + ")");
+        if (manifest.work() != null) {
+            List<LockDrift.Drift> other = LockDrift.checkWork(manifest.work(), dir);
+            if (!other.isEmpty()) {
+                throw new WorkspaceException(Reason.OTHER_SOURCES, "REFUSED " + archive.getFileName() + ": it was made for other workspace files:\n  "
+                        + String.join("\n  ", other.stream().map(d -> d.what() + ": manifest " + d.locked() + ", workspace " + d.actual()).toList()));
+            }
+        } else {
+            String goMod = Sha256.hex(dir.resolve("go.mod"));
+            String goSum = LockDrift.goSumDigest(dir);
+            if (!manifest.goModSha256().equals(goMod) || !manifest.goSumSha256().equals(goSum)) {
+                throw new WorkspaceException(Reason.OTHER_SOURCES, "REFUSED " + archive.getFileName() + ": it was made for other go.mod/go.sum (manifest go.mod sha256:"
+                        + manifest.goModSha256() + ", go.sum " + manifest.goSumSha256() + "; workspace sha256:" + goMod + ", " + goSum + ")");
+            }
         }
-        for (String f : layout.workspaceFiles()) {
+        for (String f : carried) {
             if (f.equals(Pack.LOCK_ENTRY)) {
                 continue; // the lock from git is the reference; the bundle's copy is informative
             }

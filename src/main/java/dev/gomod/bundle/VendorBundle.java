@@ -7,7 +7,6 @@ import dev.gomod.hash.DirHash;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
-import dev.gomod.mod.GoMod;
 import dev.gomod.mod.ModulesTxt;
 import dev.gomod.mod.VendorConsistency;
 import dev.gomod.workspace.Workspace;
@@ -27,11 +26,34 @@ import java.util.Optional;
  * go.mod, go.sum and gomod.lock. Its tree hash covers all of vendor/, the hash the lock's
  * {@code vendor} line pins. Packing refuses a vendor/ that modules.txt says is out of step with
  * go.mod, and anything that is not a regular file; restoring refuses a bundle whose go.mod or go.sum
- * differ from the workspace's, or whose modules.txt go would reject.
+ * differ from the workspace's, or whose modules.txt go would reject. A bundle of a go.work workspace
+ * carries go.work, go.work.sum and every used module's go.mod and go.sum instead, and its
+ * modules.txt is held to go's workspace rules.
  */
 public final class VendorBundle extends BundleLayout {
     VendorBundle() {
         super(BundleManifest.VENDOR, "vendor/", "vendor/", List.of("go.mod", "go.sum", Pack.LOCK_ENTRY), LockDrift.Item.VENDOR);
+    }
+
+    /** In workspace mode go.work, go.work.sum and every used module's go.mod and go.sum, at their paths under go.work's directory. */
+    @Override
+    List<String> carriedFiles(Workspace workspace) throws IOException, FormatException {
+        if (!workspace.goWorkMode()) {
+            return workspaceFiles();
+        }
+        List<String> files = new ArrayList<>(List.of("go.work", "go.work.sum", Pack.LOCK_ENTRY));
+        for (VendorConsistency.WorkspaceModule m : workspace.workModules()) {
+            String prefix = m.dir().equals(".") ? "" : m.dir() + "/";
+            files.add(prefix + "go.mod");
+            files.add(prefix + "go.sum");
+        }
+        return files;
+    }
+
+    @Override
+    boolean mayCarry(String name) {
+        return super.mayCarry(name) || name.equals("go.work") || name.equals("go.work.sum")
+                || (name.endsWith("/go.mod") || name.endsWith("/go.sum")) && !name.startsWith("/") && !name.contains("..");
     }
 
     @Override
@@ -54,9 +76,10 @@ public final class VendorBundle extends BundleLayout {
         if (!Files.isDirectory(vendor)) {
             throw new WorkspaceException(Reason.NO_VENDOR, "no vendor/ in " + workspace.dir());
         }
-        List<VendorConsistency.Violation> violations = VendorConsistency.check(workspace.goMod(), modulesTxt(vendor));
+        List<VendorConsistency.Violation> violations = workspace.vendorViolations(modulesTxt(vendor));
         if (!violations.isEmpty()) {
-            throw new WorkspaceException(Reason.VENDOR_OUT_OF_SYNC, vendor.resolve("modules.txt") + " is inconsistent with go.mod:\n  "
+            throw new WorkspaceException(Reason.VENDOR_OUT_OF_SYNC, vendor.resolve("modules.txt") + " is inconsistent with "
+                    + workspace.vendorReference() + ":\n  "
                     + String.join("\n  ", violations.stream().map(Object::toString).toList()));
         }
     }
@@ -111,10 +134,10 @@ public final class VendorBundle extends BundleLayout {
         if (!Files.isRegularFile(modulesTxt)) {
             throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": it holds no vendor/modules.txt");
         }
-        GoMod goMod = workspace.goMod();
-        List<VendorConsistency.Violation> violations = VendorConsistency.check(goMod, ModulesTxt.parse(Files.readAllBytes(modulesTxt)));
+        List<VendorConsistency.Violation> violations = workspace.vendorViolations(ModulesTxt.parse(Files.readAllBytes(modulesTxt)));
         if (!violations.isEmpty()) {
-            throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": its vendor/modules.txt is inconsistent with go.mod:\n  "
+            throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": its vendor/modules.txt is inconsistent with "
+                    + workspace.vendorReference() + ":\n  "
                     + String.join("\n  ", violations.stream().map(Object::toString).toList()));
         }
         return "";

@@ -160,8 +160,7 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
             throw new WorkspaceException(Reason.POLICY, "dependency policy violated:\n  " + String.join("\n  ", violations));
         }
         ScratchVendor.Result vendored = new ScratchVendor(go).vendorWorkspace(workDir, work, modules, scratch.resolve("vendor"));
-        GoModLock.Work files = LockDrift.workFiles(workDir, modules.stream().map(VendorConsistency.WorkspaceModule::dir).toList(),
-                modules.stream().map(m -> m.goMod().modulePath()).toList());
+        GoModLock.Work files = workspace.workFiles();
         GoModLock previous = Files.isRegularFile(lockFile) ? readQuietly(lockFile) : null;
         boolean sameInputs = previous != null && files.equals(previous.work());
         GoModLock lock = GoModLock.ofWork(work.goVersion(), work.toolchain().orElse(null), vendored.goVersion(), files, vendored.hash(), null,

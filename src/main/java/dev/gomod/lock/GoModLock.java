@@ -53,10 +53,33 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
         public Work {
             uses = List.copyOf(uses);
         }
+
+        /** The {@code go.work}, {@code go.work.sum} and {@code use} lines, as the lock and bundle manifests write them. */
+        public void appendLines(StringBuilder b) {
+            b.append("go.work sha256:").append(goWorkSha256).append('\n');
+            b.append("go.work.sum ").append(digest(goWorkSumSha256)).append('\n');
+            for (Use u : uses) {
+                b.append("use ").append(u.dir()).append(' ').append(u.modulePath()).append(" sha256:").append(u.goModSha256())
+                        .append(' ').append(digest(u.goSumSha256())).append('\n');
+            }
+        }
+
+        /** The module paths, in go.work's use order. */
+        public List<String> modulePaths() {
+            return uses.stream().map(Use::modulePath).toList();
+        }
     }
 
     /** One workspace module: its use directory, module path, and its go.mod and go.sum digests (go.sum may be {@link #NONE}). */
     public record Use(String dir, String modulePath, String goModSha256, String goSumSha256) {
+        /** Parses the value of a {@code use} line; {@code line} is the line number for the error. */
+        public static Use parse(String file, int line, String value) throws FormatException {
+            String[] f = value.split("\\s+");
+            if (f.length != 4 || !isDigest(f[2], false) || !isDigest(f[3], true)) {
+                throw new FormatException(file, line, "want 'use <dir> <module path> sha256:<go.mod hex> sha256:<go.sum hex>|none', not: use " + value);
+            }
+            return new Use(f[0], f[1], f[2].substring(7), f[3].equals(NONE) ? NONE : f[3].substring(7));
+        }
     }
 
     /** The format version this code writes and reads for one module. */
@@ -136,12 +159,7 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
             b.append("go.mod sha256:").append(goModSha256).append('\n');
             b.append("go.sum ").append(digest(goSumSha256)).append('\n');
         } else {
-            b.append("go.work sha256:").append(work.goWorkSha256()).append('\n');
-            b.append("go.work.sum ").append(digest(work.goWorkSumSha256())).append('\n');
-            for (Use u : work.uses()) {
-                b.append("use ").append(u.dir()).append(' ').append(u.modulePath()).append(" sha256:").append(u.goModSha256())
-                        .append(' ').append(digest(u.goSumSha256())).append('\n');
-            }
+            work.appendLines(b);
         }
         line(b, "vendor", vendorHash);
         line(b, "modcache", modcacheHash);
@@ -192,14 +210,11 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
                 continue;
             }
             if (key.equals("use")) {
-                String[] f = value.split("\\s+");
-                if (f.length != 4 || !isDigest(f[2], false) || !isDigest(f[3], true)) {
-                    throw new FormatException(file, i + 1, "want 'use <dir> <module path> sha256:<go.mod hex> sha256:<go.sum hex>|none', not: " + line);
+                Use use = Use.parse(file, i + 1, value);
+                if (uses.stream().anyMatch(u -> u.dir().equals(use.dir()))) {
+                    throw new FormatException(file, i + 1, "repeated use " + use.dir());
                 }
-                if (uses.stream().anyMatch(u -> u.dir().equals(f[0]))) {
-                    throw new FormatException(file, i + 1, "repeated use " + f[0]);
-                }
-                uses.add(new Use(f[0], f[1], f[2].substring(7), f[3].equals(NONE) ? NONE : f[3].substring(7)));
+                uses.add(use);
                 continue;
             }
             if (values.containsKey(key)) {

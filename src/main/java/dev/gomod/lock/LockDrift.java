@@ -27,7 +27,12 @@ public final class LockDrift {
 
         @Override
         public String toString() {
-            String what = file != null ? file : switch (item) {
+            return what() + " changed: lock has " + locked + ", workspace has " + actual;
+        }
+
+        /** The file or tree that drifted, as messages name it. */
+        public String what() {
+            return file != null ? file : switch (item) {
                 case GO_MOD -> "go.mod";
                 case GO_SUM -> "go.sum";
                 case VENDOR -> "vendor/";
@@ -36,7 +41,6 @@ public final class LockDrift {
                 case GO_WORK -> "go.work";
                 case GO_WORK_SUM -> "go.work.sum";
             };
-            return what + " changed: lock has " + locked + ", workspace has " + actual;
         }
     }
 
@@ -93,7 +97,7 @@ public final class LockDrift {
     }
 
     /** go.work, go.work.sum and every locked module's go.mod and go.sum (a changed use list changes go.work). */
-    private static List<Drift> checkWork(GoModLock.Work work, Path workDir) throws IOException {
+    public static List<Drift> checkWork(GoModLock.Work work, Path workDir) throws IOException {
         List<Drift> drifts = new ArrayList<>();
         String goWork = digestOrNone(workDir.resolve("go.work"));
         if (!goWork.equals(work.goWorkSha256())) {

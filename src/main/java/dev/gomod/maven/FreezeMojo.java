@@ -59,20 +59,12 @@ public class FreezeMojo extends GoMojo {
     }
 
     @Override
-    protected boolean supportsGoWork() {
-        return true;
-    }
-
-    @Override
     protected void run() throws Exception {
         Set<BundleKind> kinds = BundleKind.parseList(bundles, Property.BUNDLES);
         List<ToolchainBundle> toolchains = new ArrayList<>();
-        if (workspace().goWorkMode() && (kinds.contains(BundleKind.TOOLCHAIN) || kinds.contains(BundleKind.MODCACHE))) {
-            throw new MojoFailureException(Property.BUNDLES + "=" + bundles + " with a go.work workspace is not supported yet: freeze the"
-                    + " workspace with " + Property.BUNDLES + "=vendor, or set -D" + Property.WORKSPACE + "=false");
-        }
+        requireKindsForMode(kinds, Property.BUNDLES);
         if (kinds.contains(BundleKind.TOOLCHAIN)) {
-            for (ToolchainModule m : ToolchainChoice.modules(workspace().goMod(), toolchainVersion, toolchainPlatforms)) {
+            for (ToolchainModule m : ToolchainChoice.modules(workspace().versionSource(), toolchainVersion, toolchainPlatforms)) {
                 toolchains.add(new ToolchainBundle(m));
             }
         }

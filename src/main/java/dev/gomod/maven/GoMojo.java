@@ -154,15 +154,15 @@ abstract class GoMojo extends ModuleMojo {
     }
 
     /**
-     * Refuses, before go starts, a go.mod whose go or toolchain line asks for a newer Go than the one
-     * GOTOOLCHAIN lets run; reports a switch the user allowed. Asks only the installed go its version
+     * Refuses, before go starts, a go.mod (go.work in workspace mode) whose go or toolchain line asks
+     * for a newer Go than the one GOTOOLCHAIN lets run; reports a switch the user allowed. Asks only the installed go its version
      * (with GOTOOLCHAIN=local, so that nothing is downloaded to answer).
      */
     private void requireToolchain(GoCommand probe) throws MojoFailureException, MojoExecutionException {
-        Path goModFile = workspace().goModFile();
+        Path goModFile = workspace().goWorkMode() ? workspace().goWorkFile() : workspace().goModFile();
         ToolchainSelection.Decision d;
         try {
-            Optional<ToolchainSelection.Decision> decision = ToolchainSelection.probe(probe, moduleDir(), workspace().goMod());
+            Optional<ToolchainSelection.Decision> decision = ToolchainSelection.probe(probe, moduleDir(), workspace().versionSource());
             if (decision.isEmpty()) {
                 getLog().warn("cannot tell the release of " + go + " (a devel build?): toolchain rules not checked");
                 return;
@@ -179,7 +179,7 @@ abstract class GoMojo extends ModuleMojo {
             throw new MojoFailureException(at + "\n" + d.refused().get() + ". go was not started.\n" + Remedies.toolchainRefused(d));
         }
         d.switchTo().ifPresent(t -> getLog().info("GOTOOLCHAIN=" + d.gotoolchain() + ": go runs " + t + " instead of the installed go"
-                + d.local() + d.requirement().map(r -> " (go.mod:" + r.line() + ": " + r + ")").orElse("")
+                + d.local() + d.requirement().map(r -> " (" + goModFile.getFileName() + ":" + r.line() + ": " + r + ")").orElse("")
                 + "; fetched through GOPROXY unless it is cached or on the PATH"));
     }
 

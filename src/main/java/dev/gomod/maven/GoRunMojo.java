@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs {@code go <gomod.args>} in the module directory with the offline environment: vendor/ only
@@ -53,6 +54,7 @@ public class GoRunMojo extends GoMojo {
         }
         Path module = moduleDir();
         BundleKind from = BundleKind.parseRestorable(kind, Property.KIND);
+        requireKindsForMode(Set.of(from), Property.KIND);
         GoCommand go = goCommand(true);
         Map<String, String> offline = offlineEnvironment(module, from, go.environment().get("GOFLAGS"));
         String[] argv;
@@ -108,7 +110,8 @@ public class GoRunMojo extends GoMojo {
         env.put("GONOPROXY", "none.invalid");
         env.put("GOSUMDB", "off");
         env.put("GOTOOLCHAIN", gotoolchain == null ? "local" : gotoolchain);
-        env.put("GOWORK", "off");
+        // go.work's own mode: gomod.dir's go.work, or none, whatever the shell that sources offline.env has
+        env.put("GOWORK", workspace().goWorkMode() ? workspace().goWorkFile().toString() : "off");
         return env;
     }
 }

@@ -43,7 +43,7 @@ public class InstallGoMojo extends BundleMojo {
 
     @Override
     protected void run() throws Exception {
-        ToolchainModule module = ToolchainModule.of(ToolchainChoice.release(workspace().goMod(), toolchainVersion), ToolchainModule.runningPlatform());
+        ToolchainModule module = ToolchainModule.of(ToolchainChoice.release(workspace().versionSource(), toolchainVersion), ToolchainModule.runningPlatform());
         ToolchainBundle layout = new ToolchainBundle(module);
         Path goroot = installDirectory().resolve(module.go() + "." + module.platform());
         Restore restore = new Restore(workspace(), MavenReporter.of(getLog(), false), new Restore.Options(layout, goroot, limits()));

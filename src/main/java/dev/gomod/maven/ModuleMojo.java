@@ -132,17 +132,19 @@ abstract class ModuleMojo extends AbstractMojo {
             case "false" -> false;
             default -> throw new MojoFailureException(Property.WORKSPACE + " must be auto, true or false, not '" + goWork + "'");
         };
-        if (on && !supportsGoWork()) {
-            throw new MojoFailureException("gomod:" + goal() + " does not handle a go.work workspace yet (" + d.resolve("go.work")
-                    + "); freeze and vendor do. Set -D" + Property.WORKSPACE + "=false to work on the module in " + Property.DIR
-                    + " alone, with GOWORK=off, as before");
-        }
         return on;
     }
 
-    /** Whether the goal works in workspace mode; the others refuse it rather than ignore go.work. */
-    protected boolean supportsGoWork() {
-        return false;
+    /**
+     * Refuses module-cache bundles in workspace mode, by name, rather than make them wrong: the
+     * module cache of a workspace (every module's go.sum and go.work.sum) is not built yet.
+     */
+    protected void requireKindsForMode(java.util.Collection<BundleKind> kinds, String property) throws MojoFailureException {
+        if (workspace().goWorkMode() && kinds.contains(BundleKind.MODCACHE)) {
+            throw new MojoFailureException(property + "=" + BundleKind.MODCACHE.id() + " with a go.work workspace ("
+                    + workspace().goWorkFile() + ") is not supported yet: the workspace ships as its vendor tree. Use "
+                    + BundleKind.VENDOR.id() + ", or set -D" + Property.WORKSPACE + "=false to work on the module in " + Property.DIR + " alone");
+        }
     }
 
     /** The module directory, its lock and scratch directory, as the jobs take them: one per execution, so go.mod is read once. */

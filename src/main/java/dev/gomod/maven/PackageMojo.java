@@ -67,6 +67,7 @@ public class PackageMojo extends GoMojo {
     @Override
     protected void run() throws Exception {
         Set<BundleKind> kinds = BundleKind.parseList(bundles, Property.BUNDLES);
+        requireKindsForMode(kinds, Property.BUNDLES);
         ReproducibleArchive.Format fmt;
         try {
             fmt = ReproducibleArchive.Format.of(format);
@@ -106,7 +107,7 @@ public class PackageMojo extends GoMojo {
     }
 
     private List<ToolchainModule> toolchains() throws Exception {
-        return ToolchainChoice.modules(workspace().goMod(), toolchainVersion, toolchainPlatforms);
+        return ToolchainChoice.modules(workspace().versionSource(), toolchainVersion, toolchainPlatforms);
     }
 
     private void report(String classifier, PackedBundle p, ReproducibleArchive.Format fmt) {

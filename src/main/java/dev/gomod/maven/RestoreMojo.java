@@ -13,6 +13,7 @@ import javax.inject.Inject;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Resolves a go-vendor (or go-modcache) bundle through Maven's own resolver, so settings.xml mirrors,
@@ -45,6 +46,7 @@ public class RestoreMojo extends BundleMojo {
     @Override
     protected void run() throws Exception {
         BundleKind what = BundleKind.parseRestorable(kind, Property.KIND);
+        requireKindsForMode(Set.of(what), Property.KIND);
         Path target = what == BundleKind.VENDOR ? workspace().vendorDir() : goproxyDir.toPath().toAbsolutePath().normalize();
         Restore restore = new Restore(workspace(), MavenReporter.of(getLog(), false),
                 new Restore.Options(what.layout(), target, limits()));

@@ -20,11 +20,6 @@ public class VendorMojo extends GoMojo {
     }
 
     @Override
-    protected boolean supportsGoWork() {
-        return true;
-    }
-
-    @Override
     protected void run() throws Exception {
         new VendorJob(workspace(), reporter(), new VendorJob.Options(goCommand())).run();
     }

@@ -72,7 +72,7 @@ public class VerifyMojo extends ModuleMojo {
         GoEnvironment env = new GoEnvironment(System.getenv(), new SecretMasker()).set("GOTOOLCHAIN", gotoolchain);
         GoCommand probe = new GoCommand(go, env, Duration.ofSeconds(30), 0, Duration.ZERO, Reporter.SILENT);
         try {
-            Optional<ToolchainSelection.Decision> d = ToolchainSelection.probe(probe, module, workspace().goMod());
+            Optional<ToolchainSelection.Decision> d = ToolchainSelection.probe(probe, module, workspace().versionSource());
             if (d.isEmpty()) {
                 return null;
             }

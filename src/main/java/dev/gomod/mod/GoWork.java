@@ -21,8 +21,16 @@ public record GoWork(String file, String goVersion, Optional<String> toolchain, 
 
     /** Parses go.work text; {@code file} names it in errors. */
     public static GoWork parse(String file, byte[] data) throws FormatException {
-        GoMod m = new GoModParser(file, new String(data, StandardCharsets.UTF_8), true, true).parse();
+        GoMod m = directives(file, data);
         return new GoWork(file, m.goVersion().orElseThrow(), m.toolchain(), m.godebugs(), m.uses, m.replaces());
+    }
+
+    /**
+     * go.work's lines in go.mod's model, with no module line: what the toolchain rules read, since in
+     * workspace mode go takes its go and toolchain lines from go.work and not from any go.mod.
+     */
+    public static GoMod directives(String file, byte[] data) throws FormatException {
+        return new GoModParser(file, new String(data, StandardCharsets.UTF_8), true, true).parse();
     }
 
     /**

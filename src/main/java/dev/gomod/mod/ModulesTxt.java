@@ -112,7 +112,8 @@ public final class ModulesTxt {
             }
             if (line.startsWith("## ")) {
                 if (current == null) {
-                    if (line.trim().equals("## workspace")) {
+                    // as modload.modulesTextIsForWorkspace: the first line's annotations only
+                    if (i == 0 && java.util.Arrays.stream(line.substring(3).split(";")).anyMatch(e -> e.trim().equals("workspace"))) {
                         workspace = true;
                     }
                     continue;

@@ -15,14 +15,23 @@ import java.util.Optional;
  * names, else the one the modules agree on, with directory replacements rewritten relative to
  * go.work's directory (as {@code go work vendor} records them); a workspace module's own path at no
  * version is never replaced.
+ *
+ * <p>The {@code ## workspace} header decides which rules apply: go uses vendor/ only when the header
+ * matches its mode, and otherwise falls back to the module cache without a word. Both checks report
+ * a header that does not match, since the vendor tree would then be silently unused.
  */
 public final class VendorConsistency {
     /** One inconsistency, worded as {@code go} words it, for the module it names. */
     public record Violation(ModuleVersion module, String detail) {
         @Override
         public String toString() {
-            return module + ": " + detail;
+            return (module == null ? "vendor/modules.txt" : module.toString()) + ": " + detail;
         }
+    }
+
+    /** A finding about modules.txt as a whole (its header), not about one module. */
+    private static Violation ofFile(String detail) {
+        return new Violation(null, detail);
     }
 
     private VendorConsistency() {
@@ -35,6 +44,10 @@ public final class VendorConsistency {
     /** cmd/go's rules in workspace mode; {@code modules} in go.work's use order. */
     public static List<Violation> checkWorkspace(GoWork work, List<WorkspaceModule> modules, ModulesTxt txt) {
         List<Violation> out = new ArrayList<>();
+        if (!txt.workspace()) {
+            // go does not fail here: without the header it silently leaves vendor mode and goes to the network
+            out.add(ofFile("has no '## workspace' line (go mod vendor wrote it, not go work vendor): go ignores vendor/ in workspace mode"));
+        }
         java.util.Set<String> mainPaths = new java.util.HashSet<>();
         modules.forEach(m -> mainPaths.add(m.goMod().modulePath()));
         for (WorkspaceModule m : modules) {
@@ -135,6 +148,9 @@ public final class VendorConsistency {
 
     public static List<Violation> check(GoMod goMod, ModulesTxt txt) {
         List<Violation> out = new ArrayList<>();
+        if (txt.workspace()) {
+            out.add(ofFile("starts with '## workspace' (go work vendor wrote it): go ignores vendor/ outside workspace mode"));
+        }
         boolean pre114 = !goMod.goAtLeast(14);
 
         for (GoMod.Require r : goMod.requires()) {

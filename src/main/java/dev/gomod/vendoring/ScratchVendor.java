@@ -112,9 +112,8 @@ public final class ScratchVendor {
         }
         ModulesTxt txt = ModulesTxt.parse(Files.readAllBytes(out.resolve("modules.txt")));
         List<VendorConsistency.Violation> violations = VendorConsistency.checkWorkspace(work, modules, txt);
-        if (!txt.workspace() || !violations.isEmpty()) {
+        if (!violations.isEmpty()) {
             throw new WorkspaceException(Reason.VENDOR_OUT_OF_SYNC, "the vendor tree " + goVersion + " wrote is inconsistent with go.work:\n  "
-                    + (txt.workspace() ? "" : "modules.txt lacks the '## workspace' line\n  ")
                     + String.join("\n  ", violations.stream().map(Object::toString).toList()));
         }
         return hashed(out, txt, goVersion);

@@ -7,6 +7,7 @@ import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoSum;
 import dev.gomod.mod.GoVersion;
+import dev.gomod.mod.GoWork;
 import dev.gomod.mod.ModulesTxt;
 import dev.gomod.mod.VendorConsistency;
 import dev.gomod.proxy.ModuleSumCheck;
@@ -26,7 +27,9 @@ import java.util.Optional;
 /**
  * The verify job: runs every check that applies to a workspace (go.mod, go.sum, vendor/modules.txt,
  * the lock, optionally a module cache) and collects the findings; needs no Go and no network. Notes,
- * what could not be checked, go to the reporter as warnings.
+ * what could not be checked, go to the reporter as warnings. In workspace mode the same checks run
+ * over go.work: each used go.mod's go line, modules.txt by go's workspace rules, every go.sum and
+ * go.work.sum against a module cache, and a lock of format 2.
  */
 public record WorkspaceCheck(Workspace workspace, Reporter reporter, Options options) implements Job<WorkspaceCheck.Options> {
     /** Which check a finding comes from; each has its own remedy. */
@@ -83,22 +86,39 @@ public record WorkspaceCheck(Workspace workspace, Reporter reporter, Options opt
         List<String> notes = new ArrayList<>();
         List<String> checked = new ArrayList<>();
 
-        Path goModFile = workspace.dir().resolve("go.mod");
-        if (!Files.isRegularFile(goModFile)) {
-            throw new FormatException(goModFile.toString(), 0, "no go.mod in " + workspace.dir());
+        GoSum goSum;
+        String mainModules;
+        if (workspace.goWorkMode()) {
+            // go.work and the go.mod of every module it uses, as go reads them in workspace mode
+            GoWork work = workspace.goWork();
+            tooNew("go.work", work.goVersion(), findings, notes);
+            List<GoSum.Entry> sums = new ArrayList<>(sumEntries(workspace.dir().resolve("go.work.sum")));
+            for (VendorConsistency.WorkspaceModule m : workspace.workModules()) {
+                String prefix = m.dir().equals(".") ? "" : m.dir() + "/";
+                m.goMod().goVersion().ifPresent(v -> tooNew(prefix + "go.mod", v, findings, notes));
+                sums.addAll(sumEntries(workspace.dir().resolve(m.dir()).resolve("go.sum")));
+            }
+            checked.add("go.work (" + workspace.workModules().size() + " modules)");
+            goSum = GoSum.of(sums.stream().distinct().toList());
+            mainModules = workspace.mainModules();
+        } else {
+            Path goModFile = workspace.dir().resolve("go.mod");
+            if (!Files.isRegularFile(goModFile)) {
+                throw new FormatException(goModFile.toString(), 0, "no go.mod in " + workspace.dir());
+            }
+            GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
+            checked.add("go.mod (" + goMod.requires().size() + " requires)");
+            goMod.goVersion().ifPresent(v -> tooNew("go.mod", v, findings, notes));
+            Path goSumFile = workspace.dir().resolve("go.sum");
+            goSum = Files.isRegularFile(goSumFile) ? GoSum.parse(goSumFile.toString(), Files.readAllBytes(goSumFile)) : null;
+            mainModules = goMod.modulePath();
         }
-        GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
-        checked.add("go.mod (" + goMod.requires().size() + " requires)");
-        goMod.goVersion().ifPresent(v -> tooNew("go.mod", v, findings, notes));
-        Path goSumFile = workspace.dir().resolve("go.sum");
-        GoSum goSum = Files.isRegularFile(goSumFile)
-                ? GoSum.parse(goSumFile.toString(), Files.readAllBytes(goSumFile)) : null;
 
-        checkVendor(goMod, findings, notes, checked);
+        checkVendor(findings, notes, checked);
         if (options.modcache() != null) {
             checkModcache(goSum, findings, notes, checked);
         }
-        checkLock(goMod, findings, notes, checked);
+        checkLock(mainModules, findings, notes, checked);
 
         String summary = "checked " + String.join(", ", checked) + ": "
                 + (findings.isEmpty() ? "all consistent" : findings.size() + " problem(s)");
@@ -106,7 +126,11 @@ public record WorkspaceCheck(Workspace workspace, Reporter reporter, Options opt
         return new Report(findings, notes, summary);
     }
 
-    private void checkVendor(GoMod goMod, List<Finding> findings, List<String> notes, List<String> checked) throws IOException {
+    private static List<GoSum.Entry> sumEntries(Path file) throws IOException, FormatException {
+        return Files.isRegularFile(file) ? GoSum.parse(file.toString(), Files.readAllBytes(file)).entries() : List.of();
+    }
+
+    private void checkVendor(List<Finding> findings, List<String> notes, List<String> checked) throws IOException, FormatException {
         Path vendor = workspace.dir().resolve("vendor");
         if (!Files.isDirectory(vendor, LinkOption.NOFOLLOW_LINKS)) {
             notes.add("no vendor/ directory: modules.txt consistency not checked");
@@ -114,11 +138,7 @@ public record WorkspaceCheck(Workspace workspace, Reporter reporter, Options opt
         }
         Path txtFile = vendor.resolve("modules.txt");
         ModulesTxt txt = ModulesTxt.parse(Files.isRegularFile(txtFile) ? Files.readAllBytes(txtFile) : new byte[0]);
-        if (txt.workspace()) {
-            notes.add(txtFile + " was written by 'go work vendor': its consistency is with go.work, not go.mod; not checked");
-            return;
-        }
-        for (VendorConsistency.Violation v : VendorConsistency.check(goMod, txt)) {
+        for (VendorConsistency.Violation v : workspace.vendorViolations(txt)) {
             findings.add(new Finding(Category.VENDOR_CONSISTENCY, v.toString()));
         }
         for (ModulesTxt.Module m : txt.modules()) {
@@ -170,16 +190,20 @@ public record WorkspaceCheck(Workspace workspace, Reporter reporter, Options opt
         checked.add("module cache " + layout.root() + " (" + r.zipsChecked() + " zips, " + r.modsChecked() + " go.mod files)");
     }
 
-    private void checkLock(GoMod goMod, List<Finding> findings, List<String> notes, List<String> checked)
+    private void checkLock(String mainModules, List<Finding> findings, List<String> notes, List<String> checked)
             throws FormatException, IOException {
         if (!Files.isRegularFile(workspace.lockFile())) {
             notes.add("no " + workspace.lockFile().getFileName() + ": go.mod, go.sum and vendor/ are not pinned");
             return;
         }
         GoModLock lock = GoModLock.parse(workspace.lockFile().toString(), Files.readAllBytes(workspace.lockFile()));
-        if (!lock.modulePath().equals(goMod.modulePath())) {
+        if (lock.isWork() != workspace.goWorkMode()) {
+            findings.add(new Finding(Category.LOCK_DRIFT, lock.isWork()
+                    ? "the lock pins a go.work workspace, but this is module " + mainModules + " outside workspace mode"
+                    : "the lock pins module " + lock.modulePath() + ", but this is the go.work workspace of " + mainModules));
+        } else if (!lock.isWork() && !lock.modulePath().equals(mainModules)) {
             findings.add(new Finding(Category.LOCK_DRIFT, "module path changed: lock has " + lock.modulePath()
-                    + ", go.mod has " + goMod.modulePath()));
+                    + ", go.mod has " + mainModules));
         }
         LockDrift.Result r = LockDrift.check(lock, workspace.dir());
         for (LockDrift.Drift d : r.drifts()) {

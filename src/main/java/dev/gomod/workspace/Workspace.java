@@ -7,6 +7,7 @@ import dev.gomod.mod.FormatException;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoWork;
+import dev.gomod.mod.ModulesTxt;
 import dev.gomod.mod.VendorConsistency;
 
 import java.io.IOException;
@@ -95,6 +96,30 @@ public final class Workspace {
         return workModules;
     }
 
+    /** What the lock pins of this workspace now: go.work, go.work.sum and each used module's go.mod and go.sum. */
+    public GoModLock.Work workFiles() throws IOException, FormatException {
+        List<VendorConsistency.WorkspaceModule> modules = workModules();
+        return LockDrift.workFiles(dir, modules.stream().map(VendorConsistency.WorkspaceModule::dir).toList(),
+                modules.stream().map(m -> m.goMod().modulePath()).toList());
+    }
+
+    /** The main module's path, or in workspace mode every used module's, space-separated in go.work's order. */
+    public String mainModules() throws IOException, FormatException {
+        return goWorkMode
+                ? String.join(" ", workModules().stream().map(m -> m.goMod().modulePath()).toList())
+                : goMod().modulePath();
+    }
+
+    /** cmd/go's verdicts on a modules.txt in this workspace's mode: against go.mod, or against go.work and every used go.mod. */
+    public List<VendorConsistency.Violation> vendorViolations(ModulesTxt txt) throws IOException, FormatException {
+        return goWorkMode ? VendorConsistency.checkWorkspace(goWork(), workModules(), txt) : VendorConsistency.check(goMod(), txt);
+    }
+
+    /** What go checks vendor/modules.txt against in this mode, for messages. */
+    public String vendorReference() {
+        return goWorkMode ? "go.work" : "go.mod";
+    }
+
     public Path dir() {
         return dir;
     }
@@ -121,6 +146,14 @@ public final class Workspace {
             goMod = GoMod.parse(goModFile().toString(), Files.readAllBytes(goModFile()), true);
         }
         return goMod;
+    }
+
+    /**
+     * The file whose go and toolchain lines choose the Go that runs: go.work in workspace mode (go
+     * then ignores those lines of every go.mod), go.mod otherwise. Read strictly, on every call.
+     */
+    public GoMod versionSource() throws IOException, FormatException {
+        return goWorkMode ? GoWork.directives(goWorkFile().toString(), Files.readAllBytes(goWorkFile())) : goMod();
     }
 
     /** gomod.lock, when there is one, read on first use. */
