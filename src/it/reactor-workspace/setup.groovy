@@ -18,6 +18,10 @@ write('app/main.go', 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/licens
 write('go.work', 'go 1.22\n\nuse (\n\t./api\n\t./app\n\t./lib\n)\n')
 def env = fixture.goEnv(basedir)
 ['lib', 'api', 'app'].each { fixture.runGo(new File(basedir, it), env, ['mod', 'tidy']) }
+// app is built from an alternate go.mod (gomod.modfile, go's -modfile): a copy of its go.mod and go.sum
+// with a comment of its own, so that its digests, and what the bundle carries, are not go.mod's
+new File(basedir, 'app/go.prod.mod').text = '// the production dependency set\n' + new File(basedir, 'app/go.mod').text
+new File(basedir, 'app/go.prod.sum').bytes = new File(basedir, 'app/go.sum').bytes
 
 // invoker filters only the top-level pom.xml: take the plugin's coordinates from it
 def top = new File(basedir, 'pom.xml')
@@ -42,11 +46,12 @@ def child = { String dir, String args, String extra ->
 """
 }
 def args = [lib: 'build ./...', api: 'build ./...', app: 'build -o app .']
-args.each { dir, a -> write(dir + '/pom.xml', child(dir, a, '')) }
+def modfile = { String dir -> dir == 'app' ? '\n    <gomod.modfile>go.prod.mod</gomod.modfile>' : '' }
+args.each { dir, a -> write(dir + '/pom.xml', child(dir, a, modfile(dir))) }
 
 // the agent: the same coordinates, the deployment repository as its only source of bundles
 fixture.copyTree(basedir, new File(basedir, 'agent')) { String rel ->
-    !(rel == 'go.work' || rel ==~ /(lib|api|app)\/(go\.mod|go\.sum|[a-z]+\.go)/)
+    !(rel == 'go.work' || rel ==~ /(lib|api|app)\/(go\.mod|go\.sum|go\.prod\.mod|go\.prod\.sum|[a-z]+\.go)/)
 }
 write('agent/pom.xml', """<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -96,6 +101,6 @@ write('agent/pom.xml', """<?xml version="1.0" encoding="UTF-8"?>
 // project-local repository beside it, would be the agent's too, and it would resolve the bundles there
 new File(basedir, 'agent/.mvn').mkdirs()
 args.each { dir, a ->
-    write('agent/' + dir + '/pom.xml', child(dir, a, "\n    <gomod.lockFile>${root}/${dir}/gomod.lock</gomod.lockFile>"))
+    write('agent/' + dir + '/pom.xml', child(dir, a, "\n    <gomod.lockFile>${root}/${dir}/gomod.lock</gomod.lockFile>" + modfile(dir)))
 }
 return true

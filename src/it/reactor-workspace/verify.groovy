@@ -7,7 +7,7 @@ assert wsLock.contains('\nlock 2\nworkspace go.work\n')
 ['api', 'app', 'lib'].each { m -> assert wsLock.contains('\nuse ' + m + ' example.com/rx/' + m + ' sha256:') }
 ['lib', 'api', 'app'].each { m ->
     def lock = new File(basedir, m + '/gomod.lock').text
-    assert lock.contains('\nlock 1\nmodule example.com/rx/' + m + '\n')
+    assert lock.contains('\nlock 1\nmodule example.com/rx/' + m + '\n' + (m == 'app' ? 'modfile go.prod.mod\n' : 'go 1.22\n'))
     assert lock.contains('\nvendor h1:')
 }
 def repo = new File(basedir, 'deploy-repo/dev/gomod/it')
@@ -28,7 +28,15 @@ assert run(new File(agent, 'ws-app')) == run(new File(agent, 'app/app'))
 assert new File(agent, 'vendor/modules.txt').text.startsWith('## workspace\n')
 assert !new File(agent, 'app/vendor/modules.txt').text.startsWith('## workspace')
 assert new File(agent, 'target/gomod/offline.env').text.contains('GOWORK=' + new File(agent, 'go.work').absolutePath + '\n')
-assert new File(agent, 'app/target/gomod/offline.env').text.contains('GOWORK=off\n')
+def appEnv = new File(agent, 'app/target/gomod/offline.env').text
+assert appEnv.contains('GOWORK=off\n')
+assert appEnv.contains('GOFLAGS=-modcacherw -modfile=' + new File(agent, 'app/go.prod.mod').absolutePath + ' -mod=vendor\n')
+// app's bundle carries the file it was made from, under its name
+def appBundle = new File(basedir, 'deploy-repo/dev/gomod/it/reactor-app/1.0.0/reactor-app-1.0.0-go-vendor.tar.gz')
+def tar = ['tar', 'tzf', appBundle.path].execute()
+def names = tar.text.readLines()
+assert tar.waitFor() == 0
+assert names.contains('go.prod.mod') && names.contains('go.prod.sum') && !names.contains('go.mod')
 assert !new File(agent, 'empty-cache/cache/download').exists()
 assert !log.contains('proxy.invalid')
 return true

@@ -74,7 +74,7 @@ public final class ModcacheBundle extends BundleLayout {
     @Override
     List<String> manifestModules(Workspace workspace, Path download) throws IOException, FormatException {
         List<String> modules = new ArrayList<>();
-        Path goSumFile = workspace.dir().resolve("go.sum");
+        Path goSumFile = workspace.goSumFile();
         if (Files.isRegularFile(goSumFile)) {
             for (GoSum.Entry e : GoSum.parse(goSumFile.toString(), Files.readAllBytes(goSumFile)).sorted().entries()) {
                 if (!e.goMod() && Files.isRegularFile(ProxyLayout.at(download).zip(e.module()))) {
@@ -88,7 +88,7 @@ public final class ModcacheBundle extends BundleLayout {
     @Override
     String checkRestored(Workspace workspace, Path archive, Path extract, Reporter reporter)
             throws IOException, FormatException, WorkspaceException {
-        Path goSumFile = workspace.dir().resolve("go.sum");
+        Path goSumFile = workspace.goSumFile();
         if (!Files.isRegularFile(goSumFile)) {
             return "";
         }
@@ -111,16 +111,17 @@ public final class ModcacheBundle extends BundleLayout {
      * @return the {@code cache/download} directory
      */
     public static Path download(GoCommand go, Path moduleDir, Path freshCache) throws IOException, GoException, WorkspaceException, FormatException {
-        return download(go, moduleDir, freshCache, List.of());
+        return download(go, moduleDir, moduleDir.resolve("go.sum"), freshCache, List.of());
     }
 
     /**
-     * As {@link #download(GoCommand, Path, Path)}, with these toolchain modules beside the build's
+     * As {@link #download(GoCommand, Path, Path)}, checked against {@code goSumFile} (go.sum, or an
+     * alternate go.mod's .sum file, which {@code go} must then be told of with -modfile), with these toolchain modules beside the build's
      * modules: restored as {@code GOPROXY=file://<dir>} (a single file:// entry, the one case where
      * cmd/go needs no checksum database for a toolchain), the directory also lets plain go switch
      * to them ({@code GOTOOLCHAIN=go1.X.Y}) with no network.
      */
-    public static Path download(GoCommand go, Path moduleDir, Path freshCache, List<ToolchainModule> toolchains)
+    public static Path download(GoCommand go, Path moduleDir, Path goSumFile, Path freshCache, List<ToolchainModule> toolchains)
             throws IOException, GoException, WorkspaceException, FormatException {
         DirectorySwap.deleteTree(freshCache);
         Files.createDirectories(freshCache);
@@ -138,7 +139,6 @@ public final class ModcacheBundle extends BundleLayout {
         }
         Path download = freshCache.resolve("cache").resolve("download");
         Files.createDirectories(download);
-        Path goSumFile = moduleDir.resolve("go.sum");
         if (Files.isRegularFile(goSumFile)) {
             GoSum sum = GoSum.parse(goSumFile.toString(), Files.readAllBytes(goSumFile));
             ModuleSumCheck.Report r = ModuleSumCheck.check(ProxyLayout.at(download), sum, Runtime.getRuntime().availableProcessors());

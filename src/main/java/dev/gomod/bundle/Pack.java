@@ -84,7 +84,7 @@ public record Pack(Workspace workspace, Reporter reporter, Options options) impl
         }
         GoMod goMod = workspace.goMod();
         return new BundleManifest(layout.kind(), goMod.modulePath(), goMod.goVersion().orElse(null), goMod.toolchain().orElse(null),
-                layout.vendoredBy(lock), Sha256.hex(workspace.goModFile()), LockDrift.goSumDigest(workspace.dir()), tree, files, modules, null);
+                layout.vendoredBy(lock), Sha256.hex(workspace.goModFile()), LockDrift.digestOrNone(workspace.goSumFile()), tree, files, modules, null);
     }
 
     /**

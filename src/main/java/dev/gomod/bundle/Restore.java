@@ -129,6 +129,12 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
                 List<String> carried = layout.carriedFiles(workspace);
                 List<String> foreign = result.sha256().keySet().stream().filter(n -> !layout.admits(n, carried)).sorted().limit(5).toList();
                 if (!foreign.isEmpty()) {
+                    // copies of another go.mod file: made for another build of the module; the lock, if any, says which first
+                    workspace.requireNoDrift(List.of());
+                    if (foreign.stream().allMatch(n -> !n.contains("/") && (n.endsWith(".mod") || n.endsWith(".sum")))) {
+                        throw new WorkspaceException(Reason.OTHER_SOURCES, "REFUSED " + archive.getFileName() + ": it was made from "
+                                + String.join(" and ", foreign) + ", but this build reads " + workspace.modFileName());
+                    }
                     throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": a " + layout.kind()
                             + " bundle holds no such entries: " + String.join(", ", foreign));
                 }
@@ -246,8 +252,8 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
                         + String.join("\n  ", other.stream().map(d -> d.what() + ": manifest " + d.locked() + ", workspace " + d.actual()).toList()));
             }
         } else {
-            String goMod = Sha256.hex(dir.resolve("go.mod"));
-            String goSum = LockDrift.goSumDigest(dir);
+            String goMod = LockDrift.digestOrNone(workspace.goModFile());
+            String goSum = LockDrift.digestOrNone(workspace.goSumFile());
             if (!manifest.goModSha256().equals(goMod) || !manifest.goSumSha256().equals(goSum)) {
                 throw new WorkspaceException(Reason.OTHER_SOURCES, "REFUSED " + archive.getFileName() + ": it was made for other go.mod/go.sum (manifest go.mod sha256:"
                         + manifest.goModSha256() + ", go.sum " + manifest.goSumSha256() + "; workspace sha256:" + goMod + ", " + goSum + ")");

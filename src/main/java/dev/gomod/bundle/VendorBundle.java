@@ -28,7 +28,8 @@ import java.util.Optional;
  * go.mod, and anything that is not a regular file; restoring refuses a bundle whose go.mod or go.sum
  * differ from the workspace's, or whose modules.txt go would reject. A bundle of a go.work workspace
  * carries go.work, go.work.sum and every used module's go.mod and go.sum instead, and its
- * modules.txt is held to go's workspace rules.
+ * modules.txt is held to go's workspace rules. A module built from an alternate go.mod
+ * ({@code -modfile=go.prod.mod}) carries that file and its .sum file under their own names.
  */
 public final class VendorBundle extends BundleLayout {
     VendorBundle() {
@@ -39,7 +40,10 @@ public final class VendorBundle extends BundleLayout {
     @Override
     List<String> carriedFiles(Workspace workspace) throws IOException, FormatException {
         if (!workspace.goWorkMode()) {
-            return workspaceFiles();
+            // an alternate go.mod travels under its own name: the bundle says which file it was made from
+            return workspace.alternateModFile()
+                    ? List.of(workspace.modFileName(), workspace.goSumFile().getFileName().toString(), Pack.LOCK_ENTRY)
+                    : workspaceFiles();
         }
         List<String> files = new ArrayList<>(List.of("go.work", "go.work.sum", Pack.LOCK_ENTRY));
         for (VendorConsistency.WorkspaceModule m : workspace.workModules()) {
@@ -53,6 +57,7 @@ public final class VendorBundle extends BundleLayout {
     @Override
     boolean mayCarry(String name) {
         return super.mayCarry(name) || name.equals("go.work") || name.equals("go.work.sum")
+                || !name.contains("/") && (name.endsWith(".mod") || name.endsWith(".sum")) && !name.startsWith(".")
                 || (name.endsWith("/go.mod") || name.endsWith("/go.sum")) && !name.startsWith("/") && !name.contains("..");
     }
 

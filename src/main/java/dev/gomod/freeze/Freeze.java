@@ -74,7 +74,7 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         Path scratch = workDir.resolve("freeze");
         DirectorySwap.deleteTree(scratch);
 
-        ModFileCopy copy = ModFileCopy.create(moduleDir, scratch.resolve("modfile"));
+        ModFileCopy copy = ModFileCopy.create(goModFile, workspace.goSumFile(), scratch.resolve("modfile"));
         List<String> untidy = TidyCheck.differences(go, moduleDir, copy);
         if (!untidy.isEmpty()) {
             throw new WorkspaceException(Reason.NOT_TIDY, moduleDir + " is not tidy; go mod tidy would change:\n  " + String.join("\n  ", untidy));
@@ -86,14 +86,16 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
             throw new WorkspaceException(Reason.POLICY, "dependency policy violated:\n  " + String.join("\n  ", violations));
         }
 
-        ScratchVendor.Result vendored = new ScratchVendor(go).vendor(moduleDir, goMod, scratch.resolve("vendor"), scratch.resolve("vendor-modfile"));
+        ScratchVendor.Result vendored = new ScratchVendor(go).vendor(moduleDir,
+                ModFileCopy.create(goModFile, workspace.goSumFile(), scratch.resolve("vendor-modfile")), goMod, scratch.resolve("vendor"));
         String goModSha = Sha256.hex(goModFile);
-        String goSumSha = LockDrift.goSumDigest(moduleDir);
+        String goSumSha = LockDrift.digestOrNone(workspace.goSumFile());
         GoModLock previous = Files.isRegularFile(lockFile) ? readQuietly(lockFile) : null;
-        boolean sameInputs = previous != null && previous.goModSha256().equals(goModSha) && previous.goSumSha256().equals(goSumSha);
+        boolean sameInputs = previous != null && !previous.isWork() && previous.modFileName().equals(workspace.modFileName())
+                && previous.goModSha256().equals(goModSha) && previous.goSumSha256().equals(goSumSha);
         String modcache;
         if (options.pinModcache()) {
-            Path download = ModcacheBundle.download(go, moduleDir, scratch.resolve("modcache"),
+            Path download = ModcacheBundle.download(go, moduleDir, workspace.goSumFile(), scratch.resolve("modcache"),
                     options.toolchains().stream().map(ToolchainBundle::module).toList());
             modcache = BundleLayout.MODCACHE.hash(download);
         } else {
@@ -102,7 +104,8 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         }
         GoModLock lock = new GoModLock(goMod.modulePath(), goMod.goVersion().orElse(null), goMod.toolchain().orElse(null),
                 vendored.goVersion(), goModSha, goSumSha, vendored.hash(), modcache,
-                options.toolchains().isEmpty() ? (sameInputs ? previous.toolchains() : null) : toolchainPins(previous, scratch.resolve("toolchain")));
+                options.toolchains().isEmpty() ? (sameInputs ? previous.toolchains() : null) : toolchainPins(previous, scratch.resolve("toolchain")))
+                .withModFile(workspace.modFileName());
 
         boolean changed = write(lockFile, lock);
         Path report = workDir.resolve("build-list.txt");

@@ -25,8 +25,8 @@ public final class TidyCheck {
     public static List<String> differences(GoCommand go, Path moduleDir, ModFileCopy copy) throws GoException, IOException {
         go.run(moduleDir, "mod", "tidy", copy.flag());
         List<String> out = new ArrayList<>();
-        diff("go.mod", moduleDir.resolve("go.mod"), copy.goMod(), out);
-        diff("go.sum", moduleDir.resolve("go.sum"), copy.goSum(), out);
+        diff(copy.originalGoMod().getFileName().toString(), copy.originalGoMod(), copy.goMod(), out);
+        diff(copy.originalGoSum().getFileName().toString(), copy.originalGoSum(), copy.goSum(), out);
         return out;
     }
 

@@ -12,24 +12,41 @@ import java.util.Arrays;
  * go.sum unless asked to. Relative directory replacements still resolve against the module root.
  */
 public final class ModFileCopy {
-    private final Path moduleDir;
+    private final Path originalMod;
+    private final Path originalSum;
     private final Path dir;
 
-    private ModFileCopy(Path moduleDir, Path dir) {
-        this.moduleDir = moduleDir;
+    private ModFileCopy(Path originalMod, Path originalSum, Path dir) {
+        this.originalMod = originalMod;
+        this.originalSum = originalSum;
         this.dir = dir;
     }
 
+    /** A copy of {@code moduleDir}'s go.mod and go.sum. */
     public static ModFileCopy create(Path moduleDir, Path scratchDir) throws IOException {
+        return create(moduleDir.resolve("go.mod"), moduleDir.resolve("go.sum"), scratchDir);
+    }
+
+    /** A copy of a go.mod file and its checksum file, whatever they are called (go.prod.mod and go.prod.sum). */
+    public static ModFileCopy create(Path goMod, Path goSum, Path scratchDir) throws IOException {
         Files.createDirectories(scratchDir);
-        Files.copy(moduleDir.resolve("go.mod"), scratchDir.resolve("go.mod"), StandardCopyOption.REPLACE_EXISTING);
-        Path sum = moduleDir.resolve("go.sum");
-        if (Files.exists(sum)) {
-            Files.copy(sum, scratchDir.resolve("go.sum"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(goMod, scratchDir.resolve("go.mod"), StandardCopyOption.REPLACE_EXISTING);
+        if (Files.exists(goSum)) {
+            Files.copy(goSum, scratchDir.resolve("go.sum"), StandardCopyOption.REPLACE_EXISTING);
         } else {
             Files.deleteIfExists(scratchDir.resolve("go.sum"));
         }
-        return new ModFileCopy(moduleDir, scratchDir);
+        return new ModFileCopy(goMod, goSum, scratchDir);
+    }
+
+    /** The user's go.mod file the copy was made from. */
+    public Path originalGoMod() {
+        return originalMod;
+    }
+
+    /** The user's go.sum file (which need not exist). */
+    public Path originalGoSum() {
+        return originalSum;
     }
 
     /** The flag to pass to go. */
@@ -47,7 +64,7 @@ public final class ModFileCopy {
 
     /** True when go changed the copy of go.mod or go.sum: the user's files would have been changed. */
     public boolean changed() throws IOException {
-        return !same(moduleDir.resolve("go.mod"), goMod()) || !same(moduleDir.resolve("go.sum"), goSum());
+        return !same(originalMod, goMod()) || !same(originalSum, goSum());
     }
 
     private static boolean same(Path a, Path b) throws IOException {

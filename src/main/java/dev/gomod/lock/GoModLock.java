@@ -1,6 +1,7 @@
 package dev.gomod.lock;
 
 import dev.gomod.mod.FormatException;
+import dev.gomod.mod.GoMod;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ import java.util.regex.Pattern;
  * modcache h1:&lt;base64&gt;                      (when a module-cache bundle was made)
  * golang.org/toolchain v0.0.1-go1.26.8.linux-amd64 h1:&lt;base64&gt;   (one per platform of a toolchain bundle)
  * </pre>
+ * A module frozen from an alternate go.mod ({@code go -modfile=go.prod.mod}) says so after its
+ * module line, {@code modfile go.prod.mod}; its go.mod and go.sum lines then pin go.prod.mod and
+ * go.prod.sum.
  * A toolchain line is the line Go's checksum database holds for that module
  * ({@code https://sum.golang.org/lookup/golang.org/toolchain@v0.0.1-go1.26.8.linux-amd64}), so anyone
  * can check the pin against it; the lines are sorted by version.
@@ -46,7 +50,7 @@ import java.util.regex.Pattern;
  */
 public record GoModLock(String modulePath, String goVersion, String toolchain, String vendoredBy,
                         String goModSha256, String goSumSha256, String vendorHash, String modcacheHash,
-                        SortedMap<String, String> toolchains, Work work) {
+                        SortedMap<String, String> toolchains, Work work, String modFile) {
 
     /** What a workspace lock pins instead of one module's files. */
     public record Work(String goWorkSha256, String goWorkSumSha256, List<Use> uses) {
@@ -100,6 +104,26 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
             throw new IllegalArgumentException("a lock needs the module path and the go.mod and go.sum digests");
         }
         toolchains = Collections.unmodifiableSortedMap(new TreeMap<>(toolchains == null ? Map.of() : toolchains));
+        if (GoMod.FILE.equals(modFile)) {
+            modFile = null; // the default is not written
+        }
+    }
+
+    /** A lock of one module or of a workspace, its module read from go.mod. */
+    public GoModLock(String modulePath, String goVersion, String toolchain, String vendoredBy,
+                     String goModSha256, String goSumSha256, String vendorHash, String modcacheHash,
+                     SortedMap<String, String> toolchains, Work work) {
+        this(modulePath, goVersion, toolchain, vendoredBy, goModSha256, goSumSha256, vendorHash, modcacheHash, toolchains, work, null);
+    }
+
+    /** The go.mod file the lock was frozen from: go.mod, or the alternate {@code -modfile} named, whose .sum file goes with it. */
+    public String modFileName() {
+        return modFile == null ? GoMod.FILE : modFile;
+    }
+
+    /** The same lock, frozen from this go.mod file ({@code go.mod} or an alternate). */
+    public GoModLock withModFile(String name) {
+        return new GoModLock(modulePath, goVersion, toolchain, vendoredBy, goModSha256, goSumSha256, vendorHash, modcacheHash, toolchains, work, name);
     }
 
     /** A lock that pins no toolchain. */
@@ -130,17 +154,17 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
     public static final String TOOLCHAIN_MODULE = "golang.org/toolchain";
 
     public GoModLock withVendor(String vendoredByGo, String hash) {
-        return new GoModLock(modulePath, goVersion, toolchain, vendoredByGo, goModSha256, goSumSha256, hash, modcacheHash, toolchains, work);
+        return new GoModLock(modulePath, goVersion, toolchain, vendoredByGo, goModSha256, goSumSha256, hash, modcacheHash, toolchains, work, modFile);
     }
 
     public GoModLock withModcache(String hash) {
-        return new GoModLock(modulePath, goVersion, toolchain, vendoredBy, goModSha256, goSumSha256, vendorHash, hash, toolchains, work);
+        return new GoModLock(modulePath, goVersion, toolchain, vendoredBy, goModSha256, goSumSha256, vendorHash, hash, toolchains, work, modFile);
     }
 
     /** The same lock pinning these toolchains (module version to h1) instead. */
     public GoModLock withToolchains(Map<String, String> pins) {
         return new GoModLock(modulePath, goVersion, toolchain, vendoredBy, goModSha256, goSumSha256, vendorHash, modcacheHash,
-                new TreeMap<>(pins), work);
+                new TreeMap<>(pins), work, modFile);
     }
 
     public byte[] toBytes() {
@@ -149,6 +173,7 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
         b.append("lock ").append(work == null ? FORMAT : WORK_FORMAT).append('\n');
         if (work == null) {
             b.append("module ").append(modulePath).append('\n');
+            line(b, "modfile", modFile);
         } else {
             b.append("workspace go.work\n");
         }
@@ -224,6 +249,13 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
                 case "lock" -> formatLine = i + 1;
                 case "module", "go", "toolchain", "vendored-by" -> {
                 }
+                case "modfile" -> {
+                    try {
+                        GoMod.sumFileFor(value);
+                    } catch (IllegalArgumentException e) {
+                        throw new FormatException(file, i + 1, e.getMessage());
+                    }
+                }
                 case "workspace" -> {
                     if (!value.equals("go.work")) {
                         throw new FormatException(file, i + 1, "want 'workspace go.work', not: " + line);
@@ -257,7 +289,7 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
                     + " is not supported (this plugin reads formats " + FORMAT + " and " + WORK_FORMAT + "); use the plugin version that wrote it");
         }
         List<String> required = isWork ? List.of("workspace", "go.work", "go.work.sum") : List.of("module", "go.mod", "go.sum");
-        List<String> foreign = isWork ? List.of("module", "go.mod", "go.sum") : List.of("workspace", "go.work", "go.work.sum");
+        List<String> foreign = isWork ? List.of("module", "go.mod", "go.sum", "modfile") : List.of("workspace", "go.work", "go.work.sum");
         for (String key : required) {
             if (!values.containsKey(key)) {
                 throw new FormatException(file, 0, "missing '" + key + "' line");
@@ -276,6 +308,6 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
                     new Work(values.get("go.work"), values.get("go.work.sum"), uses), values.get("vendor"), values.get("modcache"), toolchains);
         }
         return new GoModLock(values.get("module"), values.get("go"), values.get("toolchain"), values.get("vendored-by"),
-                values.get("go.mod"), values.get("go.sum"), values.get("vendor"), values.get("modcache"), toolchains);
+                values.get("go.mod"), values.get("go.sum"), values.get("vendor"), values.get("modcache"), toolchains, null, values.get("modfile"));
     }
 }

@@ -3,6 +3,7 @@ package dev.gomod.lock;
 import dev.gomod.WorkspaceException;
 import dev.gomod.hash.DirHash;
 import dev.gomod.hash.Sha256;
+import dev.gomod.mod.GoMod;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,13 +86,17 @@ public final class LockDrift {
             return checkWork(lock.work(), moduleDir);
         }
         List<Drift> drifts = new ArrayList<>();
-        String goMod = Sha256.hex(moduleDir.resolve("go.mod"));
+        // the files the lock was frozen from: go.mod and go.sum, or an alternate pair (-modfile)
+        String modFile = lock.modFileName();
+        String sumFile = GoMod.sumFileFor(modFile);
+        boolean alternate = !modFile.equals(GoMod.FILE);
+        String goMod = digestOrNone(moduleDir.resolve(modFile));
         if (!goMod.equals(lock.goModSha256())) {
-            drifts.add(new Drift(Item.GO_MOD, "sha256:" + lock.goModSha256(), "sha256:" + goMod));
+            drifts.add(new Drift(Item.GO_MOD, "sha256:" + lock.goModSha256(), label(goMod, modFile), alternate ? modFile : null));
         }
-        String goSum = goSumDigest(moduleDir);
+        String goSum = digestOrNone(moduleDir.resolve(sumFile));
         if (!goSum.equals(lock.goSumSha256())) {
-            drifts.add(new Drift(Item.GO_SUM, label(lock.goSumSha256()), label(goSum)));
+            drifts.add(new Drift(Item.GO_SUM, label(lock.goSumSha256(), sumFile), label(goSum, sumFile), alternate ? sumFile : null));
         }
         return drifts;
     }

@@ -88,7 +88,7 @@ public class GoRunMojo extends GoMojo {
     /** The variables that keep go off the network, by kind. */
     private Map<String, String> offlineEnvironment(Path module, BundleKind from, String userFlags) throws MojoFailureException {
         // keep the user's own GOFLAGS (say -modcacherw), replacing only -mod
-        String flags = userFlags == null ? "" : userFlags.replaceAll("(^|\\s)-mod=\\S+", " ").strip();
+        String flags = workspace().withModFile(userFlags == null ? "" : userFlags.replaceAll("(^|\\s)-mod=\\S+", " ").strip());
         Map<String, String> env = new LinkedHashMap<>();
         switch (from) {
             case VENDOR -> {

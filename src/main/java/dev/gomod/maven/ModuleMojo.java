@@ -4,6 +4,7 @@ import dev.gomod.WorkspaceException;
 import dev.gomod.archive.UnsafeArchiveException;
 import dev.gomod.gotool.GoException;
 import dev.gomod.mod.FormatException;
+import dev.gomod.mod.GoMod;
 import dev.gomod.workspace.Workspace;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -37,6 +38,14 @@ abstract class ModuleMojo extends AbstractMojo {
      */
     @Parameter(property = Property.WORKSPACE, defaultValue = "auto")
     protected String goWork;
+
+    /**
+     * The go.mod file go reads, in gomod.dir: {@code go.mod}, or an alternate such as
+     * {@code go.prod.mod} (go's {@code -modfile}), whose checksums are in {@code go.prod.sum}. Every
+     * goal uses it; the lock records it. Not with a go.work workspace, where go refuses -modfile.
+     */
+    @Parameter(property = Property.MODFILE, defaultValue = "go.mod")
+    protected String modFile;
 
     /** Skips every gomod goal. */
     @Parameter(property = Property.SKIP, defaultValue = "false")
@@ -104,8 +113,10 @@ abstract class ModuleMojo extends AbstractMojo {
         if (goWorkMode(d)) {
             return d;
         }
-        if (!Files.isRegularFile(d.resolve("go.mod"))) {
-            throw new MojoFailureException("no go.mod in " + d + ": set " + Property.DIR + " to the directory that holds go.mod");
+        String name = modFileName();
+        if (!Files.isRegularFile(d.resolve(name))) {
+            throw new MojoFailureException("no " + name + " in " + d + ": set " + Property.DIR + " to the directory that holds " + name
+                    + (name.equals(GoMod.FILE) ? "" : ", or " + Property.MODFILE + " to the go.mod file's name"));
         }
         return d;
     }
@@ -147,11 +158,28 @@ abstract class ModuleMojo extends AbstractMojo {
         }
     }
 
+    /** gomod.modfile, checked as go checks -modfile (a .mod name), and to lie beside go.mod. */
+    private String modFileName() throws MojoFailureException {
+        String name = modFile == null || modFile.isBlank() ? GoMod.FILE : modFile.strip();
+        try {
+            GoMod.sumFileFor(name);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(Property.MODFILE + ": " + e.getMessage());
+        }
+        return name;
+    }
+
     /** The module directory, its lock and scratch directory, as the jobs take them: one per execution, so go.mod is read once. */
     protected Workspace workspace() throws MojoFailureException {
         if (workspace == null) {
             Path d = moduleDir();
-            workspace = new Workspace(d, lockPath(), workPath(), goWorkMode(d));
+            boolean goWorkMode = goWorkMode(d);
+            String name = modFileName();
+            if (goWorkMode && !name.equals(GoMod.FILE)) {
+                throw new MojoFailureException(Property.MODFILE + "=" + name + " cannot be used with the go.work workspace in " + d
+                        + " (go refuses -modfile in workspace mode): set -D" + Property.WORKSPACE + "=false to build the module from " + name);
+            }
+            workspace = new Workspace(d, lockPath(), workPath(), goWorkMode, name);
         }
         return workspace;
     }

@@ -97,7 +97,7 @@ public class PackageMojo extends GoMojo {
             Path source = switch (kind) {
                 case VENDOR -> workspace().vendorDir();
                 // with toolchains shipped, the module cache carries them too, for plain go's offline switch
-                case MODCACHE -> ModcacheBundle.download(goCommand(), moduleDir(), workPath().resolve("modcache"),
+                case MODCACHE -> ModcacheBundle.download(workspace().go(goCommand()), moduleDir(), workspace().goSumFile(), workPath().resolve("modcache"),
                         kinds.contains(BundleKind.TOOLCHAIN) ? toolchains() : List.of());
                 case TOOLCHAIN -> throw new IllegalStateException("packed above");
             };

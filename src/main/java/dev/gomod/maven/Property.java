@@ -8,6 +8,7 @@ final class Property {
     static final String DIR = "gomod.dir";
     static final String LOCK_FILE = "gomod.lockFile";
     static final String WORKSPACE = "gomod.workspace";
+    static final String MODFILE = "gomod.modfile";
     static final String SKIP = "gomod.skip";
     static final String GO = "gomod.go";
     static final String GOTOOLCHAIN = "gomod.gotoolchain";

@@ -64,6 +64,25 @@ public final class GoMod {
      * @param file   the name used in error messages (usually the path of the go.mod file)
      * @param strict true for the main module's go.mod, false for a dependency's
      */
+    /** The default name of the file, and the one {@code -modfile} replaces. */
+    public static final String FILE = "go.mod";
+
+    /**
+     * The checksum file that goes with a go.mod file of this name, as cmd/go pairs them for
+     * {@code -modfile}: {@code go.prod.mod} with {@code go.prod.sum}. Refuses a name go refuses
+     * (one without the .mod extension), and, since the plugin pins and ships it beside go.mod,
+     * one outside the module directory.
+     */
+    public static String sumFileFor(String modFile) {
+        if (!modFile.endsWith(".mod") || modFile.length() == 4) {
+            throw new IllegalArgumentException("-modfile=" + modFile + ": file does not have .mod extension");
+        }
+        if (modFile.contains("/") || modFile.contains("\\")) {
+            throw new IllegalArgumentException("-modfile=" + modFile + ": name a file in the module directory, beside go.mod");
+        }
+        return modFile.substring(0, modFile.length() - 4) + ".sum";
+    }
+
     public static GoMod parse(String file, byte[] data, boolean strict) throws FormatException {
         return new GoModParser(file, new String(data, StandardCharsets.UTF_8), strict).parse();
     }

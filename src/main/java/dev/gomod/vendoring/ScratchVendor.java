@@ -45,15 +45,24 @@ public final class ScratchVendor {
      */
     public Result vendor(Path moduleDir, GoMod goMod, Path out, Path modScratch)
             throws GoException, IOException, WorkspaceException, FormatException {
+        return vendor(moduleDir, ModFileCopy.create(moduleDir, modScratch), goMod, out);
+    }
+
+    /**
+     * As {@link #vendor(Path, GoMod, Path, Path)}, from a copy of whichever go.mod file the module
+     * is built from (go.mod, or an alternate -modfile names).
+     */
+    public Result vendor(Path moduleDir, ModFileCopy copy, GoMod goMod, Path out)
+            throws GoException, IOException, WorkspaceException, FormatException {
         String goVersion = go.goVersion(moduleDir);
         if (GoCommand.minor(goVersion) != 0 && GoCommand.minor(goVersion) < 18) {
             throw new WorkspaceException(Reason.GO_TOO_OLD, goVersion + " cannot vendor into a separate directory ('go mod vendor -o' needs"
                     + " Go 1.18 or later), so vendor/ could be left half-written", Map.of("needs", "1.18"));
         }
-        ModFileCopy copy = ModFileCopy.create(moduleDir, modScratch);
         go.run(moduleDir, "mod", "vendor", copy.flag(), "-o", out.toString());
         if (copy.changed()) {
-            throw new WorkspaceException(Reason.NOT_TIDY, "go mod vendor had to change go.mod or go.sum in " + moduleDir + ": they are not tidy");
+            throw new WorkspaceException(Reason.NOT_TIDY, "go mod vendor had to change " + copy.originalGoMod().getFileName() + " or "
+                    + copy.originalGoSum().getFileName() + " in " + moduleDir + ": they are not tidy");
         }
         if (!Files.isDirectory(out)) {
             return new Result(out, null, 0, ModulesTxt.parse(new byte[0]), goVersion);
@@ -61,7 +70,8 @@ public final class ScratchVendor {
         ModulesTxt txt = ModulesTxt.parse(Files.readAllBytes(out.resolve("modules.txt")));
         List<VendorConsistency.Violation> violations = VendorConsistency.check(goMod, txt);
         if (!violations.isEmpty()) {
-            throw new WorkspaceException(Reason.VENDOR_OUT_OF_SYNC, "the vendor tree " + goVersion + " wrote is inconsistent with go.mod:\n  "
+            throw new WorkspaceException(Reason.VENDOR_OUT_OF_SYNC, "the vendor tree " + goVersion + " wrote is inconsistent with "
+                    + copy.originalGoMod().getFileName() + ":\n  "
                     + String.join("\n  ", violations.stream().map(Object::toString).toList()));
         }
         return hashed(out, txt, goVersion);

@@ -5,6 +5,7 @@ import dev.gomod.WorkspaceException;
 import dev.gomod.WorkspaceException.Reason;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
+import dev.gomod.gotool.ModFileCopy;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
@@ -57,7 +58,8 @@ public record VendorJob(Workspace workspace, Reporter reporter, Options options)
             ScratchVendor vendoring = new ScratchVendor(workspace.go(options.go()));
             ScratchVendor.Result r = workspace.goWorkMode()
                     ? vendoring.vendorWorkspace(moduleDir, workspace.goWork(), workspace.workModules(), swap.staging())
-                    : vendoring.vendor(moduleDir, goMod, swap.staging(), workspace.workDir().resolve("vendor-modfile"));
+                    : vendoring.vendor(moduleDir, ModFileCopy.create(workspace.goModFile(), workspace.goSumFile(),
+                            workspace.workDir().resolve("vendor-modfile")), goMod, swap.staging());
             if (r.empty()) {
                 DirectorySwap.deleteTree(vendor);
                 reporter.info("no dependencies to vendor (" + r.goVersion() + "): vendor/ removed, as go mod vendor does");

@@ -102,14 +102,15 @@ public record WorkspaceCheck(Workspace workspace, Reporter reporter, Options opt
             goSum = GoSum.of(sums.stream().distinct().toList());
             mainModules = workspace.mainModules();
         } else {
-            Path goModFile = workspace.dir().resolve("go.mod");
+            Path goModFile = workspace.goModFile();
+            String name = workspace.modFileName();
             if (!Files.isRegularFile(goModFile)) {
-                throw new FormatException(goModFile.toString(), 0, "no go.mod in " + workspace.dir());
+                throw new FormatException(goModFile.toString(), 0, "no " + name + " in " + workspace.dir());
             }
             GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
-            checked.add("go.mod (" + goMod.requires().size() + " requires)");
-            goMod.goVersion().ifPresent(v -> tooNew("go.mod", v, findings, notes));
-            Path goSumFile = workspace.dir().resolve("go.sum");
+            checked.add(name + " (" + goMod.requires().size() + " requires)");
+            goMod.goVersion().ifPresent(v -> tooNew(name, v, findings, notes));
+            Path goSumFile = workspace.goSumFile();
             goSum = Files.isRegularFile(goSumFile) ? GoSum.parse(goSumFile.toString(), Files.readAllBytes(goSumFile)) : null;
             mainModules = goMod.modulePath();
         }

@@ -30,6 +30,7 @@ public final class Workspace {
     private final Path lockFile;
     private final Path workDir;
     private final boolean goWorkMode;
+    private final String modFile;
     private GoMod goMod;
     private GoWork goWork;
     private List<VendorConsistency.WorkspaceModule> workModules;
@@ -46,10 +47,23 @@ public final class Workspace {
 
     /** @param goWorkMode work in workspace mode, with the go.work in {@code dir} */
     public Workspace(Path dir, Path lockFile, Path workDir, boolean goWorkMode) {
+        this(dir, lockFile, workDir, goWorkMode, GoMod.FILE);
+    }
+
+    /**
+     * @param modFile the go.mod file's name in {@code dir}: {@code go.mod}, or an alternate such as
+     *                {@code go.prod.mod} that go reads instead ({@code -modfile}), with {@code go.prod.sum}
+     */
+    public Workspace(Path dir, Path lockFile, Path workDir, boolean goWorkMode, String modFile) {
+        if (goWorkMode && !modFile.equals(GoMod.FILE)) {
+            throw new IllegalArgumentException("-modfile=" + modFile + " cannot be used in workspace mode (go refuses it too)");
+        }
+        GoMod.sumFileFor(modFile);
         this.dir = dir;
         this.lockFile = lockFile;
         this.workDir = workDir;
         this.goWorkMode = goWorkMode;
+        this.modFile = modFile;
     }
 
     /** The conventional layout: gomod.lock beside go.mod (or go.work), scratch files in target/gomod. */
@@ -66,9 +80,30 @@ public final class Workspace {
         return dir.resolve("go.work");
     }
 
-    /** {@code go} in this workspace's mode: GOWORK names its go.work, or is off, whatever the environment said. */
+    /**
+     * {@code go} in this workspace's mode: GOWORK names its go.work, or is off, whatever the
+     * environment said; with an alternate go.mod, GOFLAGS carries {@code -modfile} (a flag on the
+     * command line, such as a scratch copy's, still wins over it).
+     */
     public GoCommand go(GoCommand go) {
-        return go.with("GOWORK", goWorkMode ? goWorkFile().toString() : "off");
+        GoCommand moded = go.with("GOWORK", goWorkMode ? goWorkFile().toString() : "off");
+        return alternateModFile() ? moded.with("GOFLAGS", withModFile(go.environment().get("GOFLAGS"))) : moded;
+    }
+
+    /** GOFLAGS with this workspace's {@code -modfile} in place of any the user had. */
+    public String withModFile(String goflags) {
+        String others = goflags == null ? "" : goflags.replaceAll("(^|\\s)-modfile=\\S+", " ").strip();
+        return alternateModFile() ? (others + " -modfile=" + goModFile().toAbsolutePath()).strip() : others;
+    }
+
+    /** The go.mod file's name: {@code go.mod}, or the alternate {@code -modfile} names. */
+    public String modFileName() {
+        return modFile;
+    }
+
+    /** True when go reads an alternate go.mod ({@code -modfile}) instead of go.mod. */
+    public boolean alternateModFile() {
+        return !modFile.equals(GoMod.FILE);
     }
 
     /** go.work, parsed, read on first use. */
@@ -125,7 +160,12 @@ public final class Workspace {
     }
 
     public Path goModFile() {
-        return dir.resolve("go.mod");
+        return dir.resolve(modFile);
+    }
+
+    /** go.sum, or the alternate go.mod's {@code .sum} file. */
+    public Path goSumFile() {
+        return dir.resolve(GoMod.sumFileFor(modFile));
     }
 
     public Path vendorDir() {
@@ -180,7 +220,11 @@ public final class Workspace {
     public void requireNoDrift(List<LockDrift.Drift> more) throws IOException, FormatException, WorkspaceException {
         Optional<GoModLock> l = lock();
         if (l.isPresent()) {
-            LockDrift.requireNone(l.get(), lockFile, dir, more);
+            List<LockDrift.Drift> drifts = new java.util.ArrayList<>(more);
+            if (!l.get().isWork() && !l.get().modFileName().equals(modFile)) {
+                drifts.add(0, new LockDrift.Drift(LockDrift.Item.GO_MOD, l.get().modFileName(), modFile, "the go.mod file's name"));
+            }
+            LockDrift.requireNone(l.get(), lockFile, dir, drifts);
         }
     }
 
