@@ -34,7 +34,7 @@ import java.util.Map;
  * module example.com/ws/api example.com/ws/app
  * go.work sha256:&lt;hex&gt;
  * go.work.sum sha256:&lt;hex&gt;                      (or none)
- * use ./api example.com/ws/api sha256:&lt;go.mod hex&gt; sha256:&lt;go.sum hex&gt;
+ * use api example.com/ws/api sha256:&lt;go.mod hex&gt; sha256:&lt;go.sum hex&gt;
  * </pre>
  *
  * @param work in workspace mode what go.work pins (then goModSha256 and goSumSha256 are null); null for one module

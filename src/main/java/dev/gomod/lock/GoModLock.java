@@ -67,11 +67,6 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
                         .append(' ').append(digest(u.goSumSha256())).append('\n');
             }
         }
-
-        /** The module paths, in go.work's use order. */
-        public List<String> modulePaths() {
-            return uses.stream().map(Use::modulePath).toList();
-        }
     }
 
     /** One workspace module: its use directory, module path, and its go.mod and go.sum digests (go.sum may be {@link #NONE}). */
