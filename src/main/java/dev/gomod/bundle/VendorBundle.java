@@ -36,21 +36,15 @@ public final class VendorBundle extends BundleLayout {
         super(BundleManifest.VENDOR, "vendor/", "vendor/", List.of("go.mod", "go.sum", Pack.LOCK_ENTRY), LockDrift.Item.VENDOR);
     }
 
-    /** In workspace mode go.work, go.work.sum and every used module's go.mod and go.sum, at their paths under go.work's directory. */
+    /**
+     * The workspace's input files under their own names (an alternate go.mod says which file the
+     * bundle was made from; in workspace mode each module's at its path under go.work's
+     * directory), and the lock.
+     */
     @Override
     List<String> carriedFiles(Workspace workspace) throws IOException, FormatException {
-        if (!workspace.goWorkMode()) {
-            // an alternate go.mod travels under its own name: the bundle says which file it was made from
-            return workspace.alternateModFile()
-                    ? List.of(workspace.modFileName(), workspace.goSumFile().getFileName().toString(), Pack.LOCK_ENTRY)
-                    : workspaceFiles();
-        }
-        List<String> files = new ArrayList<>(List.of("go.work", "go.work.sum", Pack.LOCK_ENTRY));
-        for (VendorConsistency.WorkspaceModule m : workspace.workModules()) {
-            String prefix = m.dir().equals(".") ? "" : m.dir() + "/";
-            files.add(prefix + "go.mod");
-            files.add(prefix + "go.sum");
-        }
+        List<String> files = new ArrayList<>(workspace.inputFiles());
+        files.add(Pack.LOCK_ENTRY);
         return files;
     }
 

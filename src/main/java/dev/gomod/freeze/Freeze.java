@@ -74,7 +74,7 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         Path scratch = workDir.resolve("freeze");
         DirectorySwap.deleteTree(scratch);
 
-        ModFileCopy copy = ModFileCopy.create(goModFile, workspace.goSumFile(), scratch.resolve("modfile"));
+        ModFileCopy copy = workspace.modFileCopy(scratch.resolve("modfile"));
         List<String> untidy = TidyCheck.differences(go, moduleDir, copy);
         if (!untidy.isEmpty()) {
             throw new WorkspaceException(Reason.NOT_TIDY, moduleDir + " is not tidy; go mod tidy would change:\n  " + String.join("\n  ", untidy));
@@ -86,8 +86,8 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
             throw new WorkspaceException(Reason.POLICY, "dependency policy violated:\n  " + String.join("\n  ", violations));
         }
 
-        ScratchVendor.Result vendored = new ScratchVendor(go).vendor(moduleDir,
-                ModFileCopy.create(goModFile, workspace.goSumFile(), scratch.resolve("vendor-modfile")), goMod, scratch.resolve("vendor"));
+        ScratchVendor.Result vendored = new ScratchVendor(go).vendor(moduleDir, workspace.modFileCopy(scratch.resolve("vendor-modfile")),
+                goMod, scratch.resolve("vendor"));
         String goModSha = Sha256.hex(goModFile);
         String goSumSha = LockDrift.digestOrNone(workspace.goSumFile());
         GoModLock previous = Files.isRegularFile(lockFile) ? readQuietly(lockFile) : null;
@@ -150,7 +150,7 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
             Path dir = workDir.resolve(m.dir());
             ModFileCopy copy = ModFileCopy.create(dir, scratch.resolve("modfile").resolve(m.dir().equals(".") ? "_root" : m.dir()));
             for (String d : TidyCheck.differences(moduleGo, dir, copy)) {
-                untidy.add((m.dir().equals(".") ? "" : m.dir() + "/") + d);
+                untidy.add(GoWork.fileIn(m.dir(), d));
             }
         }
         if (!untidy.isEmpty()) {
@@ -162,7 +162,7 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         if (!violations.isEmpty()) {
             throw new WorkspaceException(Reason.POLICY, "dependency policy violated:\n  " + String.join("\n  ", violations));
         }
-        ScratchVendor.Result vendored = new ScratchVendor(go).vendorWorkspace(workDir, work, modules, scratch.resolve("vendor"));
+        ScratchVendor.Result vendored = new ScratchVendor(go).vendorWorkspace(workspace, scratch.resolve("vendor"));
         GoModLock.Work files = workspace.workFiles();
         GoModLock previous = Files.isRegularFile(lockFile) ? readQuietly(lockFile) : null;
         boolean sameInputs = previous != null && files.equals(previous.work());

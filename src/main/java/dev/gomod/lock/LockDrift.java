@@ -4,6 +4,7 @@ import dev.gomod.WorkspaceException;
 import dev.gomod.hash.DirHash;
 import dev.gomod.hash.Sha256;
 import dev.gomod.mod.GoMod;
+import dev.gomod.mod.GoWork;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,14 +115,13 @@ public final class LockDrift {
         }
         for (GoModLock.Use u : work.uses()) {
             Path dir = workDir.resolve(u.dir());
-            String prefix = u.dir().equals(".") ? "" : u.dir() + "/";
             String goMod = digestOrNone(dir.resolve("go.mod"));
             if (!goMod.equals(u.goModSha256())) {
-                drifts.add(new Drift(Item.GO_MOD, label(u.goModSha256()), label(goMod, "go.mod"), prefix + "go.mod"));
+                drifts.add(new Drift(Item.GO_MOD, label(u.goModSha256()), label(goMod, "go.mod"), GoWork.fileIn(u.dir(), "go.mod")));
             }
             String goSum = goSumDigest(dir);
             if (!goSum.equals(u.goSumSha256())) {
-                drifts.add(new Drift(Item.GO_SUM, label(u.goSumSha256()), label(goSum), prefix + "go.sum"));
+                drifts.add(new Drift(Item.GO_SUM, label(u.goSumSha256()), label(goSum), GoWork.fileIn(u.dir(), "go.sum")));
             }
         }
         return drifts;

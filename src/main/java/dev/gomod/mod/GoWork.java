@@ -57,6 +57,11 @@ public record GoWork(String file, String goVersion, Optional<String> toolchain, 
         return uses.stream().filter(u -> normalize(u.dir()).equals(useDir)).findFirst().map(GoMod.Use::line).orElse(0);
     }
 
+    /** A file of the module at {@code useDir} (as {@link #useDirs} gives it), named relative to go.work: {@code api/go.mod}, or {@code go.mod} for {@code .}. */
+    public static String fileIn(String useDir, String name) {
+        return useDir.equals(".") ? name : useDir + "/" + name;
+    }
+
     /** {@code ./a//b/} → {@code a/b}; {@code ./} → {@code .}. */
     public static String normalize(String dir) {
         String d = dir.replace('\\', '/');

@@ -143,7 +143,7 @@ public final class VendorConsistency {
     }
 
     private static String source(WorkspaceModule m) {
-        return m.dir().equals(".") ? "go.mod" : m.dir() + "/go.mod";
+        return GoWork.fileIn(m.dir(), "go.mod");
     }
 
     public static List<Violation> check(GoMod goMod, ModulesTxt txt) {

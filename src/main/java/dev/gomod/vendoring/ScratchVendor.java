@@ -8,7 +8,7 @@ import dev.gomod.gotool.ModFileCopy;
 import dev.gomod.hash.DirHash;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
-import dev.gomod.mod.GoWork;
+import dev.gomod.workspace.Workspace;
 import dev.gomod.mod.ModulesTxt;
 import dev.gomod.mod.VendorConsistency;
 
@@ -40,17 +40,10 @@ public final class ScratchVendor {
     }
 
     /**
-     * @param out        the directory go writes (must not exist)
-     * @param modScratch where the go.mod/go.sum copies go
-     */
-    public Result vendor(Path moduleDir, GoMod goMod, Path out, Path modScratch)
-            throws GoException, IOException, WorkspaceException, FormatException {
-        return vendor(moduleDir, ModFileCopy.create(moduleDir, modScratch), goMod, out);
-    }
-
-    /**
-     * As {@link #vendor(Path, GoMod, Path, Path)}, from a copy of whichever go.mod file the module
-     * is built from (go.mod, or an alternate -modfile names).
+     * {@code go mod vendor -o out} from a copy of whichever go.mod file the module is built from
+     * (go.mod, or an alternate -modfile names), so that the user's files are never written.
+     *
+     * @param out the directory go writes (must not exist)
      */
     public Result vendor(Path moduleDir, ModFileCopy copy, GoMod goMod, Path out)
             throws GoException, IOException, WorkspaceException, FormatException {
@@ -83,21 +76,17 @@ public final class ScratchVendor {
         return new Result(out, hash, files.size(), txt, goVersion);
     }
 
-    /** {@code go work vendor -o out} for the workspace at {@code workDir}, with {@code go} in workspace mode. */
-    public Result vendorWorkspace(Path workDir, GoWork work, List<VendorConsistency.WorkspaceModule> modules, Path out)
-            throws GoException, IOException, WorkspaceException, FormatException {
+    /** {@code go work vendor -o out} for a workspace in workspace mode, with {@code go} in workspace mode. */
+    public Result vendorWorkspace(Workspace workspace, Path out) throws GoException, IOException, WorkspaceException, FormatException {
+        Path workDir = workspace.dir();
         String goVersion = go.goVersion(workDir);
         if (GoCommand.minor(goVersion) != 0 && GoCommand.minor(goVersion) < 22) {
             throw new WorkspaceException(Reason.GO_TOO_OLD, goVersion + " cannot vendor a workspace ('go work vendor' needs Go 1.22 or later)",
                     Map.of("needs", "1.22"));
         }
         Map<Path, byte[]> before = new java.util.LinkedHashMap<>();
-        List<Path> inputs = new java.util.ArrayList<>(List.of(workDir.resolve("go.work"), workDir.resolve("go.work.sum")));
-        for (VendorConsistency.WorkspaceModule m : modules) {
-            inputs.add(workDir.resolve(m.dir()).resolve("go.mod"));
-            inputs.add(workDir.resolve(m.dir()).resolve("go.sum"));
-        }
-        for (Path p : inputs) {
+        for (String name : workspace.inputFiles()) {
+            Path p = workDir.resolve(name);
             before.put(p, Files.exists(p) ? Files.readAllBytes(p) : null);
         }
         go.run(workDir, "work", "vendor", "-o", out.toString());
@@ -121,7 +110,7 @@ public final class ScratchVendor {
             return new Result(out, null, 0, ModulesTxt.parse(new byte[0]), goVersion);
         }
         ModulesTxt txt = ModulesTxt.parse(Files.readAllBytes(out.resolve("modules.txt")));
-        List<VendorConsistency.Violation> violations = VendorConsistency.checkWorkspace(work, modules, txt);
+        List<VendorConsistency.Violation> violations = workspace.vendorViolations(txt);
         if (!violations.isEmpty()) {
             throw new WorkspaceException(Reason.VENDOR_OUT_OF_SYNC, "the vendor tree " + goVersion + " wrote is inconsistent with go.work:\n  "
                     + String.join("\n  ", violations.stream().map(Object::toString).toList()));

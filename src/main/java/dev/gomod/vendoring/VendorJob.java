@@ -5,7 +5,6 @@ import dev.gomod.WorkspaceException;
 import dev.gomod.WorkspaceException.Reason;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
-import dev.gomod.gotool.ModFileCopy;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
@@ -16,7 +15,6 @@ import dev.gomod.workspace.Workspace;
 import dev.gomod.workspace.WorkspaceLock;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +55,8 @@ public record VendorJob(Workspace workspace, Reporter reporter, Options options)
             }
             ScratchVendor vendoring = new ScratchVendor(workspace.go(options.go()));
             ScratchVendor.Result r = workspace.goWorkMode()
-                    ? vendoring.vendorWorkspace(moduleDir, workspace.goWork(), workspace.workModules(), swap.staging())
-                    : vendoring.vendor(moduleDir, ModFileCopy.create(workspace.goModFile(), workspace.goSumFile(),
-                            workspace.workDir().resolve("vendor-modfile")), goMod, swap.staging());
+                    ? vendoring.vendorWorkspace(workspace, swap.staging())
+                    : vendoring.vendor(moduleDir, workspace.modFileCopy(workspace.workDir().resolve("vendor-modfile")), goMod, swap.staging());
             if (r.empty()) {
                 DirectorySwap.deleteTree(vendor);
                 reporter.info("no dependencies to vendor (" + r.goVersion() + "): vendor/ removed, as go mod vendor does");

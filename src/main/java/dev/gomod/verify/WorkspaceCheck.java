@@ -94,8 +94,7 @@ public record WorkspaceCheck(Workspace workspace, Reporter reporter, Options opt
             tooNew("go.work", work.goVersion(), findings, notes);
             List<GoSum.Entry> sums = new ArrayList<>(sumEntries(workspace.dir().resolve("go.work.sum")));
             for (VendorConsistency.WorkspaceModule m : workspace.workModules()) {
-                String prefix = m.dir().equals(".") ? "" : m.dir() + "/";
-                m.goMod().goVersion().ifPresent(v -> tooNew(prefix + "go.mod", v, findings, notes));
+                m.goMod().goVersion().ifPresent(v -> tooNew(GoWork.fileIn(m.dir(), "go.mod"), v, findings, notes));
                 sums.addAll(sumEntries(workspace.dir().resolve(m.dir()).resolve("go.sum")));
             }
             checked.add("go.work (" + workspace.workModules().size() + " modules)");

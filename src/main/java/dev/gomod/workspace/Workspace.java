@@ -5,6 +5,7 @@ import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
 import dev.gomod.gotool.GoCommand;
+import dev.gomod.gotool.ModFileCopy;
 import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoWork;
 import dev.gomod.mod.ModulesTxt;
@@ -136,6 +137,28 @@ public final class Workspace {
         List<VendorConsistency.WorkspaceModule> modules = workModules();
         return LockDrift.workFiles(dir, modules.stream().map(VendorConsistency.WorkspaceModule::dir).toList(),
                 modules.stream().map(m -> m.goMod().modulePath()).toList());
+    }
+
+    /**
+     * The files the dependency set lives in, relative to {@link #dir}: go.mod and go.sum (or the
+     * alternate pair), or in workspace mode go.work, go.work.sum and every used module's go.mod
+     * and go.sum. Any of them may be missing but go.mod and go.work.
+     */
+    public List<String> inputFiles() throws IOException, FormatException {
+        if (!goWorkMode) {
+            return List.of(modFile, GoMod.sumFileFor(modFile));
+        }
+        List<String> files = new java.util.ArrayList<>(List.of("go.work", "go.work.sum"));
+        for (VendorConsistency.WorkspaceModule m : workModules()) {
+            files.add(GoWork.fileIn(m.dir(), "go.mod"));
+            files.add(GoWork.fileIn(m.dir(), "go.sum"));
+        }
+        return files;
+    }
+
+    /** A scratch copy, in {@code scratchDir}, of the go.mod file go reads and its .sum file, for {@code go -modfile=<copy>}. */
+    public ModFileCopy modFileCopy(Path scratchDir) throws IOException {
+        return ModFileCopy.create(goModFile(), goSumFile(), scratchDir);
     }
 
     /** The main module's path, or in workspace mode every used module's, space-separated in go.work's order. */
