@@ -66,6 +66,13 @@ final class NexusServer implements AutoCloseable {
                 }
             }
         }
+        // Karaf opens a shutdown socket on a random port while Nexus starts; it once took the port chosen
+        // below before Jetty bound it ("Address already in use"). Nexus is stopped by signal, so it is off.
+        Path karaf = base.resolve("etc/karaf/config.properties");
+        String noShutdownPort = "\nkaraf.shutdown.port=-1\n";
+        if (!Files.readString(karaf, StandardCharsets.UTF_8).contains(noShutdownPort)) {
+            Files.writeString(karaf, noShutdownPort, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        }
         // Nexus keeps its data in <base>/../sonatype-work: a fresh one per run.
         Path work = dir.resolve("sonatype-work");
         DirectorySwap.deleteTree(work);
