@@ -23,6 +23,7 @@ import java.util.Map;
  * go.sum sha256:&lt;hex&gt;                           (or none)
  * tree h1:&lt;base64&gt;                              (vendor/ tree hash, or the module cache's)
  * files 22
+ * sbom sha256:&lt;hex&gt; demo-1.0-go-cyclonedx.json  (when gomod:sbom wrote one before the bundle was packed)
  * require example.com/a v1.0.0 explicit packages=1
  * require example.com/b v1.1.0 =&gt; example.com/c v1.0.0 explicit packages=1
  * require example.com/z v1.2.0 h1:&lt;base64&gt;          (modcache: each module zip's hash)
@@ -38,10 +39,11 @@ import java.util.Map;
  * </pre>
  *
  * @param work in workspace mode what go.work pins (then goModSha256 and goSumSha256 are null); null for one module
+ * @param sbom the SBOM of the same dependency set, {@code sha256:<hex> <file name>}, or null
  */
 public record BundleManifest(String kind, String modulePath, String goVersion, String toolchain, String vendoredBy,
                              String goModSha256, String goSumSha256, String treeHash, int files, List<String> modules,
-                             GoModLock.Work work) {
+                             GoModLock.Work work, String sbom) {
     public static final String FILE = "gomod-manifest.txt";
     public static final String VENDOR = "vendor";
     public static final String MODCACHE = "modcache";
@@ -65,6 +67,7 @@ public record BundleManifest(String kind, String modulePath, String goVersion, S
         }
         b.append("tree ").append(treeHash).append('\n');
         b.append("files ").append(files).append('\n');
+        line(b, "sbom", sbom);
         for (String m : modules) {
             b.append("require ").append(m).append('\n');
         }
@@ -117,7 +120,7 @@ public record BundleManifest(String kind, String modulePath, String goVersion, S
         try {
             return new BundleManifest(v.get("kind"), v.get("module"), v.get("go"), v.get("toolchain"), v.get("vendored-by"),
                     workspace ? null : strip(v.get("go.mod")), workspace ? null : strip(v.get("go.sum")), v.get("tree"),
-                    Integer.parseInt(v.get("files")), List.copyOf(modules), work);
+                    Integer.parseInt(v.get("files")), List.copyOf(modules), work, v.get("sbom"));
         } catch (NumberFormatException e) {
             throw new FormatException(file, 0, "files is not a number: " + v.get("files"));
         }

@@ -37,8 +37,14 @@ public record Pack(Workspace workspace, Reporter reporter, Options options) impl
     /** The entry name of the lock inside a bundle, whatever the lock file is called in the workspace. */
     public static final String LOCK_ENTRY = "gomod.lock";
 
-    /** How to pack: the layout, the archive format, and the one time every entry gets. */
-    public record Options(BundleLayout layout, ReproducibleArchive.Format format, Instant time) {
+    /**
+     * How to pack: the layout, the archive format, the one time every entry gets, and the SBOM of the
+     * same dependency set that the manifest pins ({@code sha256:<hex> <file name>}), or null.
+     */
+    public record Options(BundleLayout layout, ReproducibleArchive.Format format, Instant time, String sbom) {
+        public Options(BundleLayout layout, ReproducibleArchive.Format format, Instant time) {
+            this(layout, format, time, null);
+        }
     }
 
     /** Packs {@code source} into {@code target}. */
@@ -80,11 +86,11 @@ public record Pack(Workspace workspace, Reporter reporter, Options options) impl
         if (workspace.goWorkMode()) {
             GoWork work = workspace.goWork();
             return new BundleManifest(layout.kind(), workspace.mainModules(), work.goVersion(), work.toolchain().orElse(null),
-                    layout.vendoredBy(lock), null, null, tree, files, modules, workspace.workFiles());
+                    layout.vendoredBy(lock), null, null, tree, files, modules, workspace.workFiles(), options.sbom());
         }
         GoMod goMod = workspace.goMod();
         return new BundleManifest(layout.kind(), goMod.modulePath(), goMod.goVersion().orElse(null), goMod.toolchain().orElse(null),
-                layout.vendoredBy(lock), Sha256.hex(workspace.goModFile()), LockDrift.digestOrNone(workspace.goSumFile()), tree, files, modules, null);
+                layout.vendoredBy(lock), Sha256.hex(workspace.goModFile()), LockDrift.digestOrNone(workspace.goSumFile()), tree, files, modules, null, options.sbom());
     }
 
     /**

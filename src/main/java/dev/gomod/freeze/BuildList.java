@@ -10,8 +10,12 @@ import java.util.List;
 
 /** The module build list, as {@code go list -m all} computes it. */
 public final class BuildList {
-    /** One module of the build list. {@code replacement} is null when not replaced. */
-    public record Module(ModuleVersion module, ModuleVersion replacement, boolean main, boolean indirect) {
+    /**
+     * One module of the build list. {@code replacement} is null when not replaced; {@code dir} is where
+     * go has its files (a main module, a directory replacement, a module already extracted in the
+     * module cache), else empty.
+     */
+    public record Module(ModuleVersion module, ModuleVersion replacement, boolean main, boolean indirect, String dir) {
         /** The report line: {@code path version [=> replacement] [// indirect]}. */
         public String line() {
             StringBuilder b = new StringBuilder(module.path());
@@ -32,7 +36,7 @@ public final class BuildList {
     }
 
     // A template instead of -json: the fields we need, tab-separated, without a JSON parser.
-    private static final String TEMPLATE = "{{.Path}}\t{{.Version}}\t{{with .Replace}}{{.Path}}\t{{.Version}}{{else}}\t{{end}}\t{{.Main}}\t{{.Indirect}}";
+    private static final String TEMPLATE = "{{.Path}}\t{{.Version}}\t{{with .Replace}}{{.Path}}\t{{.Version}}{{else}}\t{{end}}\t{{.Main}}\t{{.Indirect}}\t{{.Dir}}";
 
     private BuildList() {
     }
@@ -51,11 +55,11 @@ public final class BuildList {
                 continue;
             }
             String[] f = line.split("\t", -1);
-            if (f.length != 6) {
+            if (f.length != 7) {
                 throw new IllegalStateException("unexpected 'go list -m' line: " + line);
             }
             ModuleVersion repl = f[2].isEmpty() ? null : new ModuleVersion(f[2], f[3]);
-            list.add(new Module(new ModuleVersion(f[0], f[1]), repl, Boolean.parseBoolean(f[4]), Boolean.parseBoolean(f[5])));
+            list.add(new Module(new ModuleVersion(f[0], f[1]), repl, Boolean.parseBoolean(f[4]), Boolean.parseBoolean(f[5]), f[6]));
         }
         return list;
     }

@@ -44,10 +44,17 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
      * @param tidy        run {@code go mod tidy} on the user's files first (the one case where freeze changes them)
      * @param pinModcache also download the module cache into a scratch GOMODCACHE and record its hash in the lock
      * @param toolchains  the toolchains to pin (one per platform); none: the lock keeps the pins it has while go.mod is unchanged
+     * @param licenses    the license policy, asked of the vendored set before the lock is written
      */
-    public record Options(GoCommand go, DependencyPolicy policy, boolean tidy, boolean pinModcache, List<ToolchainBundle> toolchains) {
+    public record Options(GoCommand go, DependencyPolicy policy, boolean tidy, boolean pinModcache, List<ToolchainBundle> toolchains,
+                          LicenseCheck licenses) {
         public Options {
             toolchains = List.copyOf(toolchains);
+        }
+
+        /** Asking no license policy. */
+        public Options(GoCommand go, DependencyPolicy policy, boolean tidy, boolean pinModcache, List<ToolchainBundle> toolchains) {
+            this(go, policy, tidy, pinModcache, toolchains, LicenseCheck.NONE);
         }
 
         /** Pinning no toolchain. */
@@ -88,6 +95,7 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
 
         ScratchVendor.Result vendored = new ScratchVendor(go).vendor(moduleDir, workspace.modFileCopy(scratch.resolve("vendor-modfile")),
                 goMod, scratch.resolve("vendor"));
+        requireLicenses(go, moduleDir, copy.flag(), buildList, scratch.resolve("vendor"));
         String goModSha = Sha256.hex(goModFile);
         String goSumSha = LockDrift.digestOrNone(workspace.goSumFile());
         GoModLock previous = Files.isRegularFile(lockFile) ? readQuietly(lockFile) : null;
@@ -163,6 +171,7 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
             throw new WorkspaceException(Reason.POLICY, "dependency policy violated:\n  " + String.join("\n  ", violations));
         }
         ScratchVendor.Result vendored = new ScratchVendor(go).vendorWorkspace(workspace, scratch.resolve("vendor"));
+        requireLicenses(go, workDir, null, buildList, scratch.resolve("vendor"));
         GoModLock.Work files = workspace.workFiles();
         GoModLock previous = Files.isRegularFile(lockFile) ? readQuietly(lockFile) : null;
         boolean sameInputs = previous != null && files.equals(previous.work());
@@ -179,6 +188,19 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
                 + (lock.toolchains().isEmpty() ? "" : ", toolchains " + String.join(" ", lock.toolchains().keySet()))
                 + ", vendored by " + vendored.goVersion() + " with go work vendor; build list in " + report);
         return new Outcome(lock, changed, buildList, report, vendored.files());
+    }
+
+    private void requireLicenses(GoCommand go, Path dir, String modfileFlag, List<BuildList.Module> buildList, Path vendorDir)
+            throws IOException, GoException, FormatException, WorkspaceException {
+        List<Path> inputs = new java.util.ArrayList<>();
+        for (String name : workspace.inputFiles()) {
+            inputs.add(workspace.dir().resolve(name));
+        }
+        List<String> violations = options.licenses().violations(go, dir, modfileFlag, buildList, vendorDir, inputs);
+        if (!violations.isEmpty()) {
+            throw new WorkspaceException(Reason.POLICY, "license policy violated (" + workspace.lockFile().getFileName() + " not written):\n  "
+                    + String.join("\n  ", violations));
+        }
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.gomod.maven;
 import dev.gomod.bundle.ToolchainBundle;
 import dev.gomod.freeze.DependencyPolicy;
 import dev.gomod.freeze.Freeze;
+import dev.gomod.freeze.LicenseCheck;
+import dev.gomod.sbom.LicensePolicy;
 import dev.gomod.gotool.ToolchainModule;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -53,6 +55,22 @@ public class FreezeMojo extends GoMojo {
     @Parameter(property = Property.TOOLCHAIN_VERSION)
     private String toolchainVersion;
 
+    /** SPDX license ids the dependencies may carry, comma-separated; when set, every license found must be one of them. */
+    @Parameter(property = Property.LICENSES_ALLOW)
+    private String licensesAllow;
+
+    /** SPDX license ids no dependency may carry, comma-separated. */
+    @Parameter(property = Property.LICENSES_DENY)
+    private String licensesDeny;
+
+    /** A dependency with no license found in its license files: {@code warn} (listed) or {@code fail}. */
+    @Parameter(property = Property.LICENSES_UNKNOWN, defaultValue = "warn")
+    private String licensesUnknown;
+
+    /** Which modules the license policy looks at: {@code all} of the build list, or the {@code vendored} ones. */
+    @Parameter(property = Property.SBOM_SCOPE, defaultValue = "all")
+    private String sbomScope;
+
     @Inject
     public FreezeMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -69,6 +87,12 @@ public class FreezeMojo extends GoMojo {
             }
         }
         DependencyPolicy policy = new DependencyPolicy(allowDirectoryReplace, deny, allow, refusePseudoVersions);
-        new Freeze(workspace(), reporter(), new Freeze.Options(goCommand(), policy, tidy, kinds.contains(BundleKind.MODCACHE), toolchains)).run();
+        if (!List.of("warn", "fail").contains(licensesUnknown.trim())) {
+            throw new MojoFailureException(Property.LICENSES_UNKNOWN + " is '" + licensesUnknown + "': warn or fail");
+        }
+        LicensePolicy licenses = LicensePolicy.of(licensesAllow, licensesDeny, licensesUnknown.trim().equals("fail"));
+        LicenseCheck check = licenses.freezeCheck(SbomMojo.scope(sbomScope), reporter());
+        new Freeze(workspace(), reporter(), new Freeze.Options(goCommand(), policy, tidy, kinds.contains(BundleKind.MODCACHE), toolchains,
+                check)).run();
     }
 }

@@ -76,6 +76,7 @@ public class PackageMojo extends GoMojo {
         }
         Instant time = time();
         Path out = Path.of(project.getBuild().getDirectory());
+        String sbom = SbomMojo.attachedPin(project);
         String base = project.getBuild().getFinalName();
         getLog().info("packing " + String.join(", ", kinds.stream().map(BundleKind::id).toList()) + " of " + moduleDir() + " as "
                 + fmt.extension() + ", entry time " + time);
@@ -88,7 +89,7 @@ public class PackageMojo extends GoMojo {
                     ToolchainBundle layout = new ToolchainBundle(m);
                     String classifier = BundleKind.toolchainClassifier(m);
                     Path zip = layout.download(goCommand(), workPath().resolve("toolchain"));
-                    Pack pack = new Pack(workspace(), reporter(), new Pack.Options(layout, ReproducibleArchive.Format.ZIP, time));
+                    Pack pack = new Pack(workspace(), reporter(), new Pack.Options(layout, ReproducibleArchive.Format.ZIP, time, null));
                     report(classifier, pack.run(zip, out.resolve(base + "-" + classifier + ".zip")), ReproducibleArchive.Format.ZIP);
                 }
                 continue;
@@ -101,7 +102,7 @@ public class PackageMojo extends GoMojo {
                         kinds.contains(BundleKind.TOOLCHAIN) ? toolchains() : List.of());
                 case TOOLCHAIN -> throw new IllegalStateException("packed above");
             };
-            Pack pack = new Pack(workspace(), reporter(), new Pack.Options(kind.layout(), fmt, time));
+            Pack pack = new Pack(workspace(), reporter(), new Pack.Options(kind.layout(), fmt, time, sbom));
             report(kind.classifier(), pack.run(source, target), fmt);
         }
     }
@@ -119,8 +120,14 @@ public class PackageMojo extends GoMojo {
     }
 
     private Instant time() throws MojoFailureException {
+        Instant t = outputTime(outputTimestamp);
+        return t == null ? DEFAULT_TIME : t;
+    }
+
+    /** project.build.outputTimestamp as an instant, or null when not set. */
+    static Instant outputTime(String outputTimestamp) throws MojoFailureException {
         if (outputTimestamp == null || outputTimestamp.isBlank() || outputTimestamp.length() < 2) {
-            return DEFAULT_TIME; // Maven treats a one-character value as "not set"
+            return null; // Maven treats a one-character value as "not set"
         }
         try {
             if (outputTimestamp.chars().allMatch(Character::isDigit)) {

@@ -44,6 +44,10 @@ final class Property {
     static final String MAX_BYTES = "gomod.maxBytes";
     static final String MAX_ENTRIES = "gomod.maxEntries";
     static final String MAX_RATIO = "gomod.maxRatio";
+    static final String SBOM_SCOPE = "gomod.sbomScope";
+    static final String LICENSES_ALLOW = "gomod.licenses.allow";
+    static final String LICENSES_DENY = "gomod.licenses.deny";
+    static final String LICENSES_UNKNOWN = "gomod.licenses.unknown";
 
     private Property() {
     }

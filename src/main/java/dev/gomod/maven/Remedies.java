@@ -59,7 +59,9 @@ final class Remedies {
             case NOT_PINNED -> "Pin it in the release pipeline: 'mvn gomod:freeze -D" + Property.BUNDLES + "=vendor,toolchain -D"
                     + Property.TOOLCHAIN_PLATFORMS + "=" + e.fact("what") + "', and commit " + e.fact("lock");
             case POLICY -> "The dependency policy is set by " + String.join(", ", Property.DENY, Property.ALLOW,
-                    Property.REFUSE_PSEUDO_VERSIONS, Property.ALLOW_DIRECTORY_REPLACE);
+                    Property.REFUSE_PSEUDO_VERSIONS, Property.ALLOW_DIRECTORY_REPLACE) + "; the license policy by "
+                    + String.join(", ", Property.LICENSES_ALLOW, Property.LICENSES_DENY, Property.LICENSES_UNKNOWN)
+                    + " (SPDX ids; 'mvn gomod:sbom' lists what each module's license files say)";
             case UNSAFE_CONTENT -> "";
         };
     }

@@ -105,7 +105,7 @@ class BundleTest {
         BundleManifest m = first.manifest();
         assertEquals(GraphFixture.MAIN_MODULE, m.modulePath());
         assertEquals(LockDrift.vendorHash(main.resolve("vendor")), m.treeHash());
-        assertEquals(22, m.files());
+        assertEquals(24, m.files()); // with example.com/text's LICENSE and example.com/util's COPYING
         assertTrue(m.modules().contains("example.com/old v1.0.0 => example.com/fork v1.0.1 explicit packages=1"), m.modules().toString());
         assertTrue(m.modules().contains("example.com/local v0.0.0 => ./local explicit packages=1"), m.modules().toString());
 

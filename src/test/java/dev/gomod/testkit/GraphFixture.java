@@ -9,7 +9,8 @@ import java.util.List;
  * A realistic dependency graph and a main module that uses it: a build list of 15 modules (14 served
  * by the proxy, one of them through a fork, and a directory replacement) with upper-case paths, a /v2 module, a module replacement (a fork that keeps its upstream
  * module line), a directory replacement, assembly files, a LICENSE only in a parent directory of the
- * imported package, and an eight-module chain of indirect dependencies. Two more modules are
+ * imported package, and an eight-module chain of indirect dependencies. Four modules carry the SPDX
+ * text of a license (Apache-2.0, BSD-3-Clause, MIT, ISC in COPYING); the others none. Two more modules are
  * published but not required, for "unused require" and "missing require" cases.
  *
  * <p>The main module's go.mod lists the direct requirements only and there is no go.sum: run
@@ -23,7 +24,7 @@ public final class GraphFixture {
     }
 
     public static List<TestModule> proxyModules() {
-        TestModule text = TestModule.of("example.com/text", "v0.9.0").goPackage("", "text");
+        TestModule text = TestModule.of("example.com/text", "v0.9.0").goPackage("", "text").file("LICENSE", license("MIT"));
         List<TestModule> chain = new java.util.ArrayList<>();
         for (int i = 8; i >= 1; i--) {
             TestModule c = TestModule.of("example.com/chain/c" + i, "v1.0." + i);
@@ -38,12 +39,13 @@ public final class GraphFixture {
                 .file("sum_amd64.s", "#include \"textflag.h\"\n\nTEXT ·Sum(SB),NOSPLIT,$0-24\n\tMOVQ a+0(FP), AX\n\tADDQ b+8(FP), AX\n\tMOVQ AX, ret+16(FP)\n\tRET\n")
                 .file("sum_amd64.go", "package util\n\n// Sum adds, in assembly on amd64.\nfunc Sum(a, b int64) int64\n")
                 .file("sum_other.go", "//go:build !amd64\n\npackage util\n\n// Sum adds.\nfunc Sum(a, b int64) int64 { return a + b }\n")
-                .file("util.go", "// Package util has small helpers.\npackage util\n");
+                .file("util.go", "// Package util has small helpers.\npackage util\n")
+                .file("COPYING", license("ISC"));
         TestModule core = TestModule.of("github.com/Acme/Core", "v1.2.0").require("example.com/util", "v0.3.0")
                 .file("core.go", "// Package core is the Acme core.\npackage core\n\nimport \"example.com/util\"\n\n// Answer is 42.\nfunc Answer() int64 { return util.Sum(40, 2) }\n")
-                .file("LICENSE", "Apache-2.0\n");
+                .file("LICENSE", license("Apache-2.0"));
         TestModule licensed = TestModule.of("example.com/licensed", "v1.0.0")
-                .file("LICENSE", "BSD-3-Clause, from the module root\n")
+                .file("LICENSE", license("BSD-3-Clause"))
                 .file("sub/NOTICE", "notice in the middle directory\n")
                 .file("sub/pkg/pkg.go", "// Package pkg is nested two levels below the LICENSE.\npackage pkg\n\n// Licensed is true.\nconst Licensed = true\n")
                 .file("sub/pkg/testdata/big.txt", "not vendored\n");
@@ -56,6 +58,15 @@ public final class GraphFixture {
         List<TestModule> all = new java.util.ArrayList<>(List.of(text, util, core, licensed, old, fork, v2, unused, extra));
         all.addAll(chain);
         return all;
+    }
+
+    /** The SPDX license list's text of {@code id}, with a copyright line filled in (test resource licenses/ID.txt). */
+    public static String license(String id) {
+        try (java.io.InputStream in = GraphFixture.class.getResourceAsStream("/licenses/" + id + ".txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("test resource licenses/" + id + ".txt", e);
+        }
     }
 
     /** Writes the main module (go.mod with direct requirements, main.go, the ./local replacement) into {@code dir}. */

@@ -1,0 +1,85 @@
+package dev.gomod.maven;
+
+import dev.gomod.hash.Sha256;
+import dev.gomod.sbom.CycloneDxSbom;
+import dev.gomod.sbom.ModuleInventory;
+import dev.gomod.sbom.SbomJob;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+import javax.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Writes the CycloneDX 1.6 SBOM of the Go dependency set and attaches it as
+ * {@code g:a:json:go-cyclonedx:v}. Bound before {@code package} in the same phase, it is pinned by
+ * the bundles' manifests.
+ */
+@Mojo(name = "sbom", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class SbomMojo extends GoMojo {
+    /** The classifier: not {@code cyclonedx}, which cyclonedx-maven-plugin uses for the Java dependencies. */
+    static final String CLASSIFIER = "go-cyclonedx";
+
+    /** {@code all} modules of the build list ({@code go list -m all}), or only the {@code vendored} ones. */
+    @Parameter(property = Property.SBOM_SCOPE, defaultValue = "all")
+    private String sbomScope;
+
+    /** The document's timestamp: ISO-8601 or seconds since the epoch; none when unset. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    /** Attach the SBOM to the project so that install and deploy carry it. */
+    @Parameter(property = Property.ATTACH, defaultValue = "true")
+    private boolean attach;
+
+    private final MavenProjectHelper projectHelper;
+
+    @Inject
+    public SbomMojo(SettingsDecrypter decrypter, MavenProjectHelper projectHelper) {
+        super(decrypter);
+        this.projectHelper = projectHelper;
+    }
+
+    @Override
+    protected void run() throws Exception {
+        ModuleInventory.Scope scope = scope(sbomScope);
+        if (project.getAttachedArtifacts().stream().anyMatch(a -> a.getClassifier() != null && a.getClassifier().startsWith("go-")
+                && !CLASSIFIER.equals(a.getClassifier()))) {
+            getLog().warn("gomod:package ran before gomod:sbom in this build, so its bundles do not pin the SBOM;"
+                    + " list the sbom goal before package in the execution");
+        }
+        Path target = Path.of(project.getBuild().getDirectory()).resolve(project.getBuild().getFinalName() + "-" + CLASSIFIER + ".json");
+        String version = mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
+        SbomJob.Options options = new SbomJob.Options(goCommand(), scope, PackageMojo.outputTime(outputTimestamp),
+                new CycloneDxSbom.Tool("dev.gomod", "gomod-maven-plugin", version));
+        SbomJob.Result r = new SbomJob(workspace(), reporter(), options).run(target);
+        if (attach) {
+            projectHelper.attachArtifact(project, "json", CLASSIFIER, r.file().toFile());
+        }
+    }
+
+    static ModuleInventory.Scope scope(String value) throws MojoFailureException {
+        try {
+            return ModuleInventory.Scope.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage() + " (" + Property.SBOM_SCOPE + ")");
+        }
+    }
+
+    /** {@code sha256:<hex> <file name>} of the SBOM gomod:sbom attached earlier in this build, or null. */
+    static String attachedPin(MavenProject project) throws IOException {
+        for (Artifact a : project.getAttachedArtifacts()) {
+            if (CLASSIFIER.equals(a.getClassifier()) && a.getFile() != null && a.getFile().isFile()) {
+                return "sha256:" + Sha256.hex(a.getFile().toPath()) + " " + a.getFile().getName();
+            }
+        }
+        return null;
+    }
+}

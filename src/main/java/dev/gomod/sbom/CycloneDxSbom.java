@@ -1,0 +1,216 @@
+package dev.gomod.sbom;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gomod.hash.Sha256;
+import dev.gomod.mod.ModulePath;
+import org.cyclonedx.Version;
+import org.cyclonedx.exception.ParseException;
+import org.cyclonedx.generators.BomGeneratorFactory;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Component;
+import org.cyclonedx.model.Dependency;
+import org.cyclonedx.model.Evidence;
+import org.cyclonedx.model.ExternalReference;
+import org.cyclonedx.model.Hash;
+import org.cyclonedx.model.License;
+import org.cyclonedx.model.LicenseChoice;
+import org.cyclonedx.model.Metadata;
+import org.cyclonedx.model.Property;
+import org.cyclonedx.model.license.Acknowledgement;
+import org.cyclonedx.model.metadata.ToolInformation;
+import org.cyclonedx.parsers.JsonParser;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.UUID;
+
+/**
+ * Writes a {@link ModuleInventory} as a CycloneDX 1.6 JSON document and validates it against the
+ * schema. The shape follows cyclonedx-gomod's {@code mod} command, so that tools reading one read the
+ * other:
+ * <ul>
+ * <li>{@code metadata.component}: the main module (type application); a workspace's is {@code go.work}
+ * with each module as a sub-component. {@code metadata.tools}: this plugin. {@code metadata.timestamp}:
+ * the time given (the build's output timestamp), never the clock; none when none is given.</li>
+ * <li>one library component per module, bom-ref and purl {@code pkg:golang/<path>@<version>?type=module}
+ * (cyclonedx-gomod adds {@code goos} and {@code goarch} to the purl; a module set is the same on every
+ * platform, so this one does not);</li>
+ * <li>hashes: {@code SHA-256} is the h1's 32 bytes in hex, as cyclonedx-gomod encodes go.sum's h1; the
+ * module zip's own SHA-256, when at hand, is the hash of a {@code distribution} reference to the zip's
+ * path in the module proxy protocol ({@code <escaped path>/@v/<version>.zip}, relative to any GOPROXY);</li>
+ * <li>licenses: each SPDX id found, acknowledged as {@code concluded} (detected, not declared); the
+ * same under {@code evidence.licenses}, where cyclonedx-gomod puts them, with the file and the
+ * confidence as properties;</li>
+ * <li>dependencies: every main module and component, with what it requires.</li>
+ * </ul>
+ * Byte-reproducible: everything is sorted, lines end in LF, and the serial number is the name-based
+ * UUID of the document's bytes without it.
+ */
+public final class CycloneDxSbom {
+    /** The properties' namespace. */
+    static final String NS = "gomod:";
+
+    /** Who wrote the document, for {@code metadata.tools}. */
+    public record Tool(String group, String name, String version) {
+    }
+
+    private CycloneDxSbom() {
+    }
+
+    /** The document's bytes; {@code time} may be null. */
+    public static byte[] write(ModuleInventory inventory, Instant time, Tool tool) throws IOException {
+        Bom bom = bom(inventory, time, tool);
+        byte[] unsigned = json(bom);
+        bom.setSerialNumber("urn:uuid:" + nameUuid(unsigned));
+        byte[] out = json(bom);
+        List<ParseException> errors = new JsonParser().validate(out, Version.VERSION_16);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("the SBOM does not validate against CycloneDX 1.6: "
+                    + String.join("; ", errors.stream().map(Throwable::getMessage).toList()));
+        }
+        return out;
+    }
+
+    private static Bom bom(ModuleInventory inv, Instant time, Tool tool) {
+        Bom bom = new Bom();
+        bom.setVersion(1);
+        Metadata md = new Metadata();
+        if (time != null) {
+            md.setTimestamp(Date.from(time));
+        }
+        Component self = new Component();
+        self.setType(Component.Type.APPLICATION);
+        self.setGroup(tool.group());
+        self.setName(tool.name());
+        self.setVersion(tool.version());
+        ToolInformation tools = new ToolInformation();
+        tools.setComponents(List.of(self));
+        md.setToolChoice(tools);
+        if (inv.mains().size() == 1) {
+            md.setComponent(component(inv.mains().get(0), Component.Type.APPLICATION));
+        } else {
+            Component work = new Component();
+            work.setType(Component.Type.APPLICATION);
+            work.setBomRef("go.work");
+            work.setName("go.work");
+            work.setComponents(inv.mains().stream().map(m -> component(m, Component.Type.APPLICATION)).toList());
+            md.setComponent(work);
+        }
+        md.setProperties(List.of(new Property(NS + "scope", inv.scope().id()),
+                new Property(NS + "spdx-license-list", LicenseMatcher.licenseListVersion())));
+        bom.setMetadata(md);
+        bom.setComponents(inv.components().stream().map(c -> component(c, Component.Type.LIBRARY)).toList());
+        List<Dependency> deps = new ArrayList<>();
+        List<String> roots = inv.mains().size() == 1 ? List.of() : inv.mains().stream().map(ModuleInventory.Component::ref).toList();
+        if (!roots.isEmpty()) {
+            deps.add(dependency("go.work", roots));
+        }
+        for (Map.Entry<String, SortedSet<String>> e : inv.dependencies().entrySet()) {
+            deps.add(dependency(e.getKey(), List.copyOf(e.getValue())));
+        }
+        bom.setDependencies(deps);
+        return bom;
+    }
+
+    private static Dependency dependency(String ref, List<String> on) {
+        Dependency d = new Dependency(ref);
+        if (!on.isEmpty()) {
+            d.setDependencies(on.stream().map(Dependency::new).toList());
+        }
+        return d;
+    }
+
+    private static Component component(ModuleInventory.Component m, Component.Type type) {
+        Component c = new Component();
+        c.setType(type);
+        c.setBomRef(m.ref());
+        c.setName(m.code().path());
+        if (!m.code().version().isEmpty()) {
+            c.setVersion(m.code().version());
+        }
+        c.setPurl(m.ref());
+        if (m.h1() != null && m.h1().startsWith("h1:")) {
+            c.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, HexFormat.of().formatHex(Base64.getDecoder().decode(m.h1().substring(3))))));
+        }
+        if (m.zipSha256() != null) {
+            ExternalReference zip = new ExternalReference();
+            zip.setType(ExternalReference.Type.DISTRIBUTION);
+            zip.setUrl(ModulePath.escape(m.code().path()) + "/@v/" + ModulePath.escapeVersion(m.code().version()) + ".zip");
+            zip.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, m.zipSha256())));
+            c.setExternalReferences(List.of(zip));
+        }
+        List<Property> props = new ArrayList<>();
+        if (m.h1() != null) {
+            props.add(new Property(NS + "h1", m.h1()));
+        }
+        if (!m.code().equals(m.module())) {
+            props.add(new Property(NS + "replaces", m.module().toString().replace('@', ' ').trim()));
+        }
+        if (m.localDir() != null) {
+            props.add(new Property(NS + "dir", m.localDir()));
+        }
+        if (!props.isEmpty()) {
+            c.setProperties(props);
+        }
+        if (!m.licenses().isEmpty()) {
+            List<License> concluded = new ArrayList<>();
+            for (String id : m.licenseIds()) {
+                License l = new License();
+                l.setId(id);
+                l.setAcknowledgement(Acknowledgement.CONCLUDED);
+                concluded.add(l);
+            }
+            LicenseChoice lc = new LicenseChoice();
+            lc.setLicenses(concluded);
+            c.setLicenses(lc);
+            List<License> found = new ArrayList<>();
+            for (FoundLicense f : m.licenses()) {
+                License l = new License();
+                l.setId(f.id());
+                l.setProperties(List.of(new Property(NS + "license-file", f.file()),
+                        new Property(NS + "match", f.whole() ? "whole" : "within"),
+                        new Property(NS + "confidence", String.format(Locale.ROOT, "%.2f", f.confidence()))));
+                found.add(l);
+            }
+            LicenseChoice ev = new LicenseChoice();
+            ev.setLicenses(found);
+            Evidence e = new Evidence();
+            e.setLicenses(ev);
+            c.setEvidence(e);
+        }
+        return c;
+    }
+
+    private static byte[] json(Bom bom) throws IOException {
+        JsonNode node = BomGeneratorFactory.createJson(Version.VERSION_16, bom).toJsonNode();
+        // LF on every platform; Jackson's default pretty printer uses the system's line separator
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        String s = new ObjectMapper().writer(pp).writeValueAsString(node);
+        return (s + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    // An RFC 4122 name-based UUID (version 5 layout, SHA-256 in place of SHA-1 truncated the same way)
+    private static UUID nameUuid(byte[] content) {
+        MessageDigest md = Sha256.newDigest();
+        byte[] h = md.digest(content);
+        h[6] = (byte) ((h[6] & 0x0f) | 0x50);
+        h[8] = (byte) ((h[8] & 0x3f) | 0x80);
+        ByteBuffer b = ByteBuffer.wrap(h, 0, 16);
+        return new UUID(b.getLong(), b.getLong());
+    }
+}
