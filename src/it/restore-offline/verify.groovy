@@ -9,7 +9,7 @@ def env = new File(basedir, 'agent/target/gomod/offline.env').text
 assert env.contains('GOFLAGS=-modcacherw -mod=vendor\n') && env.contains('GOPROXY=off\n') && env.contains('GONOPROXY=none.invalid\n')
 def envMc = new File(basedir, 'agent-modcache/target/gomod/offline.env').text
 assert envMc.contains('GOFLAGS=-modcacherw -mod=readonly\n') && envMc.contains('GOPROXY=file://')
-assert log.contains('vendor/ restored from restore-offline-1.0.0-go-vendor.tar.gz: 22 files, h1:')
+assert log.contains('vendor/ restored from restore-offline-1.0.0-go-vendor.tar.gz: 24 files, h1:')
 assert log.contains(', matches gomod.lock')
 assert log.contains('module cache restored from restore-offline-1.0.0-go-modcache.tar.gz')
 assert log.contains('nothing to restore')

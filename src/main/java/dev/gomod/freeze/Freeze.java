@@ -44,7 +44,7 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
      * @param tidy        run {@code go mod tidy} on the user's files first (the one case where freeze changes them)
      * @param pinModcache also download the module cache into a scratch GOMODCACHE and record its hash in the lock
      * @param toolchains  the toolchains to pin (one per platform); none: the lock keeps the pins it has while go.mod is unchanged
-     * @param licenses    the license policy, asked of the vendored set before the lock is written
+     * @param licenses    the license policy, asked of the build list (or the scratch vendor tree) before the lock is written
      */
     public record Options(GoCommand go, DependencyPolicy policy, boolean tidy, boolean pinModcache, List<ToolchainBundle> toolchains,
                           LicenseCheck licenses) {
