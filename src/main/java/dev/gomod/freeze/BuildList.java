@@ -16,6 +16,11 @@ public final class BuildList {
      * module cache), else empty.
      */
     public record Module(ModuleVersion module, ModuleVersion replacement, boolean main, boolean indirect, String dir) {
+        /** Whose code the build uses: the replacement, or the module itself. */
+        public ModuleVersion code() {
+            return replacement != null ? replacement : module;
+        }
+
         /** The report line: {@code path version [=> replacement] [// indirect]}. */
         public String line() {
             StringBuilder b = new StringBuilder(module.path());

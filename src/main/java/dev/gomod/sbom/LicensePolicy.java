@@ -52,7 +52,7 @@ public record LicensePolicy(Set<String> allow, Set<String> deny, boolean unknown
     public List<String> violations(ModuleInventory inventory) {
         List<String> out = new ArrayList<>();
         for (ModuleInventory.Component c : inventory.components()) {
-            String who = c.code().path() + (c.code().version().isEmpty() ? "" : "@" + c.code().version());
+            String who = c.code().toString();
             if (c.licenses().isEmpty()) {
                 if (unknownFails) {
                     out.add(who + ": no license found in its license files");
@@ -96,7 +96,6 @@ public record LicensePolicy(Set<String> allow, Set<String> deny, boolean unknown
 
     /** The modules with no license found, {@code path@version}. */
     public static List<String> unknown(ModuleInventory inventory) {
-        return inventory.unknownLicenses().stream()
-                .map(c -> c.code().path() + (c.code().version().isEmpty() ? "" : "@" + c.code().version())).toList();
+        return inventory.unknownLicenses().stream().map(c -> c.code().toString()).toList();
     }
 }

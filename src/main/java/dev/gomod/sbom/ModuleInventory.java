@@ -3,6 +3,7 @@ package dev.gomod.sbom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gomod.FileSnapshot;
 import dev.gomod.freeze.BuildList;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +82,7 @@ public record ModuleInventory(Scope scope, List<Component> mains, List<Component
                             List<FoundLicense> licenses) {
         /** {@code pkg:golang/<path>@<version>?type=module}, as cyclonedx-gomod writes it; both its bom-ref and purl. */
         public String ref() {
-            return "pkg:golang/" + code.path() + (code.version().isEmpty() ? "" : "@" + code.version()) + "?type=module";
+            return "pkg:golang/" + code + "?type=module";
         }
 
         /** The distinct SPDX ids found, sorted. */
@@ -138,7 +138,7 @@ public record ModuleInventory(Scope scope, List<Component> mains, List<Component
         Map<String, Component> byRef = new TreeMap<>();
         Map<String, Component> byPath = new HashMap<>();
         for (BuildList.Module m : chosen) {
-            ModuleVersion code = m.replacement() != null ? m.replacement() : m.module();
+            ModuleVersion code = m.code();
             boolean local = m.replacement() != null && m.replacement().version().isEmpty();
             Download d = local ? null : downloads.get(code.toString());
             Path dir;
@@ -172,30 +172,20 @@ public record ModuleInventory(Scope scope, List<Component> mains, List<Component
         }
         int fixed = args.size();
         for (BuildList.Module m : chosen) {
-            ModuleVersion code = m.replacement() != null ? m.replacement() : m.module();
-            if (!code.version().isEmpty()) {
-                args.add(code.toString());
+            if (!m.code().version().isEmpty()) {
+                args.add(m.code().toString());
             }
         }
         Map<String, Download> out = new HashMap<>();
         if (args.size() == fixed) {
             return out;
         }
-        Map<Path, byte[]> before = new LinkedHashMap<>();
-        for (Path p : src.inputs()) {
-            if (Files.isRegularFile(p)) {
-                before.put(p, Files.readAllBytes(p));
-            }
-        }
+        FileSnapshot inputs = FileSnapshot.of(src.inputs());
         String json;
         try {
             json = src.go().run(src.dir(), args.toArray(String[]::new)).stdout();
         } finally {
-            for (Map.Entry<Path, byte[]> e : before.entrySet()) {
-                if (!java.util.Arrays.equals(Files.readAllBytes(e.getKey()), e.getValue())) {
-                    Files.write(e.getKey(), e.getValue());
-                }
-            }
+            inputs.restore();
         }
         try (MappingIterator<JsonNode> it = new ObjectMapper().readerFor(JsonNode.class).readValues(json)) {
             while (it.hasNext()) {

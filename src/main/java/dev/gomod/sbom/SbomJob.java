@@ -37,9 +37,10 @@ public record SbomJob(Workspace workspace, Reporter reporter, Options options) i
         Files.createDirectories(target.toAbsolutePath().getParent());
         AtomicFile.write(target, doc);
         long licensed = inventory.components().size() - inventory.unknownLicenses().size();
+        String sha256 = Sha256.hex(doc);
         reporter.info("SBOM " + target + ": CycloneDX 1.6, " + inventory.components().size() + " modules (" + options.scope().id()
-                + "), " + licensed + " with a license found, " + inventory.unknownLicenses().size() + " unknown; sha256 " + Sha256.hex(doc));
-        return new Result(target, Sha256.hex(doc), inventory);
+                + "), " + licensed + " with a license found, " + inventory.unknownLicenses().size() + " unknown; sha256 " + sha256);
+        return new Result(target, sha256, inventory);
     }
 
     /** The inventory alone. */

@@ -1,5 +1,6 @@
 package dev.gomod.vendoring;
 
+import dev.gomod.FileSnapshot;
 import dev.gomod.WorkspaceException;
 import dev.gomod.WorkspaceException.Reason;
 import dev.gomod.gotool.GoCommand;
@@ -84,24 +85,9 @@ public final class ScratchVendor {
             throw new WorkspaceException(Reason.GO_TOO_OLD, goVersion + " cannot vendor a workspace ('go work vendor' needs Go 1.22 or later)",
                     Map.of("needs", "1.22"));
         }
-        Map<Path, byte[]> before = new java.util.LinkedHashMap<>();
-        for (String name : workspace.inputFiles()) {
-            Path p = workDir.resolve(name);
-            before.put(p, Files.exists(p) ? Files.readAllBytes(p) : null);
-        }
+        FileSnapshot inputs = FileSnapshot.of(workspace.inputFiles().stream().map(workDir::resolve).toList());
         go.run(workDir, "work", "vendor", "-o", out.toString());
-        List<String> changed = new java.util.ArrayList<>();
-        for (Map.Entry<Path, byte[]> e : before.entrySet()) {
-            byte[] now = Files.exists(e.getKey()) ? Files.readAllBytes(e.getKey()) : null;
-            if (!java.util.Arrays.equals(now, e.getValue())) {
-                changed.add(workDir.relativize(e.getKey()).toString());
-                if (e.getValue() == null) {
-                    Files.delete(e.getKey());
-                } else {
-                    dev.gomod.AtomicFile.write(e.getKey(), e.getValue());
-                }
-            }
-        }
+        List<String> changed = inputs.restore().stream().map(p -> workDir.relativize(p).toString()).toList();
         if (!changed.isEmpty()) {
             throw new WorkspaceException(Reason.NOT_TIDY, "go work vendor had to change " + String.join(", ", changed) + " in " + workDir
                     + " (put back as they were): run go mod tidy in each module and go work sync, then freeze again");
