@@ -63,9 +63,17 @@ public class FreezeMojo extends GoMojo {
     @Parameter(property = Property.LICENSES_DENY)
     private String licensesDeny;
 
-    /** A dependency with no license found in its license files: {@code warn} (listed) or {@code fail}. */
+    /**
+     * A dependency whose licenses nothing answers for: {@code warn} (listed) or {@code fail}. That is one
+     * with no license found or declared in its license files, or one whose license file the license
+     * library failed on and that declares none.
+     */
     @Parameter(property = Property.LICENSES_UNKNOWN, defaultValue = "warn")
     private String licensesUnknown;
+
+    /** Where license answers are kept between builds, as for gomod:sbom ({@code none} keeps none). */
+    @Parameter(property = Property.LICENSE_CACHE)
+    private String licenseCache;
 
     /** Which modules the license policy looks at: {@code all} of the build list, or the {@code vendored} ones. */
     @Parameter(property = Property.SBOM_SCOPE, defaultValue = "all")
@@ -91,7 +99,7 @@ public class FreezeMojo extends GoMojo {
             throw new MojoFailureException(Property.LICENSES_UNKNOWN + " is '" + licensesUnknown + "': warn or fail");
         }
         LicensePolicy licenses = LicensePolicy.of(licensesAllow, licensesDeny, licensesUnknown.trim().equals("fail"));
-        LicenseCheck check = licenses.freezeCheck(SbomMojo.scope(sbomScope), reporter());
+        LicenseCheck check = licenses.freezeCheck(SbomMojo.scope(sbomScope), reporter(), SbomMojo.licenseCache(licenseCache, session));
         new Freeze(workspace(), reporter(), new Freeze.Options(goCommand(), policy, tidy, kinds.contains(BundleKind.MODCACHE), toolchains,
                 check)).run();
     }

@@ -48,6 +48,7 @@ final class Property {
     static final String LICENSES_ALLOW = "gomod.licenses.allow";
     static final String LICENSES_DENY = "gomod.licenses.deny";
     static final String LICENSES_UNKNOWN = "gomod.licenses.unknown";
+    static final String LICENSE_CACHE = "gomod.licenseCache";
 
     private Property() {
     }

@@ -2,9 +2,11 @@ package dev.gomod.maven;
 
 import dev.gomod.hash.Sha256;
 import dev.gomod.sbom.CycloneDxSbom;
+import dev.gomod.sbom.LicenseAnswerCache;
 import dev.gomod.sbom.ModuleInventory;
 import dev.gomod.sbom.SbomJob;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -35,6 +37,13 @@ public class SbomMojo extends GoMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
+    /**
+     * Where the license answers are kept between builds (a directory; {@code none} keeps none). By
+     * default {@code gomod/licenses} beside the local repository, where install-go keeps toolchains.
+     */
+    @Parameter(property = Property.LICENSE_CACHE)
+    private String licenseCache;
+
     /** Attach the SBOM to the project so that install and deploy carry it. */
     @Parameter(property = Property.ATTACH, defaultValue = "true")
     private boolean attach;
@@ -58,11 +67,26 @@ public class SbomMojo extends GoMojo {
         Path target = Path.of(project.getBuild().getDirectory()).resolve(project.getBuild().getFinalName() + "-" + CLASSIFIER + ".json");
         String version = mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
         SbomJob.Options options = new SbomJob.Options(goCommand(), scope, PackageMojo.outputTime(outputTimestamp),
-                new CycloneDxSbom.Tool("dev.gomod", "gomod-maven-plugin", version));
+                new CycloneDxSbom.Tool("dev.gomod", "gomod-maven-plugin", version), licenseCache(licenseCache, session));
         SbomJob.Result r = new SbomJob(workspace(), reporter(), options).run(target);
         if (attach) {
             projectHelper.attachArtifact(project, "json", CLASSIFIER, r.file().toFile());
         }
+    }
+
+    /** The license answer cache {@code value} names: a directory, none, or by default beside the local repository. */
+    static LicenseAnswerCache licenseCache(String value, MavenSession session) {
+        if (value != null && value.trim().equals("none")) {
+            return null;
+        }
+        if (value != null && !value.isBlank()) {
+            return new LicenseAnswerCache(Path.of(value.trim()).toAbsolutePath().normalize());
+        }
+        if (session == null || session.getLocalRepository() == null) {
+            return null;
+        }
+        Path localRepository = Path.of(session.getLocalRepository().getBasedir()).toAbsolutePath().normalize();
+        return new LicenseAnswerCache(localRepository.resolveSibling("gomod").resolve("licenses"));
     }
 
     static ModuleInventory.Scope scope(String value) throws MojoFailureException {

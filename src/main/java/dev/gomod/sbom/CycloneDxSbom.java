@@ -20,6 +20,7 @@ import org.cyclonedx.model.LicenseChoice;
 import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.Property;
 import org.cyclonedx.model.license.Acknowledgement;
+import org.cyclonedx.model.license.Expression;
 import org.cyclonedx.model.metadata.ToolInformation;
 import org.cyclonedx.parsers.JsonParser;
 
@@ -52,9 +53,12 @@ import java.util.UUID;
  * <li>hashes: {@code SHA-256} is the h1's 32 bytes in hex, as cyclonedx-gomod encodes go.sum's h1; the
  * module zip's own SHA-256, when at hand, is the hash of a {@code distribution} reference to the zip's
  * path in the module proxy protocol ({@code <escaped path>/@v/<version>.zip}, relative to any GOPROXY);</li>
- * <li>licenses: each SPDX id found, acknowledged as {@code concluded} (detected, not declared); the
- * same under {@code evidence.licenses}, where cyclonedx-gomod puts them, with the file and the
- * confidence as properties;</li>
+ * <li>licenses: the expression the module's license files declare ({@code SPDX-License-Identifier}),
+ * acknowledged as {@code declared}; where none is declared, each SPDX id found, acknowledged as
+ * {@code concluded} (detected, not declared). Every id found is under {@code evidence.licenses}, where
+ * cyclonedx-gomod puts them, with the file, how it matched (whole, within, notice) and the confidence
+ * as properties; a file the license library failed on, or a declaration that does not parse, is a
+ * {@code gomod:license-problem} property;</li>
  * <li>dependencies: every main module and component, with what it requires.</li>
  * </ul>
  * Byte-reproducible: everything is sorted, lines end in LF, and the serial number is the name-based
@@ -163,28 +167,39 @@ public final class CycloneDxSbom {
         if (m.localDir() != null) {
             props.add(new Property(NS + "dir", m.localDir()));
         }
+        ModuleLicenses l = m.licenses();
+        for (String problem : l.problems()) {
+            props.add(new Property(NS + "license-problem", problem));
+        }
         if (!props.isEmpty()) {
             c.setProperties(props);
         }
-        if (!m.licenses().isEmpty()) {
-            List<License> concluded = new ArrayList<>();
-            for (String id : m.licenseIds()) {
-                License l = new License();
-                l.setId(id);
-                l.setAcknowledgement(Acknowledgement.CONCLUDED);
-                concluded.add(l);
+        LicenseChoice lc = new LicenseChoice();
+        if (l.declared().isPresent()) {
+            // CycloneDX holds one expression or a list of licenses: the authors' declaration wins, the matches are evidence
+            Expression e = new Expression(l.declared().get());
+            e.setAcknowledgement(Acknowledgement.DECLARED);
+            lc.setExpression(e);
+        } else {
+            for (String id : l.foundIds()) {
+                License concluded = new License();
+                concluded.setId(id);
+                concluded.setAcknowledgement(Acknowledgement.CONCLUDED);
+                lc.addLicense(concluded);
             }
-            LicenseChoice lc = new LicenseChoice();
-            lc.setLicenses(concluded);
+        }
+        if (lc.getExpression() != null || lc.getLicenses() != null) {
             c.setLicenses(lc);
+        }
+        if (!l.found().isEmpty()) {
             List<License> found = new ArrayList<>();
-            for (FoundLicense f : m.licenses()) {
-                License l = new License();
-                l.setId(f.id());
-                l.setProperties(List.of(new Property(NS + "license-file", f.file()),
-                        new Property(NS + "match", f.whole() ? "whole" : "within"),
+            for (FoundLicense f : l.found()) {
+                License e = new License();
+                e.setId(f.id());
+                e.setProperties(List.of(new Property(NS + "license-file", f.file()),
+                        new Property(NS + "match", f.how().id()),
                         new Property(NS + "confidence", String.format(Locale.ROOT, "%.2f", f.confidence()))));
-                found.add(l);
+                found.add(e);
             }
             LicenseChoice ev = new LicenseChoice();
             ev.setLicenses(found);

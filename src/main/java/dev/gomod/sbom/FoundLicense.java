@@ -5,8 +5,8 @@ package dev.gomod.sbom;
  *
  * @param id         the SPDX license id
  * @param file       the license file, relative to the module's root
- * @param whole      the file is the license (else the license is found within it)
- * @param confidence 1.0 when whole; else the share of the file's words the license text accounts for
+ * @param how        whether the file is the license, holds its text, or carries its standard notice
+ * @param confidence 1.0 when whole; else the share of the file's words the license text (or notice) accounts for
  */
-public record FoundLicense(String id, String file, boolean whole, double confidence) {
+public record FoundLicense(String id, String file, LicenseMatcher.How how, double confidence) {
 }

@@ -12,12 +12,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * A module's license files: the regular files in its root whose names say license (LICENSE,
- * LICENCE.md, COPYING, UNLICENSE, MIT-LICENSE, …), as go.dev's license check and go-license-detector
+ * LICENCE.md, LICENSE.BSD, LICENSE.MPL-2.0, COPYING, COPYING.md, UNLICENSE, MIT-LICENSE, …), as go.dev's license check and go-license-detector
  * look for them. Only the root: a license deeper in the tree covers that directory, not the module.
  * {@code go mod vendor} copies such files from each vendored package's directory up to the module's
  * root, so vendor/&lt;module&gt;/ has them when the module does.
@@ -42,19 +45,40 @@ public final class LicenseFiles {
         }
     }
 
-    /** The licenses found in the module's license files, by file name, then id. */
-    public static List<FoundLicense> detect(Path moduleDir, LicenseMatcher matcher) throws IOException {
-        List<FoundLicense> out = new ArrayList<>();
+    /**
+     * What the module's license files say: each file's text matched by {@code matcher}, and its
+     * SPDX-License-Identifier lines. A file the matcher could not finish is undetermined, never an
+     * exception.
+     */
+    public static ModuleLicenses detect(Path moduleDir, LicenseMatcher matcher) throws IOException {
+        List<FoundLicense> found = new ArrayList<>();
+        List<LicenseDeclaration> declarations = new ArrayList<>();
+        List<ModuleLicenses.Undetermined> undetermined = new ArrayList<>();
+        for (Map.Entry<String, String> e : texts(moduleDir).entrySet()) {
+            String name = e.getKey();
+            String text = e.getValue();
+            LicenseMatcher.Answer a = matcher.match(text);
+            for (LicenseMatcher.Match m : a.matches()) {
+                found.add(new FoundLicense(m.id(), name, m.how(), m.confidence()));
+            }
+            if (!a.determined()) {
+                undetermined.add(new ModuleLicenses.Undetermined(name, a.failure()));
+            }
+            declarations.addAll(LicenseDeclaration.find(text, name));
+        }
+        found.sort(Comparator.comparing(FoundLicense::file).thenComparing(FoundLicense::id));
+        return new ModuleLicenses(found, declarations, undetermined);
+    }
+
+    /** The texts of the module's license files, by file name; a file too large to be a license is left out. */
+    public static SortedMap<String, String> texts(Path moduleDir) throws IOException {
+        SortedMap<String, String> out = new TreeMap<>();
         for (Path f : in(moduleDir)) {
             String text = read(f);
-            if (text == null) {
-                continue;
-            }
-            for (LicenseMatcher.Match m : matcher.match(text)) {
-                out.add(new FoundLicense(m.id(), f.getFileName().toString(), m.whole(), m.confidence()));
+            if (text != null) {
+                out.put(f.getFileName().toString(), text);
             }
         }
-        out.sort(Comparator.comparing(FoundLicense::file).thenComparing(FoundLicense::id));
         return out;
     }
 

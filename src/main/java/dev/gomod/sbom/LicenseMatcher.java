@@ -1,53 +1,129 @@
 package dev.gomod.sbom;
 
 import org.spdx.core.InvalidSPDXAnalysisException;
+import org.spdx.library.LicenseInfoFactory;
 import org.spdx.library.ListedLicenses;
 import org.spdx.library.SpdxModelFactory;
 import org.spdx.library.model.v3_0_1.expandedlicensing.ListedLicense;
 import org.spdx.utility.compare.FilterTemplateOutputHandler;
 import org.spdx.utility.compare.LicenseCompareHelper;
 import org.spdx.utility.compare.SpdxCompareException;
+import org.spdx.utility.compare.TemplateRegexMatcher;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Names the SPDX licenses a license file's text is, by the SPDX matching guidelines as the SPDX Java
- * library implements them against the license list bundled in its jar (never the network, so the
- * answer is the same on every machine with the same library).
+ * Names the SPDX licenses a license file's text is, holds, or carries the standard notice of, by the
+ * SPDX matching guidelines as the SPDX Java library implements them against the license list bundled
+ * in its jar (never the network, so the answer is the same on every machine with the same library).
  *
- * <p>The library compares a text with one license at a time, about 3 ms each, 2 s for the whole list
- * of some 700. A word index narrows the list first: a license whose words the text mostly lacks
- * cannot match (its non-optional text must all be there), so it is not compared. The index only
- * skips work; every answer is the library's.
+ * <p>Three questions, each the library's answer: is the text the license ({@link How#WHOLE}, the
+ * license's template against the whole text), is the license within it ({@link How#WITHIN}, beside
+ * other text or after a preface), or does it carry the license's standard header, the notice a
+ * project puts in place of the text ({@link How#NOTICE}: "Licensed under the Apache License, Version
+ * 2.0 …", the header template within the text).
  *
- * <p>A {@link Match} is {@code whole} when the file is the license (confidence 1.0), or found within
- * the file beside other text; its confidence is then the share of the file's words the license text
- * accounts for.
+ * <p>The library compares a text with one license at a time, 20 to 150 ms each, so a filter picks the
+ * candidates first. A license can only match where its non-optional text is present in order, so a
+ * candidate must have most of the required text's distinct words and 90% of its word pairs in the
+ * text (pairs, not words alone: a long text has most words of most licenses, and comparing it with
+ * 200 candidates took 23 s). A text cannot be a license that is less than half its length. The
+ * filter only skips comparisons; every answer is the library's.
+ *
+ * <p>The library is not trusted to finish on every text: a comparison that throws (one real
+ * COPYING.md makes its template matcher index an empty array) is caught at that comparison, and
+ * the text's {@link Answer} is then not {@link Answer#determined() determined}, naming the license
+ * and the library's error. The other comparisons still run and their matches stay as evidence.
  */
 public final class LicenseMatcher {
-    /** One license found in one text. */
-    public record Match(String id, boolean whole, double confidence) {
+    /** How a license was found in a text. */
+    public enum How {
+        /** The text is the license. */
+        WHOLE("whole"),
+        /** The license's text is within the text, beside other text. */
+        WITHIN("within"),
+        /** The text carries the license's standard header (its notice), not its text. */
+        NOTICE("notice");
+
+        private final String id;
+
+        How(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
     }
 
-    // Below this share of a license's distinct words present in the text, the license is not compared.
-    // The guidelines let a few words differ (equivalent spellings, optional and variable text), hence not 1.
-    private static final double CANDIDATE_SHARE = 0.8;
+    /**
+     * One license found in one text.
+     *
+     * @param confidence 1.0 when the text is the license; else the share of the text's words the
+     *                   license text (or notice) accounts for
+     */
+    public record Match(String id, How how, double confidence) {
+    }
+
+    /**
+     * What a text is.
+     *
+     * @param matches the licenses found, in the order WHOLE, WITHIN, NOTICE, then by id
+     * @param failure null when every comparison was made; else the comparisons the library failed on
+     *                (the license and its error), so that the text may hold a license not found
+     */
+    public record Answer(List<Match> matches, String failure) {
+        public boolean determined() {
+            return failure == null;
+        }
+    }
+
+    // The filter's thresholds: shares of the required text's distinct words and of its word pairs that
+    // must be in the text. The guidelines let a few words differ (equivalent spellings, bullets, var
+    // text), hence not 1; a pair breaks for each differing word, hence the pairs' share is the lower.
+    private static final double WORD_SHARE = 0.8;
+    private static final double PAIR_SHARE = 0.9;
     private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
 
-    private record Listed(String id, Set<String> words, int wordCount) {
+    /** A license of the list, with what its required text and header need. */
+    private record Listed(String id, Set<String> words, Set<Long> pairs, int wordCount, String template,
+                          Header header) {
     }
+
+    /** A license's standard header template and what its required text needs. */
+    private record Header(String template, Set<String> words, Set<Long> pairs, int wordCount) {
+    }
+
+    // Bumped whenever the way this class asks the library changes, so that cached answers are asked again.
+    private static final String ASKING = "3";
 
     private static volatile List<Listed> index;
     private static volatile String listVersion;
-    private final Map<String, List<Match>> memo = new ConcurrentHashMap<>();
+    private final Map<String, Answer> memo = new ConcurrentHashMap<>();
+    private final LicenseAnswerCache cache;
+
+    /** A matcher that keeps nothing between builds. */
+    public LicenseMatcher() {
+        this(null);
+    }
+
+    /** A matcher that keeps its answers in {@code cache} (null: nowhere). */
+    public LicenseMatcher(LicenseAnswerCache cache) {
+        this.cache = cache;
+    }
 
     /** The SPDX license list version the answers come from, e.g. {@code 3.28.0}. */
     public static String licenseListVersion() {
@@ -55,58 +131,173 @@ public final class LicenseMatcher {
         return listVersion;
     }
 
-    /** The licenses {@code text} is, or holds; empty when none. Deprecated ids are never answered. */
-    public List<Match> match(String text) {
-        return memo.computeIfAbsent(text, this::compute);
+    /** What an answer depends on besides the text: the list, the library and this class's way of asking. */
+    static String answerVersion() {
+        String library = LicenseCompareHelper.class.getPackage().getImplementationVersion();
+        return "spdx-" + licenseListVersion() + "-lib-" + (library == null ? "unknown" : library) + "-ask-" + ASKING;
     }
 
-    private List<Match> compute(String text) {
-        List<String> words = words(text);
-        Set<String> present = new HashSet<>(words);
-        List<Listed> candidates = new ArrayList<>();
-        for (Listed l : index()) {
-            int hits = 0;
-            for (String w : l.words()) {
-                if (present.contains(w)) {
-                    hits++;
+    /**
+     * Starts reading the license list on a thread of its own, so that it overlaps work that does not
+     * need it (the go commands of an inventory). Reading it takes a second or two, once per JVM.
+     */
+    public static void preload() {
+        if (index == null) {
+            Thread t = new Thread(LicenseMatcher::index, "gomod-license-list");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** What {@code text} is. Deprecated ids are never answered. Never throws for a text. */
+    public Answer match(String text) {
+        Answer a = memo.get(text);
+        if (a == null) {
+            // not computeIfAbsent: it would hold a bin of the map for the seconds a comparison can take
+            a = cache == null ? null : cache.get(text).orElse(null);
+            if (a == null) {
+                a = compute(text);
+                if (cache != null) {
+                    cache.put(text, a);
                 }
             }
-            if (hits >= CANDIDATE_SHARE * l.words().size()) {
+            memo.putIfAbsent(text, a);
+        }
+        return a;
+    }
+
+    /**
+     * Answers {@code texts} on as many threads as there are processors, so that later {@link #match}
+     * calls find them answered. The library's comparisons share no state; a text takes from 20 ms to
+     * seconds, and a dependency set has dozens of distinct texts.
+     */
+    public void prepare(Collection<String> texts) {
+        List<String> todo = texts.stream().distinct().filter(t -> !memo.containsKey(t)).toList();
+        int threads = Math.min(todo.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            todo.forEach(this::match);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "gomod-license-match");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Answer>> pending = new ArrayList<>();
+            for (String t : todo) {
+                pending.add(pool.submit(() -> match(t)));
+            }
+            for (Future<Answer> f : pending) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // match never throws for a text; what else went wrong is the JVM's to report
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Answer compute(String text) {
+        List<String> words = words(text);
+        Set<String> present = new HashSet<>(words);
+        Set<Long> pairs = pairs(words);
+        List<String> failures = new ArrayList<>();
+        List<Match> out = new ArrayList<>();
+        List<Listed> candidates = new ArrayList<>();
+        for (Listed l : index()) {
+            if (mayHold(l.words(), l.pairs(), present, pairs)) {
                 candidates.add(l);
             }
         }
-        List<Match> out = new ArrayList<>();
-        try {
-            List<Listed> whole = new ArrayList<>();
-            for (Listed l : candidates) {
-                ListedLicense license = ListedLicenses.getListedLicenses().getListedLicenseById(l.id());
-                if (!LicenseCompareHelper.isTextStandardLicense(license, text).isDifferenceFound()) {
-                    out.add(new Match(l.id(), true, 1.0));
-                    whole.add(l);
-                }
+        List<Listed> found = new ArrayList<>();
+        for (Listed l : candidates) {
+            // a text more than twice the license's length (and then some for copyright lines) is not the license
+            if (words.size() <= 2 * l.wordCount() + 100
+                    && compare(l.id(), How.WHOLE, failures, () -> !LicenseCompareHelper.isTextMatchingTemplate(l.template(), text).isDifferenceFound())) {
+                out.add(new Match(l.id(), How.WHOLE, 1.0));
+                found.add(l);
             }
-            for (Listed l : candidates) {
-                if (whole.contains(l) || whole.stream().anyMatch(w -> explains(w, l))) {
-                    continue;
-                }
-                ListedLicense license = ListedLicenses.getListedLicenses().getListedLicenseById(l.id());
-                if (LicenseCompareHelper.isStandardLicenseWithinText(text, license)) {
-                    // a file of two licenses, or a license after a preface
-                    double share = words.isEmpty() ? 0 : Math.min(1.0, (double) l.wordCount() / words.size());
-                    out.add(new Match(l.id(), false, Math.round(share * 100) / 100.0));
-                }
-            }
-        } catch (InvalidSPDXAnalysisException | SpdxCompareException e) {
-            throw new IllegalStateException("the SPDX license list bundled with the SPDX library is unreadable: " + e.getMessage(), e);
         }
-        return List.copyOf(out);
+        List<Listed> whole = List.copyOf(found);
+        for (Listed l : candidates) {
+            // a variant of a license the file already is (ECL-2.0 beside Apache-2.0) is not searched for
+            // again within it: its words are the matched license's, and the regex search is the slow part
+            if (found.contains(l) || whole.stream().anyMatch(w -> explains(w, l))) {
+                continue;
+            }
+            if (compare(l.id(), How.WITHIN, failures, () -> new TemplateRegexMatcher(l.template()).isTemplateMatchWithinText(text))) {
+                out.add(new Match(l.id(), How.WITHIN, share(l.wordCount(), words.size())));
+                found.add(l);
+            }
+        }
+        for (Listed l : index()) {
+            Header h = l.header();
+            if (h == null || found.contains(l) || !mayHold(h.words(), h.pairs(), present, pairs)) {
+                continue; // the license's own text has its notice in its appendix: no second answer
+            }
+            if (compare(l.id(), How.NOTICE, failures, () -> new TemplateRegexMatcher(h.template()).isTemplateMatchWithinText(text))) {
+                out.add(new Match(l.id(), How.NOTICE, share(h.wordCount(), words.size())));
+            }
+        }
+        String failure = failures.isEmpty() ? null
+                : failures.get(0) + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more comparisons)" : "");
+        return new Answer(List.copyOf(out), failure);
     }
 
-    // A variant of a license the file already is (ECL-2.0 beside Apache-2.0) is not searched for
-    // again within it: its words are the matched license's, and the regex search is the slow part.
+    private interface Comparison {
+        boolean matches() throws SpdxCompareException, InvalidSPDXAnalysisException;
+    }
+
+    // One comparison, contained: the library's exceptions (and a regex's stack overflow on a long text)
+    // make this comparison a failure named by license and error, never the caller's exception.
+    private static boolean compare(String id, How how, List<String> failures, Comparison c) {
+        try {
+            return c.matches();
+        } catch (SpdxCompareException | InvalidSPDXAnalysisException e) {
+            failures.add("the SPDX library failed comparing with " + id + " (" + how.id() + "): " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return false;
+        } catch (RuntimeException | StackOverflowError e) {
+            // the class alone: a hot JVM throws such exceptions without their message (OmitStackTraceInFastThrow),
+            // and the answer goes into the SBOM's bytes and the cache
+            failures.add("the SPDX library failed comparing with " + id + " (" + how.id() + "): " + e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    private static boolean mayHold(Set<String> words, Set<Long> pairs, Set<String> present, Set<Long> presentPairs) {
+        if (words.isEmpty()) {
+            return false;
+        }
+        int hits = 0;
+        for (String w : words) {
+            if (present.contains(w)) {
+                hits++;
+            }
+        }
+        if (hits < WORD_SHARE * words.size()) {
+            return false;
+        }
+        int pairHits = 0;
+        for (Long p : pairs) {
+            if (presentPairs.contains(p)) {
+                pairHits++;
+            }
+        }
+        return pairHits >= PAIR_SHARE * pairs.size();
+    }
+
+    private static double share(int licenseWords, int textWords) {
+        double share = textWords == 0 ? 0 : Math.min(1.0, (double) licenseWords / textWords);
+        return Math.round(share * 100) / 100.0;
+    }
+
     private static boolean explains(Listed matched, Listed other) {
         long own = other.words().stream().filter(w -> !matched.words().contains(w)).count();
-        return own < (1 - CANDIDATE_SHARE) * other.words().size();
+        return own < (1 - WORD_SHARE) * other.words().size();
     }
 
     private static List<String> words(String text) {
@@ -114,6 +305,24 @@ public final class LicenseMatcher {
         Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {
             out.add(m.group());
+        }
+        return out;
+    }
+
+    // Word pairs as longs (the two words' hashes): a filter, where a rare collision only admits a candidate.
+    private static Set<Long> pairs(List<String> words) {
+        Set<Long> out = new HashSet<>();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            out.add(((long) words.get(i).hashCode() << 32) | (words.get(i + 1).hashCode() & 0xffffffffL));
+        }
+        return out;
+    }
+
+    // The pairs within each required chunk only: a chunk ends where optional or variable text begins.
+    private static Set<Long> requiredPairs(List<String> chunks) {
+        Set<Long> out = new HashSet<>();
+        for (String chunk : chunks) {
+            out.addAll(pairs(words(chunk)));
         }
         return out;
     }
@@ -144,17 +353,30 @@ public final class LicenseMatcher {
                 if (l.getIsDeprecatedLicenseId().orElse(false)) {
                     continue;
                 }
-                // The words of the non-optional text only: the guidelines let optional text be absent.
-                String template = l.getStandardLicenseTemplate().orElse("");
-                List<String> required = template.isBlank() ? List.of(l.getLicenseText())
-                        : LicenseCompareHelper.getNonOptionalLicenseText(template, FilterTemplateOutputHandler.VarTextHandling.OMIT,
-                                FilterTemplateOutputHandler.OptionalTextHandling.OMIT);
+                String template = l.getStandardLicenseTemplate().filter(t -> !t.isBlank()).orElse(l.getLicenseText());
+                List<String> required = required(template);
                 List<String> words = words(String.join(" ", required));
-                out.add(new Listed(id, new HashSet<>(words), words(l.getLicenseText()).size()));
+                Header header = null;
+                if (l.getStandardLicenseHeader().filter(h -> !h.isBlank()).isPresent()) {
+                    // the header's template (with its variable copyright line) is in the list's v2 form only
+                    String h = LicenseInfoFactory.getListedLicenseByIdCompatV2(id).getStandardLicenseHeaderTemplate();
+                    if (h != null && !h.isBlank()) {
+                        List<String> hr = required(h);
+                        List<String> hw = words(String.join(" ", hr));
+                        header = new Header(h, new HashSet<>(hw), requiredPairs(hr), words(h).size());
+                    }
+                }
+                out.add(new Listed(id, new HashSet<>(words), requiredPairs(required), words(l.getLicenseText()).size(), template, header));
             }
             return List.copyOf(out);
         } catch (InvalidSPDXAnalysisException | SpdxCompareException e) {
             throw new IllegalStateException("the SPDX license list bundled with the SPDX library is unreadable: " + e.getMessage(), e);
         }
+    }
+
+    // The non-optional text of a template: the guidelines let optional text be absent and variable text differ.
+    private static List<String> required(String template) throws SpdxCompareException {
+        return LicenseCompareHelper.getNonOptionalLicenseText(template, FilterTemplateOutputHandler.VarTextHandling.OMIT,
+                FilterTemplateOutputHandler.OptionalTextHandling.OMIT);
     }
 }

@@ -37,9 +37,11 @@ import java.util.stream.Collectors;
  * @param mains        the main modules (one, or a workspace's), by path
  * @param components   the other modules, by bom-ref
  * @param dependencies bom-ref to the bom-refs it requires, for every main module and component
+ * @param unavailable  the modules go could not download (scope all), {@code path@version: go's error};
+ *                     they are components with no zip hash and no license found
  */
 public record ModuleInventory(Scope scope, List<Component> mains, List<Component> components,
-                              SortedMap<String, SortedSet<String>> dependencies) {
+                              SortedMap<String, SortedSet<String>> dependencies, List<String> unavailable) {
     /** Which modules of the build list are components. */
     public enum Scope {
         /** Every module of {@code go list -m all}. */
@@ -79,15 +81,10 @@ public record ModuleInventory(Scope scope, List<Component> mains, List<Component
      * @param licenses  what its license files say
      */
     public record Component(ModuleVersion module, ModuleVersion code, String localDir, String h1, String zipSha256,
-                            List<FoundLicense> licenses) {
+                            ModuleLicenses licenses) {
         /** {@code pkg:golang/<path>@<version>?type=module}, as cyclonedx-gomod writes it; both its bom-ref and purl. */
         public String ref() {
             return "pkg:golang/" + code + "?type=module";
-        }
-
-        /** The distinct SPDX ids found, sorted. */
-        public List<String> licenseIds() {
-            return licenses.stream().map(FoundLicense::id).distinct().sorted().toList();
         }
     }
 
@@ -100,9 +97,24 @@ public record ModuleInventory(Scope scope, List<Component> mains, List<Component
                           List<Path> inputs) {
     }
 
-    /** The components with no license found. */
+    /** The components whose licenses nothing answers for (see {@link ModuleLicenses#unknown()}). */
     public List<Component> unknownLicenses() {
-        return components.stream().filter(c -> c.licenses().isEmpty()).toList();
+        return components.stream().filter(c -> c.licenses().unknown()).toList();
+    }
+
+    /**
+     * One line per module, or module and license file, the user should hear about: a module go could not
+     * download, a text the license library failed on ({@code path@version: COPYING.md: license not
+     * determined, …}), a declaration that does not parse. Main modules first.
+     */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>(unavailable);
+        for (List<Component> cs : List.of(mains, components)) {
+            for (Component c : cs) {
+                c.licenses().problems().forEach(p -> out.add(c.code() + ": " + p));
+            }
+        }
+        return out;
     }
 
     /**
@@ -111,14 +123,6 @@ public record ModuleInventory(Scope scope, List<Component> mains, List<Component
      * happened to build it; the input files are put back if go touched them.
      */
     public static ModuleInventory collect(Scope scope, Sources src, LicenseMatcher matcher) throws IOException, GoException, FormatException {
-        List<Component> mains = new ArrayList<>();
-        for (BuildList.Module m : src.buildList()) {
-            if (m.main()) {
-                Path dir = Path.of(m.dir());
-                mains.add(new Component(new ModuleVersion(m.module().path(), ""), new ModuleVersion(m.module().path(), ""), null, null, null,
-                        LicenseFiles.detect(dir, matcher)));
-            }
-        }
         List<BuildList.Module> chosen = src.buildList().stream().filter(m -> !m.main()).toList();
         if (scope == Scope.VENDORED) {
             Path modulesTxt = src.vendorDir().resolve("modules.txt");
@@ -127,7 +131,8 @@ public record ModuleInventory(Scope scope, List<Component> mains, List<Component
                     : Set.of();
             chosen = chosen.stream().filter(m -> vendored.contains(m.module().path())).toList();
         }
-        Map<String, Download> downloads = scope == Scope.ALL ? download(src, chosen) : Map.of();
+        List<String> unavailable = new ArrayList<>();
+        Map<String, Download> downloads = scope == Scope.ALL ? download(src, chosen, unavailable) : Map.of();
         List<GoSum> sums = new ArrayList<>();
         for (Path p : src.inputs()) {
             if (p.getFileName().toString().endsWith(".sum") && Files.isRegularFile(p)) {
@@ -135,37 +140,69 @@ public record ModuleInventory(Scope scope, List<Component> mains, List<Component
             }
         }
 
+        // every module's license texts first, answered on all processors; the loops below find them answered
+        List<String> texts = new ArrayList<>();
+        for (BuildList.Module m : src.buildList()) {
+            Path dir = m.main() ? Path.of(m.dir()) : chosen.contains(m) ? dir(scope, src, m, downloads) : null;
+            if (dir != null) {
+                texts.addAll(LicenseFiles.texts(dir).values());
+            }
+        }
+        matcher.prepare(texts);
+
+        List<Component> mains = new ArrayList<>();
+        for (BuildList.Module m : src.buildList()) {
+            if (m.main()) {
+                mains.add(new Component(new ModuleVersion(m.module().path(), ""), new ModuleVersion(m.module().path(), ""), null, null, null,
+                        LicenseFiles.detect(Path.of(m.dir()), matcher)));
+            }
+        }
         Map<String, Component> byRef = new TreeMap<>();
         Map<String, Component> byPath = new HashMap<>();
         for (BuildList.Module m : chosen) {
             ModuleVersion code = m.code();
             boolean local = m.replacement() != null && m.replacement().version().isEmpty();
             Download d = local ? null : downloads.get(code.toString());
-            Path dir;
-            if (scope == Scope.VENDORED) {
-                dir = src.vendorDir().resolve(m.module().path());
-            } else {
-                dir = local ? Path.of(m.dir()) : d == null ? null : Path.of(d.dir());
-            }
+            Path dir = dir(scope, src, m, downloads);
             if (local) {
                 code = new ModuleVersion(declaredPath(dir, m.module().path()), "");
             }
             String h1 = local ? null : sum(sums, code).orElse(d == null ? null : d.sum());
             String zip = d == null || d.zip() == null ? null : Sha256.hex(Path.of(d.zip()));
             Component c = new Component(m.module(), code, local ? m.replacement().path() : null, h1, zip,
-                    dir == null ? List.of() : LicenseFiles.detect(dir, matcher));
+                    dir == null ? ModuleLicenses.NONE : LicenseFiles.detect(dir, matcher));
             // two modules replaced by the same code are one component, as cyclonedx-gomod makes them
             byRef.putIfAbsent(c.ref(), c);
             byPath.put(m.module().path(), byRef.get(c.ref()));
         }
         mains.sort(Comparator.comparing(c -> c.module().path()));
-        return new ModuleInventory(scope, List.copyOf(mains), List.copyOf(byRef.values()), graph(src, mains, byPath, chosen));
+        return new ModuleInventory(scope, List.copyOf(mains), List.copyOf(byRef.values()), graph(src, mains, byPath, chosen),
+                List.copyOf(unavailable));
     }
 
     private record Download(String dir, String zip, String sum) {
     }
 
-    private static Map<String, Download> download(Sources src, List<BuildList.Module> chosen) throws IOException, GoException {
+    // Where a module's files are: vendor/<path> (vendored scope), a directory replacement, or what go downloaded; null when none.
+    private static Path dir(Scope scope, Sources src, BuildList.Module m, Map<String, Download> downloads) {
+        if (scope == Scope.VENDORED) {
+            return src.vendorDir().resolve(m.module().path());
+        }
+        if (m.replacement() != null && m.replacement().version().isEmpty()) {
+            return Path.of(m.dir());
+        }
+        Download d = downloads.get(m.code().toString());
+        return d == null ? null : Path.of(d.dir());
+    }
+
+    /**
+     * {@code go mod download -json} of the chosen modules. go downloads what it can and reports each
+     * module it could not (a proxy that refuses one version, say) in that module's Error field with
+     * exit 1: such a module is named in {@code unavailable}, not the end of the inventory. Only when no
+     * module could be had is the failure go's.
+     */
+    private static Map<String, Download> download(Sources src, List<BuildList.Module> chosen, List<String> unavailable)
+            throws IOException, GoException {
         List<String> args = new ArrayList<>(List.of("mod", "download", "-json"));
         if (src.modfileFlag() != null) {
             args.add(src.modfileFlag());
@@ -182,18 +219,39 @@ public record ModuleInventory(Scope scope, List<Component> mains, List<Component
         }
         FileSnapshot inputs = FileSnapshot.of(src.inputs());
         String json;
+        GoException failed = null;
         try {
             json = src.go().run(src.dir(), args.toArray(String[]::new)).stdout();
+        } catch (GoException e) {
+            if (e.kind() != GoException.Kind.FAILED || !e.output().strip().startsWith("{")) {
+                throw e;
+            }
+            json = e.output(); // go's stderr is empty here: its output is the JSON of every module
+            failed = e;
         } finally {
             inputs.restore();
         }
         try (MappingIterator<JsonNode> it = new ObjectMapper().readerFor(JsonNode.class).readValues(json)) {
             while (it.hasNext()) {
                 JsonNode n = it.next();
-                out.put(n.path("Path").asText() + "@" + n.path("Version").asText(),
-                        new Download(n.path("Dir").asText(), n.hasNonNull("Zip") ? n.get("Zip").asText() : null, n.path("Sum").asText(null)));
+                String key = n.path("Path").asText() + "@" + n.path("Version").asText();
+                if (n.hasNonNull("Error")) {
+                    unavailable.add(key + ": go could not download it, so its zip hash and licenses are not known: "
+                            + src.go().environment().masker().mask(n.get("Error").asText().replace("\n\t", " ").replace("\n", " ").strip()));
+                    continue;
+                }
+                out.put(key, new Download(n.path("Dir").asText(), n.hasNonNull("Zip") ? n.get("Zip").asText() : null, n.path("Sum").asText(null)));
             }
+        } catch (IOException e) {
+            if (failed != null) {
+                throw failed;
+            }
+            throw e;
         }
+        if (failed != null && out.isEmpty()) {
+            throw failed;
+        }
+        unavailable.sort(null);
         return out;
     }
 

@@ -22,9 +22,10 @@ import java.util.List;
  */
 public record SbomJob(Workspace workspace, Reporter reporter, Options options) implements Job<SbomJob.Options> {
     /**
-     * @param time the document's timestamp (the build's output timestamp); null writes none
+     * @param time     the document's timestamp (the build's output timestamp); null writes none
+     * @param licenses where license answers are kept between builds; null keeps none
      */
-    public record Options(GoCommand go, ModuleInventory.Scope scope, Instant time, CycloneDxSbom.Tool tool) {
+    public record Options(GoCommand go, ModuleInventory.Scope scope, Instant time, CycloneDxSbom.Tool tool, LicenseAnswerCache licenses) {
     }
 
     /** What was written. */
@@ -33,22 +34,24 @@ public record SbomJob(Workspace workspace, Reporter reporter, Options options) i
 
     public Result run(Path target) throws IOException, GoException, FormatException {
         ModuleInventory inventory = inventory();
+        inventory.problems().forEach(reporter::warn);
         byte[] doc = CycloneDxSbom.write(inventory, options.time(), options.tool());
         Files.createDirectories(target.toAbsolutePath().getParent());
         AtomicFile.write(target, doc);
         long licensed = inventory.components().size() - inventory.unknownLicenses().size();
         String sha256 = Sha256.hex(doc);
         reporter.info("SBOM " + target + ": CycloneDX 1.6, " + inventory.components().size() + " modules (" + options.scope().id()
-                + "), " + licensed + " with a license found, " + inventory.unknownLicenses().size() + " unknown; sha256 " + sha256);
+                + "), " + licensed + " with a license found or declared, " + inventory.unknownLicenses().size() + " unknown; sha256 " + sha256);
         return new Result(target, sha256, inventory);
     }
 
     /** The inventory alone. */
     public ModuleInventory inventory() throws IOException, GoException, FormatException {
+        LicenseMatcher.preload(); // the license list is read while go lists and downloads
         GoCommand go = workspace.go(options.go());
         Path dir = workspace.dir();
         List<Path> inputs = workspace.inputFiles().stream().map(dir::resolve).toList();
         return ModuleInventory.collect(options.scope(), new ModuleInventory.Sources(go, dir, null, BuildList.load(go, dir, null),
-                workspace.vendorDir(), inputs), new LicenseMatcher());
+                workspace.vendorDir(), inputs), new LicenseMatcher(options.licenses()));
     }
 }

@@ -75,7 +75,7 @@ class CycloneDxGomodComparisonTest {
     Counts compare(Path main, IsolatedGo go, ModuleInventory.Scope scope) throws Exception {
         Path ours = tmp.resolve("ours.json");
         new SbomJob(Workspace.of(main), Reporter.of(s -> { }), new SbomJob.Options(go.command(s -> { }), scope,
-                Instant.EPOCH, SbomJobTest.TOOL)).run(ours);
+                Instant.EPOCH, SbomJobTest.TOOL, null)).run(ours);
         Path theirs = tmp.resolve("theirs.json");
         List<String> cmd = List.of(tool().toString(), "mod", "-licenses", "-test", "-json", "-output", theirs.toString(), main.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(main.toFile()).redirectErrorStream(true);

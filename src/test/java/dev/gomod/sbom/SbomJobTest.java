@@ -56,7 +56,7 @@ class SbomJobTest {
     }
 
     SbomJob job(Path dir, IsolatedGo g, ModuleInventory.Scope scope, Instant time) {
-        return new SbomJob(Workspace.of(dir), Reporter.of(log::add), new SbomJob.Options(g.command(log::add), scope, time, TOOL));
+        return new SbomJob(Workspace.of(dir), Reporter.of(log::add), new SbomJob.Options(g.command(log::add), scope, time, TOOL, null));
     }
 
     /** What go itself says the build list is, as refs: the replacement where there is one. */
