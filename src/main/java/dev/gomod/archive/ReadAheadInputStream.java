@@ -34,6 +34,9 @@ final class ReadAheadInputStream extends InputStream {
                 }
             } catch (IOException e) {
                 failure = e;
+            } catch (RuntimeException e) {
+                // a decompressor that throws on crafted input must end the stream too, or the reader waits for ever
+                failure = new IOException(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
             } catch (InterruptedException e) {
                 return; // closed early: nobody reads any more
             }

@@ -33,6 +33,8 @@ import java.util.function.Predicate;
  * and Windows), entries outside the expected layout; and archives past the limits on total size,
  * entry count and compression ratio, counted on the bytes actually inflated, not on declared sizes.
  * Files are created with CREATE_NEW, so nothing already on disk, a link included, is followed.
+ * An archive that cannot be decoded (a truncated download, a corrupt header) is refused as well,
+ * naming the archive and the entry it broke in; only errors writing the tree stay I/O errors.
  */
 public final class SafeExtractor {
     /** Limits against archive bombs. */
@@ -61,26 +63,85 @@ public final class SafeExtractor {
     public Result extract(Path archive, ReproducibleArchive.Format format, Path dest) throws IOException, UnsafeArchiveException {
         Files.createDirectory(dest, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Extraction x = new Extraction(archive.getFileName().toString(), dest.toRealPath(), Math.max(1, Files.size(archive)));
-        if (format == ReproducibleArchive.Format.TAR_GZ) {
-            try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive), BUFFER);
-                 TarArchiveInputStream in = new TarArchiveInputStream(
-                         new ReadAheadInputStream(new GzipCompressorInputStream(raw, false)), BUFFER, "UTF-8")) {
-                TarArchiveEntry e;
-                while ((e = in.getNextEntry()) != null) {
-                    x.entry(e, in);
+        try {
+            if (format == ReproducibleArchive.Format.TAR_GZ) {
+                try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive), BUFFER);
+                     TarArchiveInputStream in = decoding(() -> new TarArchiveInputStream(
+                             new ReadAheadInputStream(new GzipCompressorInputStream(raw, false)), BUFFER, "UTF-8"))) {
+                    TarArchiveEntry e;
+                    while ((e = decoding(in::getNextEntry)) != null) {
+                        x.entry(e, new Decoding(in));
+                    }
                 }
-            }
-        } else {
-            // The central directory, not the local headers: only it holds the Unix mode (links, exec bits).
-            try (ZipFile zip = ZipFile.builder().setPath(archive).setCharset(StandardCharsets.UTF_8).get()) {
-                for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
-                    try (InputStream in = zip.getInputStream(e)) {
-                        x.entry(e, in);
+            } else {
+                // The central directory, not the local headers: only it holds the Unix mode (links, exec bits).
+                try (ZipFile zip = decoding(() -> ZipFile.builder().setPath(archive).setCharset(StandardCharsets.UTF_8).get())) {
+                    for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
+                        x.current = e.getName();
+                        try (InputStream in = decoding(() -> zip.getInputStream(e))) {
+                            x.entry(e, new Decoding(in));
+                        }
                     }
                 }
             }
+        } catch (Undecodable u) {
+            Throwable c = u.getCause();
+            String why = c instanceof java.io.EOFException ? "it ends before its data does"
+                    : c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
+            throw new UnsafeArchiveException(x.name, x.current, "corrupt or truncated archive (" + why + ")");
         }
         return new Result(x.seen.size(), x.total, x.digests);
+    }
+
+    /** An error decoding the archive, as opposed to one writing the tree: the archive is refused for it. */
+    private static final class Undecodable extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Undecodable(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private interface Decode<T> {
+        T get() throws IOException;
+    }
+
+    // Commons Compress throws IOExceptions and, on crafted headers, runtime exceptions: both mean the archive cannot be read.
+    private static <T> T decoding(Decode<T> d) throws Undecodable {
+        try {
+            return d.get();
+        } catch (Undecodable u) {
+            throw u;
+        } catch (IOException | RuntimeException e) {
+            throw new Undecodable(e);
+        }
+    }
+
+    /** An entry's bytes, whose read errors are the archive's ({@link Undecodable}). */
+    private static final class Decoding extends java.io.FilterInputStream {
+        Decoding(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            return decoding(super::read);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return decoding(() -> in.read(b, off, len));
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return decoding(() -> in.skip(n));
+        }
+
+        @Override
+        public void close() {
+            // the archive's stream is closed by its owner
+        }
     }
 
     /** The state of one extraction. */
@@ -97,6 +158,8 @@ public final class SafeExtractor {
         private final byte[] buffer = new byte[BUFFER];
         private long total;
         private int count;
+        // the entry being read, for an archive that breaks in it
+        private String current;
 
         Extraction(String name, Path root, long compressed) {
             this.name = name;
@@ -107,6 +170,7 @@ public final class SafeExtractor {
         /** Checks and extracts one entry. */
         void entry(ArchiveEntry e, InputStream in) throws IOException, UnsafeArchiveException {
             String entry = e.getName();
+            current = entry;
             if (++count > limits.maxEntries()) {
                 throw new UnsafeArchiveException(name, null, "more than " + limits.maxEntries() + " entries", UnsafeArchiveException.Limit.ENTRIES);
             }

@@ -10,12 +10,15 @@ import org.spdx.utility.compare.LicenseCompareHelper;
 import org.spdx.utility.compare.SpdxCompareException;
 import org.spdx.utility.compare.TemplateRegexMatcher;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -43,10 +46,12 @@ import java.util.regex.Pattern;
  * 200 candidates took 23 s). A text cannot be a license that is less than half its length. The
  * filter only skips comparisons; every answer is the library's.
  *
- * <p>The library is not trusted to finish on every text: a comparison that throws (one real
- * COPYING.md makes its template matcher index an empty array) is caught at that comparison, and
- * the text's {@link Answer} is then not {@link Answer#determined() determined}, naming the license
- * and the library's error. The other comparisons still run and their matches stay as evidence.
+ * <p>The library is not trusted to finish on every text: a comparison that throws (real MPL-2.0 texts,
+ * filepath-securejoin's COPYING.md and hashicorp's LICENSE files, make its whole-text comparison index
+ * an empty array) is caught at that comparison. The other comparisons still run. Where one of them
+ * finds the license all the same (MPL-2.0 within the text), nothing is unknown; otherwise the text's
+ * {@link Answer} is not {@link Answer#determined() determined}, naming the license and the library's
+ * error, and its matches stay as evidence.
  */
 public final class LicenseMatcher {
     /** How a license was found in a text. */
@@ -82,8 +87,9 @@ public final class LicenseMatcher {
      * What a text is.
      *
      * @param matches the licenses found, in the order WHOLE, WITHIN, NOTICE, then by id
-     * @param failure null when every comparison was made; else the comparisons the library failed on
-     *                (the license and its error), so that the text may hold a license not found
+     * @param failure null when every license was compared (or found by another comparison); else the
+     *                comparisons the library failed on for licenses not found (the license and its
+     *                error), so that the text may hold a license not found
      */
     public record Answer(List<Match> matches, String failure) {
         public boolean determined() {
@@ -100,15 +106,15 @@ public final class LicenseMatcher {
 
     /** A license of the list, with what its required text and header need. */
     private record Listed(String id, Set<String> words, Set<Long> pairs, int wordCount, String template,
-                          Header header) {
+                          List<List<String>> chunks, LicenseTokens.Anchors anchors, Header header) {
     }
 
     /** A license's standard header template and what its required text needs. */
-    private record Header(String template, Set<String> words, Set<Long> pairs, int wordCount) {
+    private record Header(String template, Set<String> words, Set<Long> pairs, int wordCount, LicenseTokens.Anchors anchors) {
     }
 
     // Bumped whenever the way this class asks the library changes, so that cached answers are asked again.
-    private static final String ASKING = "3";
+    private static final String ASKING = "7";
 
     private static volatile List<Listed> index;
     private static volatile String listVersion;
@@ -133,8 +139,20 @@ public final class LicenseMatcher {
 
     /** What an answer depends on besides the text: the list, the library and this class's way of asking. */
     static String answerVersion() {
-        String library = LicenseCompareHelper.class.getPackage().getImplementationVersion();
-        return "spdx-" + licenseListVersion() + "-lib-" + (library == null ? "unknown" : library) + "-ask-" + ASKING;
+        return "spdx-" + licenseListVersion() + "-lib-" + libraryVersion() + "-ask-" + ASKING;
+    }
+
+    // The SPDX library's version, from the Maven metadata in its jar (its manifest has none).
+    private static String libraryVersion() {
+        Properties p = new Properties();
+        try (InputStream in = LicenseCompareHelper.class.getResourceAsStream("/META-INF/maven/org.spdx/java-spdx-library/pom.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // unknown: answers are then kept under "unknown", still apart from other lists and ways of asking
+        }
+        return p.getProperty("version", "unknown");
     }
 
     /**
@@ -205,11 +223,13 @@ public final class LicenseMatcher {
         List<String> words = words(text);
         Set<String> present = new HashSet<>(words);
         Set<Long> pairs = pairs(words);
+        LicenseTokens tokens = LicenseTokens.of(text);
         List<String> failures = new ArrayList<>();
         List<Match> out = new ArrayList<>();
         List<Listed> candidates = new ArrayList<>();
         for (Listed l : index()) {
-            if (mayHold(l.words(), l.pairs(), present, pairs)) {
+            if (mayHold(l.words(), l.pairs(), present, pairs) && (l.anchors() == null || tokens.holds(l.anchors()))
+                    && tokens.coverage(l.chunks()) >= PAIR_SHARE) {
                 candidates.add(l);
             }
         }
@@ -229,7 +249,7 @@ public final class LicenseMatcher {
             if (found.contains(l) || whole.stream().anyMatch(w -> explains(w, l))) {
                 continue;
             }
-            if (compare(l.id(), How.WITHIN, failures, () -> new TemplateRegexMatcher(l.template()).isTemplateMatchWithinText(text))) {
+            if (within(l.id(), How.WITHIN, l.template(), l.anchors(), text, tokens, failures)) {
                 out.add(new Match(l.id(), How.WITHIN, share(l.wordCount(), words.size())));
                 found.add(l);
             }
@@ -239,13 +259,37 @@ public final class LicenseMatcher {
             if (h == null || found.contains(l) || !mayHold(h.words(), h.pairs(), present, pairs)) {
                 continue; // the license's own text has its notice in its appendix: no second answer
             }
-            if (compare(l.id(), How.NOTICE, failures, () -> new TemplateRegexMatcher(h.template()).isTemplateMatchWithinText(text))) {
+            if (within(l.id(), How.NOTICE, h.template(), h.anchors(), text, tokens, failures)) {
                 out.add(new Match(l.id(), How.NOTICE, share(h.wordCount(), words.size())));
             }
         }
-        String failure = failures.isEmpty() ? null
-                : failures.get(0) + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more comparisons)" : "");
+        // A failure about a license another comparison found leaves nothing unknown: the library could not
+        // say whether the text is exactly MPL-2.0, but found MPL-2.0 within it (hashicorp's MPL-2.0 files).
+        Set<String> ids = new HashSet<>();
+        out.forEach(m -> ids.add(m.id()));
+        List<String> open = failures.stream().filter(f -> !ids.contains(f.substring(0, f.indexOf(' ')))).map(f -> f.substring(f.indexOf(' ') + 1))
+                .toList();
+        String failure = open.isEmpty() ? null
+                : open.get(0) + (open.size() > 1 ? " (and " + (open.size() - 1) + " more comparisons)" : "");
         return new Answer(List.copyOf(out), failure);
+    }
+
+    /**
+     * The library's search for a template within a text, asked of the stretches its anchors mark
+     * (at most three) rather than of the whole text: the library takes the first place its start
+     * matches to the last place its end matches, which in a file of several licenses spans them all,
+     * costs seconds of regular-expression search and then fails (klauspost/compress's LICENSE holds the
+     * MIT text, and asked whole the library does not find it). Without anchors, the whole text.
+     */
+    private static boolean within(String id, How how, String template, LicenseTokens.Anchors anchors, String text, LicenseTokens tokens,
+                                  List<String> failures) {
+        List<String> windows = anchors == null ? List.of(text) : tokens.windows(anchors, 3);
+        for (String w : windows) {
+            if (compare(id, how, failures, () -> new TemplateRegexMatcher(template).isTemplateMatchWithinText(w))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private interface Comparison {
@@ -258,12 +302,12 @@ public final class LicenseMatcher {
         try {
             return c.matches();
         } catch (SpdxCompareException | InvalidSPDXAnalysisException e) {
-            failures.add("the SPDX library failed comparing with " + id + " (" + how.id() + "): " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            failures.add(id + " the SPDX library failed comparing with " + id + " (" + how.id() + "): " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return false;
         } catch (RuntimeException | StackOverflowError e) {
             // the class alone: a hot JVM throws such exceptions without their message (OmitStackTraceInFastThrow),
             // and the answer goes into the SBOM's bytes and the cache
-            failures.add("the SPDX library failed comparing with " + id + " (" + how.id() + "): " + e.getClass().getSimpleName());
+            failures.add(id + " the SPDX library failed comparing with " + id + " (" + how.id() + "): " + e.getClass().getSimpleName());
             return false;
         }
     }
@@ -363,10 +407,12 @@ public final class LicenseMatcher {
                     if (h != null && !h.isBlank()) {
                         List<String> hr = required(h);
                         List<String> hw = words(String.join(" ", hr));
-                        header = new Header(h, new HashSet<>(hw), requiredPairs(hr), words(h).size());
+                        header = new Header(h, new HashSet<>(hw), requiredPairs(hr), words(h).size(), LicenseTokens.Anchors.of(LicenseTokens.chunks(hr)));
                     }
                 }
-                out.add(new Listed(id, new HashSet<>(words), requiredPairs(required), words(l.getLicenseText()).size(), template, header));
+                List<List<String>> chunks = LicenseTokens.chunks(required);
+                out.add(new Listed(id, new HashSet<>(words), requiredPairs(required), words(l.getLicenseText()).size(), template,
+                        chunks, LicenseTokens.Anchors.of(chunks), header));
             }
             return List.copyOf(out);
         } catch (InvalidSPDXAnalysisException | SpdxCompareException e) {

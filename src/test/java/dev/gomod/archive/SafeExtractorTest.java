@@ -169,6 +169,40 @@ class SafeExtractorTest {
         assertThrows(IOException.class, () -> vendorLayout.extract(src, format, tmp.resolve("ok")), "the destination must be new");
     }
 
+    /**
+     * A download cut short or damaged: refused as the archive's fault, naming it and the entry it broke
+     * in, never a bare EOFException (found by ParserFuzzTest#bundleTarGz). Every cut of a real bundle,
+     * both formats.
+     */
+    @Test
+    void truncatedAndCorruptArchivesAreRefusedByName() throws Exception {
+        for (ReproducibleArchive.Format format : ReproducibleArchive.Format.values()) {
+            Path whole = tmp.resolve("whole." + format.extension());
+            ReproducibleArchive.write(whole, format, List.of(
+                    ArchiveEntry.ofBytes("go.mod", "module m\n".getBytes(StandardCharsets.UTF_8)),
+                    ArchiveEntry.ofBytes("vendor/a/a.go", "package a\n\n// A is long enough to be cut in the middle.\nconst A = 1\n".repeat(50)
+                            .getBytes(StandardCharsets.UTF_8))), Instant.EPOCH);
+            byte[] bytes = Files.readAllBytes(whole);
+            int refused = 0;
+            for (int cut = 1; cut < bytes.length; cut += Math.max(1, bytes.length / 40)) {
+                Path part = tmp.resolve("cut-" + cut + "." + format.extension());
+                Files.write(part, java.util.Arrays.copyOf(bytes, cut));
+                Path dest = tmp.resolve("out-" + format + "-" + cut);
+                UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class, () -> vendorLayout.extract(part, format, dest),
+                        format + " cut at " + cut);
+                assertTrue(e.getMessage().startsWith(part.getFileName() + ": "), e.getMessage());
+                refused++;
+            }
+            assertTrue(refused >= 20);
+        }
+        Path fuzzed = Path.of(SafeExtractorTest.class.getResource(
+                "/dev/gomod/fuzz/ParserFuzzTestInputs/bundleTarGz/crash-a1e528b8786ddb9fcf6f82a3519ff04d44f115d6").toURI());
+        Path copy = Files.copy(fuzzed, tmp.resolve("fuzzed.tar.gz"));
+        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class, () -> vendorLayout.extract(copy, ReproducibleArchive.Format.TAR_GZ,
+                tmp.resolve("fuzzed-out")));
+        assertEquals("fuzzed.tar.gz: refused: corrupt or truncated archive (it ends before its data does)", e.getMessage());
+    }
+
     private interface ZipBody {
         void write(ZipArchiveOutputStream z) throws IOException;
     }

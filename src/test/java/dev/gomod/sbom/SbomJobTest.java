@@ -3,6 +3,7 @@ package dev.gomod.sbom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gomod.Reporter;
+import dev.gomod.gotool.GoException;
 import dev.gomod.hash.Sha256;
 import dev.gomod.mod.GoSum;
 import dev.gomod.mod.ModuleVersion;
@@ -193,6 +194,42 @@ class SbomJobTest {
         ModuleInventory inv = job(main, go, ModuleInventory.Scope.VENDORED, TIME).inventory();
         assertEquals(14, inv.components().size());
         assertFalse(inv.components().stream().anyMatch(x -> x.code().path().equals("example.com/chain/c8")));
+    }
+
+    /**
+     * A proxy that refuses one module's zip (as the public proxy refuses go-criu/v8 v8.1.0, which
+     * containerd's build list names and no package needs): the SBOM is still written, the module is a
+     * component with no zip hash and no license, and one warning names it with go's error.
+     */
+    @Test
+    void aModuleGoCannotDownloadIsNamedAndTheRestIsWritten() throws Exception {
+        Path zip = tmp.resolve("a/proxy/example.com/text/@v/v0.9.0.zip");
+        Files.delete(zip);
+        IsolatedGo fresh = new IsolatedGo(tmp.resolve("fresh"), go.env().get("GOPROXY"), dev.gomod.testkit.GoMatrix.pathGo());
+        List<String> warnings = new ArrayList<>();
+        Reporter reporter = Reporter.to(s -> { }, warnings::add, (line, err) -> { });
+        Path f = tmp.resolve("partial.json");
+        SbomJob.Result r = new SbomJob(Workspace.of(main), reporter, new SbomJob.Options(fresh.command(s -> { }), ModuleInventory.Scope.ALL,
+                TIME, TOOL, null)).run(f);
+        assertTrue(new JsonParser().validate(f.toFile(), Version.VERSION_16).isEmpty());
+        Map<String, JsonNode> c = components(read(f));
+        assertEquals(15, c.size());
+        JsonNode text = c.get("pkg:golang/example.com/text@v0.9.0?type=module");
+        assertFalse(text.has("externalReferences"), "no zip, no zip hash");
+        assertFalse(text.has("licenses"));
+        assertTrue(c.get("pkg:golang/example.com/util@v0.3.0?type=module").has("externalReferences"), "the others were downloaded");
+        assertEquals(1, r.inventory().unavailable().size());
+        List<String> named = warnings.stream().filter(w -> w.startsWith("example.com/text@v0.9.0: go could not download it")).toList();
+        assertEquals(1, named.size(), warnings.toString());
+        assertTrue(named.get(0).contains("v0.9.0.zip"), named.get(0));
+
+        Files.delete(tmp.resolve("a/proxy/example.com/util/@v/v0.3.0.zip"));
+        Files.walk(tmp.resolve("a/proxy")).filter(p -> p.toString().endsWith(".zip")).forEach(p -> p.toFile().delete());
+        IsolatedGo none = new IsolatedGo(tmp.resolve("none"), go.env().get("GOPROXY"), dev.gomod.testkit.GoMatrix.pathGo());
+        GoException e = org.junit.jupiter.api.Assertions.assertThrows(GoException.class, () -> new SbomJob(Workspace.of(main), reporter,
+                new SbomJob.Options(none.command(s -> { }), ModuleInventory.Scope.ALL, TIME, TOOL, null)).inventory(),
+                "no module at all: go's failure, not an empty SBOM");
+        assertTrue(e.getMessage().contains("go mod download"), e.getMessage());
     }
 
     @Test
