@@ -27,15 +27,22 @@ import java.util.Optional;
  * {@code failure <text>} when a comparison failed.
  */
 public final class LicenseAnswerCache {
-    private final Path dir;
+    private final Path root;
+    private volatile Path dir;
 
-    /** A cache under {@code root}, for the answers of this list and library. */
+    /** A cache under {@code root}. Reads nothing yet: the license list's version is asked at the first answer. */
     public LicenseAnswerCache(Path root) {
-        this.dir = root.resolve(LicenseMatcher.answerVersion());
+        this.root = root;
     }
 
+    /** The directory of this list's and library's answers (reading the license list, once per JVM, to name it). */
     public Path dir() {
-        return dir;
+        Path d = dir;
+        if (d == null) {
+            d = root.resolve(LicenseMatcher.answerVersion());
+            dir = d;
+        }
+        return d;
     }
 
     Optional<LicenseMatcher.Answer> get(String text) {
@@ -75,7 +82,7 @@ public final class LicenseAnswerCache {
             b.append("failure ").append(answer.failure().replace('\n', ' ')).append('\n');
         }
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(dir());
             AtomicFile.write(file(text), b.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // a cache that cannot be written only costs the next build the comparison
@@ -83,7 +90,7 @@ public final class LicenseAnswerCache {
     }
 
     private Path file(String text) {
-        return dir.resolve(Sha256.hex(text.getBytes(StandardCharsets.UTF_8)) + ".txt");
+        return dir().resolve(Sha256.hex(text.getBytes(StandardCharsets.UTF_8)) + ".txt");
     }
 
     private static LicenseMatcher.How how(String id) {

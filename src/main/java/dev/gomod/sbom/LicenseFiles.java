@@ -46,15 +46,15 @@ public final class LicenseFiles {
     }
 
     /**
-     * What the module's license files say: each file's text matched by {@code matcher}, and its
-     * SPDX-License-Identifier lines. A file the matcher could not finish is undetermined, never an
-     * exception.
+     * What a module's license files say, of their texts ({@link #texts}): each file's text matched by
+     * {@code matcher}, and its SPDX-License-Identifier lines. A file the matcher could not finish is
+     * undetermined, never an exception.
      */
-    public static ModuleLicenses detect(Path moduleDir, LicenseMatcher matcher) throws IOException {
+    public static ModuleLicenses detect(SortedMap<String, String> texts, LicenseMatcher matcher) {
         List<FoundLicense> found = new ArrayList<>();
         List<LicenseDeclaration> declarations = new ArrayList<>();
         List<ModuleLicenses.Undetermined> undetermined = new ArrayList<>();
-        for (Map.Entry<String, String> e : texts(moduleDir).entrySet()) {
+        for (Map.Entry<String, String> e : texts.entrySet()) {
             String name = e.getKey();
             String text = e.getValue();
             LicenseMatcher.Answer a = matcher.match(text);

@@ -13,6 +13,7 @@ import org.spdx.utility.compare.TemplateRegexMatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -25,8 +26,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Names the SPDX licenses a license file's text is, holds, or carries the standard notice of, by the
@@ -102,15 +101,15 @@ public final class LicenseMatcher {
     // text), hence not 1; a pair breaks for each differing word, hence the pairs' share is the lower.
     private static final double WORD_SHARE = 0.8;
     private static final double PAIR_SHARE = 0.9;
-    private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
 
     /** A license of the list, with what its required text and header need. */
-    private record Listed(String id, Set<String> words, Set<Long> pairs, int wordCount, String template,
+    // words and pairs as arrays: every text walks them for every license, and most walks stop early
+    private record Listed(String id, String[] words, long[] pairs, int wordCount, String template,
                           List<List<String>> chunks, LicenseTokens.Anchors anchors, Header header) {
     }
 
     /** A license's standard header template and what its required text needs. */
-    private record Header(String template, Set<String> words, Set<Long> pairs, int wordCount, LicenseTokens.Anchors anchors) {
+    private record Header(String template, String[] words, long[] pairs, int wordCount, LicenseTokens.Anchors anchors) {
     }
 
     // Bumped whenever the way this class asks the library changes, so that cached answers are asked again.
@@ -131,10 +130,22 @@ public final class LicenseMatcher {
         this.cache = cache;
     }
 
-    /** The SPDX license list version the answers come from, e.g. {@code 3.28.0}. */
+    /** The SPDX license list version the answers come from, e.g. {@code 3.28.0}. Reads the list's metadata, not its licenses. */
     public static String licenseListVersion() {
-        index();
-        return listVersion;
+        String v = listVersion;
+        if (v == null) {
+            synchronized (LicenseMatcher.class) {
+                if (listVersion == null) {
+                    try {
+                        listVersion = list().getLicenseListVersion();
+                    } catch (RuntimeException e) {
+                        throw new IllegalStateException("the SPDX license list bundled with the SPDX library is unreadable: " + e.getMessage(), e);
+                    }
+                }
+                v = listVersion;
+            }
+        }
+        return v;
     }
 
     /** What an answer depends on besides the text: the list, the library and this class's way of asking. */
@@ -153,18 +164,6 @@ public final class LicenseMatcher {
             // unknown: answers are then kept under "unknown", still apart from other lists and ways of asking
         }
         return p.getProperty("version", "unknown");
-    }
-
-    /**
-     * Starts reading the license list on a thread of its own, so that it overlaps work that does not
-     * need it (the go commands of an inventory). Reading it takes a second or two, once per JVM.
-     */
-    public static void preload() {
-        if (index == null) {
-            Thread t = new Thread(LicenseMatcher::index, "gomod-license-list");
-            t.setDaemon(true);
-            t.start();
-        }
     }
 
     /** What {@code text} is. Deprecated ids are never answered. Never throws for a text. */
@@ -222,7 +221,7 @@ public final class LicenseMatcher {
     private static Answer compute(String text) {
         List<String> words = words(text);
         Set<String> present = new HashSet<>(words);
-        Set<Long> pairs = pairs(words);
+        long[] pairs = sorted(pairs(words));
         LicenseTokens tokens = LicenseTokens.of(text);
         List<String> failures = new ArrayList<>();
         List<Match> out = new ArrayList<>();
@@ -312,26 +311,42 @@ public final class LicenseMatcher {
         }
     }
 
-    private static boolean mayHold(Set<String> words, Set<Long> pairs, Set<String> present, Set<Long> presentPairs) {
-        if (words.isEmpty()) {
+    // Whether the text has WORD_SHARE of the required words and PAIR_SHARE of the required pairs; a walk
+    // stops as soon as the share can no longer be reached, which for most licenses is within a few words.
+    private static boolean mayHold(String[] words, long[] pairs, Set<String> present, long[] presentPairs) {
+        if (words.length == 0) {
             return false;
         }
+        double needed = WORD_SHARE * words.length;
         int hits = 0;
-        for (String w : words) {
-            if (present.contains(w)) {
+        for (int i = 0; i < words.length; i++) {
+            if (present.contains(words[i])) {
                 hits++;
+            } else if (hits + (words.length - i - 1) < needed) {
+                return false;
             }
         }
-        if (hits < WORD_SHARE * words.size()) {
+        if (hits < needed) {
             return false;
         }
+        double neededPairs = PAIR_SHARE * pairs.length;
         int pairHits = 0;
-        for (Long p : pairs) {
-            if (presentPairs.contains(p)) {
+        for (int i = 0; i < pairs.length; i++) {
+            if (Arrays.binarySearch(presentPairs, pairs[i]) >= 0) {
                 pairHits++;
+            } else if (pairHits + (pairs.length - i - 1) < neededPairs) {
+                return false;
             }
         }
-        return pairHits >= PAIR_SHARE * pairs.size();
+        return pairHits >= neededPairs;
+    }
+
+    private static long[] sorted(Set<Long> pairs) {
+        return pairs.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    private static String[] distinct(List<String> words) {
+        return new java.util.LinkedHashSet<>(words).toArray(String[]::new);
     }
 
     private static double share(int licenseWords, int textWords) {
@@ -340,15 +355,27 @@ public final class LicenseMatcher {
     }
 
     private static boolean explains(Listed matched, Listed other) {
-        long own = other.words().stream().filter(w -> !matched.words().contains(w)).count();
-        return own < (1 - WORD_SHARE) * other.words().size();
+        Set<String> theirs = Set.of(matched.words());
+        long own = Arrays.stream(other.words()).filter(w -> !theirs.contains(w)).count();
+        return own < (1 - WORD_SHARE) * other.words().length;
     }
 
+    // The runs of [a-z0-9] in the text, lower case: a scan, not a regular expression (the list's 700
+    // templates and every text go through it).
     private static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            out.add(m.group());
+        StringBuilder w = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                w.append(c);
+            } else if (!w.isEmpty()) {
+                out.add(w.toString());
+                w.setLength(0);
+            }
+        }
+        if (!w.isEmpty()) {
+            out.add(w.toString());
         }
         return out;
     }
@@ -384,40 +411,58 @@ public final class LicenseMatcher {
         return i;
     }
 
-    private static List<Listed> load() {
-        // The jar's list, not spdx.org's: the same answer offline and on every machine. Read once per JVM.
+    // The jar's list, not spdx.org's: the same answer offline and on every machine.
+    private static ListedLicenses list() {
         System.setProperty("org.spdx.useJARLicenseInfoOnly", "true");
         SpdxModelFactory.init();
+        return ListedLicenses.getListedLicenses();
+    }
+
+    /** What the list says of one license: all the index needs from the list's store. */
+    private record Source(String id, String template, String text, String headerTemplate) {
+    }
+
+    /**
+     * Reads the list once per JVM: about two seconds in a fresh JVM, a third of it reading the list's
+     * store, the rest parsing and normalizing templates. (Two threads took as long: the store serializes
+     * its readers, and in a fresh JVM on two cores the JIT's compilers want the other core.)
+     */
+    private static List<Listed> load() {
+        ListedLicenses listed = list();
         try {
-            ListedLicenses listed = ListedLicenses.getListedLicenses();
-            listVersion = listed.getLicenseListVersion();
             List<Listed> out = new ArrayList<>();
             for (String id : listed.getSpdxListedLicenseIds().stream().sorted().toList()) {
                 ListedLicense l = listed.getListedLicenseById(id);
                 if (l.getIsDeprecatedLicenseId().orElse(false)) {
-                    continue;
+                    continue; // never answered
                 }
-                String template = l.getStandardLicenseTemplate().filter(t -> !t.isBlank()).orElse(l.getLicenseText());
-                List<String> required = required(template);
-                List<String> words = words(String.join(" ", required));
-                Header header = null;
+                String header = null;
                 if (l.getStandardLicenseHeader().filter(h -> !h.isBlank()).isPresent()) {
                     // the header's template (with its variable copyright line) is in the list's v2 form only
-                    String h = LicenseInfoFactory.getListedLicenseByIdCompatV2(id).getStandardLicenseHeaderTemplate();
-                    if (h != null && !h.isBlank()) {
-                        List<String> hr = required(h);
-                        List<String> hw = words(String.join(" ", hr));
-                        header = new Header(h, new HashSet<>(hw), requiredPairs(hr), words(h).size(), LicenseTokens.Anchors.of(LicenseTokens.chunks(hr)));
-                    }
+                    header = LicenseInfoFactory.getListedLicenseByIdCompatV2(id).getStandardLicenseHeaderTemplate();
                 }
-                List<List<String>> chunks = LicenseTokens.chunks(required);
-                out.add(new Listed(id, new HashSet<>(words), requiredPairs(required), words(l.getLicenseText()).size(), template,
-                        chunks, LicenseTokens.Anchors.of(chunks), header));
+                out.add(listed(new Source(id, l.getStandardLicenseTemplate().filter(t -> !t.isBlank()).orElse(l.getLicenseText()),
+                        l.getLicenseText(), header == null || header.isBlank() ? null : header)));
             }
             return List.copyOf(out);
         } catch (InvalidSPDXAnalysisException | SpdxCompareException e) {
             throw new IllegalStateException("the SPDX license list bundled with the SPDX library is unreadable: " + e.getMessage(), e);
         }
+    }
+
+    // One license's entry: the words, pairs, chunks and anchors of its required text and of its header's.
+    private static Listed listed(Source src) throws SpdxCompareException {
+        List<String> required = required(src.template());
+        Header header = null;
+        if (src.headerTemplate() != null) {
+            String h = src.headerTemplate();
+            List<String> hr = required(h);
+            header = new Header(h, distinct(words(String.join(" ", hr))), sorted(requiredPairs(hr)), words(h).size(),
+                    LicenseTokens.Anchors.of(LicenseTokens.chunks(hr)));
+        }
+        List<List<String>> chunks = LicenseTokens.chunks(required);
+        return new Listed(src.id(), distinct(words(String.join(" ", required))), sorted(requiredPairs(required)), words(src.text()).size(),
+                src.template(), chunks, LicenseTokens.Anchors.of(chunks), header);
     }
 
     // The non-optional text of a template: the guidelines let optional text be absent and variable text differ.

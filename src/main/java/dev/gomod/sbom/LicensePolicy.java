@@ -95,7 +95,6 @@ public record LicensePolicy(Set<String> allow, Set<String> deny, boolean unknown
             return LicenseCheck.NONE;
         }
         return (go, dir, modfileFlag, buildList, vendorDir, inputs) -> {
-            LicenseMatcher.preload();
             ModuleInventory inv = ModuleInventory.collect(scope, new ModuleInventory.Sources(go, dir, modfileFlag, buildList, vendorDir, inputs),
                     new LicenseMatcher(cache));
             inv.problems().forEach(reporter::warn);

@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A text's words as the SPDX library compares them, with where each stands in the text: normalized
@@ -21,8 +19,8 @@ import java.util.regex.Pattern;
  * it; where the text has them, they say where to look.
  */
 final class LicenseTokens {
-    private static final Pattern TOKEN = Pattern.compile("[^\\s.,?'();:\"/\\[\\]<>]+");
-    private static final Pattern WORDISH = Pattern.compile(".*[a-z0-9].*");
+    // Where the library's tokenizer splits: \s as Java's regular expressions mean it, and its punctuation.
+    private static final String SPLIT = " \t\n\u000B\f\r.,?'();:\"/[]<>";
     // Words an anchor takes from each end of the required text: enough to be rare, few enough to stay
     // within one stretch of required text.
     private static final int ANCHOR_WORDS = 8;
@@ -53,19 +51,32 @@ final class LicenseTokens {
 
     private LicenseTokens(String text) {
         this.text = text;
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            String t = m.group().toLowerCase(Locale.ROOT);
-            t = LicenseTextHelper.NORMALIZE_TOKENS.getOrDefault(t, t);
-            if (t.equals("http")) {
-                t = "https";
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean split = i == text.length() || SPLIT.indexOf(text.charAt(i)) >= 0;
+            if (!split && start < 0) {
+                start = i;
+            } else if (split && start >= 0) {
+                add(text.substring(start, i).toLowerCase(Locale.ROOT), start, i);
+                start = -1;
             }
-            if (!WORDISH.matcher(t).matches()) {
-                continue;
-            }
+        }
+    }
+
+    private void add(String t, int from, int to) {
+        t = LicenseTextHelper.NORMALIZE_TOKENS.getOrDefault(t, t);
+        if (t.equals("http")) {
+            t = "https";
+        }
+        boolean wordish = false;
+        for (int i = 0; i < t.length() && !wordish; i++) {
+            char c = t.charAt(i);
+            wordish = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+        }
+        if (wordish) {
             at.computeIfAbsent(t, k -> new ArrayList<>()).add(tokens.size());
             tokens.add(t);
-            spans.add(new int[]{m.start(), m.end()});
+            spans.add(new int[]{from, to});
         }
     }
 

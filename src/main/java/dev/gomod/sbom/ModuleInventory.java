@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,21 +141,22 @@ public record ModuleInventory(Scope scope, List<Component> mains, List<Component
             }
         }
 
-        // every module's license texts first, answered on all processors; the loops below find them answered
-        List<String> texts = new ArrayList<>();
+        // every module's license texts first, read once and answered on all processors, then detected by module
+        Map<Path, SortedMap<String, String>> texts = new HashMap<>();
+        Set<BuildList.Module> inScope = new HashSet<>(chosen);
         for (BuildList.Module m : src.buildList()) {
-            Path dir = m.main() ? Path.of(m.dir()) : chosen.contains(m) ? dir(scope, src, m, downloads) : null;
-            if (dir != null) {
-                texts.addAll(LicenseFiles.texts(dir).values());
+            Path dir = m.main() ? Path.of(m.dir()) : dir(scope, src, m, downloads);
+            if (dir != null && (m.main() || inScope.contains(m))) {
+                texts.put(dir, LicenseFiles.texts(dir));
             }
         }
-        matcher.prepare(texts);
+        matcher.prepare(texts.values().stream().flatMap(t -> t.values().stream()).toList());
 
         List<Component> mains = new ArrayList<>();
         for (BuildList.Module m : src.buildList()) {
             if (m.main()) {
                 mains.add(new Component(new ModuleVersion(m.module().path(), ""), new ModuleVersion(m.module().path(), ""), null, null, null,
-                        LicenseFiles.detect(Path.of(m.dir()), matcher)));
+                        LicenseFiles.detect(texts.get(Path.of(m.dir())), matcher)));
             }
         }
         Map<String, Component> byRef = new TreeMap<>();
@@ -170,7 +172,7 @@ public record ModuleInventory(Scope scope, List<Component> mains, List<Component
             String h1 = local ? null : sum(sums, code).orElse(d == null ? null : d.sum());
             String zip = d == null || d.zip() == null ? null : Sha256.hex(Path.of(d.zip()));
             Component c = new Component(m.module(), code, local ? m.replacement().path() : null, h1, zip,
-                    dir == null ? ModuleLicenses.NONE : LicenseFiles.detect(dir, matcher));
+                    dir == null ? ModuleLicenses.NONE : LicenseFiles.detect(texts.get(dir), matcher));
             // two modules replaced by the same code are one component, as cyclonedx-gomod makes them
             byRef.putIfAbsent(c.ref(), c);
             byPath.put(m.module().path(), byRef.get(c.ref()));

@@ -47,7 +47,6 @@ public record SbomJob(Workspace workspace, Reporter reporter, Options options) i
 
     /** The inventory alone. */
     public ModuleInventory inventory() throws IOException, GoException, FormatException {
-        LicenseMatcher.preload(); // the license list is read while go lists and downloads
         GoCommand go = workspace.go(options.go());
         Path dir = workspace.dir();
         List<Path> inputs = workspace.inputFiles().stream().map(dir::resolve).toList();
