@@ -94,11 +94,11 @@ final class SbomBenchmark {
         List<Double> warm = new ArrayList<>();
         List<Double> goPart = new ArrayList<>();
         for (int i = 0; i <= ROUNDS; i++) {
-            double s = time(() -> mvn(ws, env, "gomod:help"));
+            double s = VendorBenchmark.time(() -> mvn(ws, env, "gomod:help"));
             DirectorySwap.deleteTree(cache);
-            double c = time(() -> mvn(ws, env, "gomod:sbom", cacheFlag));
-            double w = time(() -> mvn(ws, env, "gomod:sbom", cacheFlag));
-            double g = time(() -> {
+            double c = VendorBenchmark.time(() -> mvn(ws, env, "gomod:sbom", cacheFlag));
+            double w = VendorBenchmark.time(() -> mvn(ws, env, "gomod:sbom", cacheFlag));
+            double g = VendorBenchmark.time(() -> {
                 go.run(ws, "list", "-m", "-json", "all").ok();
                 go.run(ws, "mod", "download", "-json").ok();
                 go.run(ws, "mod", "graph").ok();
@@ -110,10 +110,11 @@ final class SbomBenchmark {
                 goPart.add(g);
             }
         }
-        double m = median(start);
+        double m = VendorBenchmark.median(start);
         String distinct = MODULES + " modules, " + MODULES + " distinct license texts";
-        return row(distinct, "sbom, license answers not kept (`mvn -o gomod:sbom`, a first build)", median(cold) - m, median(goPart), 5.0)
-                + row(distinct, "sbom, license answers kept (`gomod.licenseCache` filled)", median(warm) - m, median(goPart), 5.0)
+        double goMedian = VendorBenchmark.median(goPart);
+        return row(distinct, "sbom, license answers not kept (`mvn -o gomod:sbom`, a first build)", VendorBenchmark.median(cold) - m, goMedian, 5.0)
+                + row(distinct, "sbom, license answers kept (`gomod.licenseCache` filled)", VendorBenchmark.median(warm) - m, goMedian, 5.0)
                 + "\nMaven's start (`mvn -o gomod:help`, subtracted): " + String.format(Locale.ROOT, "%.3f s", m)
                 + ". Baseline: go's own part of the goal (`go list -m -json all`, `go mod download -json`, `go mod graph`, warm"
                 + " module cache). Target: at most 5 s over Maven's start.\n";
@@ -138,23 +139,6 @@ final class SbomBenchmark {
         try (InputStream in = SbomBenchmark.class.getResourceAsStream("/licenses/real/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private interface Op {
-        void run() throws Exception;
-    }
-
-    private static double time(Op op) throws Exception {
-        long t0 = System.nanoTime();
-        op.run();
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static double median(List<Double> xs) {
-        List<Double> s = new ArrayList<>(xs);
-        s.sort(null);
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
     private static void mvn(Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {

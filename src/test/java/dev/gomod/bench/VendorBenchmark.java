@@ -66,7 +66,7 @@ public final class VendorBenchmark {
         b.run();
     }
 
-    private interface Op {
+    interface Op {
         void run() throws Exception;
     }
 
@@ -201,7 +201,7 @@ public final class VendorBenchmark {
         return new double[] {median(a), median(b), median(c)};
     }
 
-    private static double time(Op op) throws Exception {
+    static double time(Op op) throws Exception {
         long t0 = System.nanoTime();
         op.run();
         return (System.nanoTime() - t0) / 1e9;
@@ -290,7 +290,7 @@ public final class VendorBenchmark {
         return new double[] {median(a), median(b)};
     }
 
-    private static double median(List<Double> xs) {
+    static double median(List<Double> xs) {
         List<Double> s = new ArrayList<>(xs);
         s.sort(null);
         int n = s.size();
