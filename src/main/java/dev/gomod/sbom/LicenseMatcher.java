@@ -38,12 +38,14 @@ import java.util.concurrent.Future;
  * project puts in place of the text ({@link How#NOTICE}: "Licensed under the Apache License, Version
  * 2.0 …", the header template within the text).
  *
- * <p>The library compares a text with one license at a time, 20 to 150 ms each, so a filter picks the
+ * <p>The library compares a text with one license at a time, 20 to 150 ms each, so filters pick the
  * candidates first. A license can only match where its non-optional text is present in order, so a
  * candidate must have most of the required text's distinct words and 90% of its word pairs in the
  * text (pairs, not words alone: a long text has most words of most licenses, and comparing it with
- * 200 candidates took 23 s). A text cannot be a license that is less than half its length. The
- * filter only skips comparisons; every answer is the library's.
+ * 200 candidates took 23 s); then, in the library's own tokens ({@link LicenseTokens}), its opening
+ * and closing words, and 90% of its required text in order. A text cannot be a license that is less
+ * than half its length. The library looks for a license within a text only where those opening and
+ * closing words stand. The filters only skip comparisons; every answer is the library's.
  *
  * <p>The library is not trusted to finish on every text: a comparison that throws (real MPL-2.0 texts,
  * filepath-securejoin's COPYING.md and hashicorp's LICENSE files, make its whole-text comparison index
@@ -101,9 +103,13 @@ public final class LicenseMatcher {
     // text), hence not 1; a pair breaks for each differing word, hence the pairs' share is the lower.
     private static final double WORD_SHARE = 0.8;
     private static final double PAIR_SHARE = 0.9;
+    // The share of the required text's words that must stand in the text in order, chunk by chunk.
+    private static final double IN_ORDER_SHARE = 0.9;
 
-    /** A license of the list, with what its required text and header need. */
-    // words and pairs as arrays: every text walks them for every license, and most walks stop early
+    /**
+     * A license of the list, with what its required text and header need; words and pairs as arrays:
+     * every text walks them for every license, and most walks stop within a few words.
+     */
     private record Listed(String id, String[] words, long[] pairs, int wordCount, String template,
                           List<List<String>> chunks, LicenseTokens.Anchors anchors, Header header) {
     }
@@ -228,7 +234,7 @@ public final class LicenseMatcher {
         List<Listed> candidates = new ArrayList<>();
         for (Listed l : index()) {
             if (mayHold(l.words(), l.pairs(), present, pairs) && (l.anchors() == null || tokens.holds(l.anchors()))
-                    && tokens.coverage(l.chunks()) >= PAIR_SHARE) {
+                    && tokens.coverage(l.chunks()) >= IN_ORDER_SHARE) {
                 candidates.add(l);
             }
         }

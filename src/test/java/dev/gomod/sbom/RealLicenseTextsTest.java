@@ -33,7 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * License texts from real modules that the generated fixtures never met (test resources
  * licenses/real/): github.com/cyphar/filepath-securejoin v0.6.0's COPYING.md, on which the SPDX
  * library throws, with its declared {@code BSD-3-Clause AND MPL-2.0} and its LICENSE.BSD and
- * LICENSE.MPL-2.0; and gopkg.in/yaml.v3 v3.0.1's LICENSE, the MIT text beside an Apache-2.0 notice.
+ * LICENSE.MPL-2.0; gopkg.in/yaml.v3 v3.0.1's LICENSE, the MIT text beside an Apache-2.0 notice;
+ * hashicorp/errwrap v1.1.0's MPL-2.0 LICENSE; github.com/klauspost/compress v1.18.5's LICENSE of three
+ * licenses; github.com/go-ole/go-ole v1.2.6's MIT LICENSE in typographic quotes (the last two as containerd
+ * v2.3.4 vendors them).
  */
 class RealLicenseTextsTest {
     static final String SECUREJOIN = "github.com/cyphar/filepath-securejoin";
@@ -105,6 +108,21 @@ class RealLicenseTextsTest {
         // the license's own text carries its notice in its appendix: one answer, not two
         assertEquals(List.of("Apache-2.0 whole"), matcher.match(GraphFixture.license("Apache-2.0")).matches().stream()
                 .map(m -> m.id() + " " + m.how().id()).toList());
+    }
+
+    /**
+     * klauspost/compress's LICENSE holds BSD-3-Clause, Apache-2.0 and MIT texts one after another: asked
+     * of the whole file the library finds Apache-2.0 only (it compares from MIT's first start to the
+     * last end, across the other licenses, for seconds); asked where each license's words stand, all
+     * three. go-ole's LICENSE writes the MIT text with curly quotes, which the library normalizes and
+     * the filter must too.
+     */
+    @Test
+    void multiLicenseFilesAndTypographicQuotesAreFoundWhereTheLicensesStand() {
+        LicenseMatcher matcher = new LicenseMatcher();
+        assertEquals(List.of("Apache-2.0 within", "BSD-3-Clause within", "MIT within"),
+                matcher.match(real("klauspost-compress-v1.18.5-LICENSE")).matches().stream().map(m -> m.id() + " " + m.how().id()).sorted().toList());
+        assertEquals(List.of(new LicenseMatcher.Match("MIT", LicenseMatcher.How.WHOLE, 1.0)), matcher.match(real("go-ole-v1.2.6-LICENSE")).matches());
     }
 
     @Test
