@@ -229,7 +229,7 @@ public final class LicenseMatcher {
         Set<String> present = new HashSet<>(words);
         long[] pairs = sorted(pairs(words));
         LicenseTokens tokens = LicenseTokens.of(text);
-        List<String> failures = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
         List<Match> out = new ArrayList<>();
         List<Listed> candidates = new ArrayList<>();
         for (Listed l : index()) {
@@ -272,8 +272,7 @@ public final class LicenseMatcher {
         // say whether the text is exactly MPL-2.0, but found MPL-2.0 within it (hashicorp's MPL-2.0 files).
         Set<String> ids = new HashSet<>();
         out.forEach(m -> ids.add(m.id()));
-        List<String> open = failures.stream().filter(f -> !ids.contains(f.substring(0, f.indexOf(' ')))).map(f -> f.substring(f.indexOf(' ') + 1))
-                .toList();
+        List<String> open = failures.stream().filter(f -> !ids.contains(f.id())).map(Failure::what).toList();
         String failure = open.isEmpty() ? null
                 : open.get(0) + (open.size() > 1 ? " (and " + (open.size() - 1) + " more comparisons)" : "");
         return new Answer(List.copyOf(out), failure);
@@ -287,7 +286,7 @@ public final class LicenseMatcher {
      * MIT text, and asked whole the library does not find it). Without anchors, the whole text.
      */
     private static boolean within(String id, How how, String template, LicenseTokens.Anchors anchors, String text, LicenseTokens tokens,
-                                  List<String> failures) {
+                                  List<Failure> failures) {
         List<String> windows = anchors == null ? List.of(text) : tokens.windows(anchors, 3);
         for (String w : windows) {
             if (compare(id, how, failures, () -> new TemplateRegexMatcher(template).isTemplateMatchWithinText(w))) {
@@ -297,22 +296,27 @@ public final class LicenseMatcher {
         return false;
     }
 
+    /** A comparison the library failed: the license it was with, and what went wrong, in words. */
+    private record Failure(String id, String what) {
+    }
+
     private interface Comparison {
         boolean matches() throws SpdxCompareException, InvalidSPDXAnalysisException;
     }
 
     // One comparison, contained: the library's exceptions (and a regex's stack overflow on a long text)
     // make this comparison a failure named by license and error, never the caller's exception.
-    private static boolean compare(String id, How how, List<String> failures, Comparison c) {
+    private static boolean compare(String id, How how, List<Failure> failures, Comparison c) {
         try {
             return c.matches();
         } catch (SpdxCompareException | InvalidSPDXAnalysisException e) {
-            failures.add(id + " the SPDX library failed comparing with " + id + " (" + how.id() + "): " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            failures.add(new Failure(id, "the SPDX library failed comparing with " + id + " (" + how.id() + "): " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage()));
             return false;
         } catch (RuntimeException | StackOverflowError e) {
             // the class alone: a hot JVM throws such exceptions without their message (OmitStackTraceInFastThrow),
             // and the answer goes into the SBOM's bytes and the cache
-            failures.add(id + " the SPDX library failed comparing with " + id + " (" + how.id() + "): " + e.getClass().getSimpleName());
+            failures.add(new Failure(id, "the SPDX library failed comparing with " + id + " (" + how.id() + "): " + e.getClass().getSimpleName()));
             return false;
         }
     }
