@@ -3,6 +3,8 @@ package dev.gomod.freeze;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.ModFileCopy;
+import dev.gomod.mod.GoReleases;
+import dev.gomod.mod.GoVersion;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +13,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Is the module tidy? Runs {@code go mod tidy -modfile=<copy>} and compares the copies with the
- * user's go.mod and go.sum, line by line, so the answer names what tidy would add or remove.
+ * user's go.mod and go.sum, line by line, so the answer names what tidy would add or remove. From
+ * go 1.27 on ({@link GoReleases#REQUIRE_AT_MOST_TWO}) tidy also merges require blocks into one
+ * direct and one indirect: that is said in one sentence, and the lines it only moves are not listed.
  */
 public final class TidyCheck {
     private TidyCheck() {
@@ -25,27 +30,60 @@ public final class TidyCheck {
     public static List<String> differences(GoCommand go, Path moduleDir, ModFileCopy copy) throws GoException, IOException {
         go.run(moduleDir, "mod", "tidy", copy.flag());
         List<String> out = new ArrayList<>();
-        diff(copy.originalGoMod().getFileName().toString(), copy.originalGoMod(), copy.goMod(), out);
-        diff(copy.originalGoSum().getFileName().toString(), copy.originalGoSum(), copy.goSum(), out);
+        String modName = copy.originalGoMod().getFileName().toString();
+        List<String> before = lines(copy.originalGoMod());
+        List<String> after = lines(copy.goMod());
+        int blocksBefore = requireStatements(before);
+        int blocksAfter = requireStatements(after);
+        Optional<String> goLine = after.stream().filter(l -> l.startsWith("go ")).findFirst().map(l -> l.replaceFirst("//.*", "").strip());
+        boolean merged = blocksAfter < blocksBefore
+                && goLine.flatMap(g -> GoVersion.parse(g.substring(3))).map(v -> v.atLeast(GoReleases.REQUIRE_AT_MOST_TWO)).orElse(false);
+        if (merged) {
+            out.add(modName + ": " + goLine.get() + " merges the " + blocksBefore + " require blocks and lines into "
+                    + (blocksAfter == 1 ? "one" : "two, one direct and one indirect") + " (Go " + GoReleases.REQUIRE_AT_MOST_TWO
+                    + " and later, golang/go#56471)");
+        }
+        int listed = out.size();
+        diff(modName, before, after, merged, out);
+        if (out.size() == listed && !merged && !before.equals(after)) {
+            out.add(modName + ": tidy would reorder or regroup its lines");
+        }
+        diff(copy.originalGoSum().getFileName().toString(), lines(copy.originalGoSum()), lines(copy.goSum()), false, out);
         return out;
     }
 
-    private static void diff(String name, Path original, Path tidied, List<String> out) throws IOException {
-        List<String> before = lines(original);
-        List<String> after = lines(tidied);
-        Set<String> beforeSet = new HashSet<>(before);
-        Set<String> afterSet = new HashSet<>(after);
+    /**
+     * @param requirementsOnly compare requirements, not where they stand: a line {@code require m v}
+     *                         and the block line {@code m v} are the same, block brackets are left out
+     */
+    private static void diff(String name, List<String> before, List<String> after, boolean requirementsOnly, List<String> out) {
+        Set<String> beforeSet = new HashSet<>(before.stream().map(l -> key(l, requirementsOnly)).toList());
+        Set<String> afterSet = new HashSet<>(after.stream().map(l -> key(l, requirementsOnly)).toList());
         for (int i = 0; i < before.size(); i++) {
             String l = before.get(i);
-            if (!l.isBlank() && !afterSet.contains(l)) {
+            if (!skipped(l, requirementsOnly) && !afterSet.contains(key(l, requirementsOnly))) {
                 out.add(name + ":" + (i + 1) + ": - " + l.strip() + "   (tidy would remove)");
             }
         }
         for (String l : after) {
-            if (!l.isBlank() && !beforeSet.contains(l)) {
+            if (!skipped(l, requirementsOnly) && !beforeSet.contains(key(l, requirementsOnly))) {
                 out.add(name + ": + " + l.strip() + "   (tidy would add)");
             }
         }
+    }
+
+    private static boolean skipped(String line, boolean requirementsOnly) {
+        String t = line.strip();
+        return t.isEmpty() || requirementsOnly && (t.equals("require (") || t.equals(")"));
+    }
+
+    private static String key(String line, boolean requirementsOnly) {
+        return requirementsOnly ? line.strip().replaceFirst("^require\\s+(?!\\()", "") : line;
+    }
+
+    /** The require blocks and single require lines of a go.mod, counted as go.mod's syntax has them. */
+    private static int requireStatements(List<String> lines) {
+        return (int) lines.stream().filter(l -> l.startsWith("require ") || l.startsWith("require\t") || l.equals("require(")).count();
     }
 
     private static List<String> lines(Path p) throws IOException {

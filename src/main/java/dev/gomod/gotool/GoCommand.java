@@ -63,12 +63,6 @@ public final class GoCommand {
         return run(dir, "env", "GOVERSION").stdout().strip();
     }
 
-    /** The minor release of a {@code go1.N[.P]} version string; 0 when it is not one (a devel build). */
-    public static int minor(String goVersion) {
-        java.util.regex.Matcher m = Pattern.compile("^go1\\.(\\d+)").matcher(goVersion);
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
-    }
-
     /** Runs {@code go args...} in {@code dir}, retrying transient failures. */
     public Result run(Path dir, String... args) throws GoException {
         GoException last = null;

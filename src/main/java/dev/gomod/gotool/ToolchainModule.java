@@ -1,6 +1,7 @@
 package dev.gomod.gotool;
 
 import dev.gomod.mod.GoMod;
+import dev.gomod.mod.GoReleases;
 import dev.gomod.mod.GoVersion;
 
 import java.util.Locale;
@@ -22,13 +23,12 @@ public record ToolchainModule(String go, String goos, String goarch) {
     public static final String PATH = "golang.org/toolchain";
 
     private static final Pattern PLATFORM = Pattern.compile("^([a-z0-9]+)-([a-z0-9]+)$");
-    private static final GoVersion FIRST = GoVersion.parse("1.21.0").orElseThrow();
 
     public ToolchainModule {
         GoVersion v = GoVersion.parse(go).filter(x -> go.startsWith("go1.") && !x.isLanguageVersion())
                 .orElseThrow(() -> new IllegalArgumentException("'" + go + "' is not a Go release (go1.X.Y or go1.XrcN)"));
-        if (v.compareTo(FIRST) < 0) {
-            throw new IllegalArgumentException(go + " predates Go 1.21.0: the Go module proxy serves no toolchain module for it");
+        if (!v.atLeast(GoReleases.FIRST_TOOLCHAIN_MODULE)) {
+            throw new IllegalArgumentException(go + " predates Go " + GoReleases.FIRST_TOOLCHAIN_MODULE + ": the Go module proxy serves no toolchain module for it");
         }
         if (!PLATFORM.matcher(goos + "-" + goarch).matches()) {
             throw new IllegalArgumentException("'" + goos + "-" + goarch + "' is not a platform (<goos>-<goarch>, e.g. linux-amd64)");
@@ -104,7 +104,7 @@ public record ToolchainModule(String go, String goos, String goarch) {
         if (toolchain.isPresent()) {
             return toolchain.map(t -> t.replaceFirst("[-+].*$", ""));
         }
-        Optional<GoVersion> go = goMod.goVersion().flatMap(GoVersion::parse).filter(v -> v.compareTo(GoVersion.parse("1.21").orElseThrow()) >= 0);
+        Optional<GoVersion> go = goMod.goVersion().flatMap(GoVersion::parse).filter(v -> v.atLeast(GoReleases.STRICT));
         if (go.isPresent()) {
             GoVersion v = go.get();
             return Optional.of("go" + (v.isLanguageVersion() ? v.language() + ".0" : v.toString()));

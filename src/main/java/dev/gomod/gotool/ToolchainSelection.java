@@ -1,6 +1,7 @@
 package dev.gomod.gotool;
 
 import dev.gomod.mod.GoMod;
+import dev.gomod.mod.GoReleases;
 import dev.gomod.mod.GoVersion;
 
 import java.util.Optional;
@@ -95,9 +96,9 @@ public final class ToolchainSelection {
     public static Decision decide(GoVersion local, String gotoolchain, GoMod goMod, Predicate<String> onPath) {
         String value = gotoolchain == null || gotoolchain.isBlank() ? "local" : gotoolchain.strip();
         Optional<Requirement> req = requirement(goMod);
-        if (local.minor() < 21 && local.major() == 1) {
+        if (!local.atLeast(GoReleases.STRICT)) {
             // no toolchain switching before Go 1.21: whatever GOTOOLCHAIN says, this Go runs
-            return verdict(local, value, req, local, Optional.empty(), "Go " + local + " predates toolchain switching (Go 1.21)");
+            return verdict(local, value, req, local, Optional.empty(), "Go " + local + " predates toolchain switching (Go " + GoReleases.STRICT + ")");
         }
         String min = value;
         String mode = "";

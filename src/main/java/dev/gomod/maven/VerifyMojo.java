@@ -38,8 +38,9 @@ public class VerifyMojo extends ModuleMojo {
     private boolean allowMissing;
 
     /**
-     * The go that will build: when it is there, verify applies Go 1.21's rule that go.mod and every
-     * vendored module's {@code ## go} line be no newer than it. verify itself never needs Go.
+     * The go that will build: when it is there, verify applies its rules: from Go 1.21, that go.mod and
+     * every vendored module's {@code ## go} line be no newer than it; the godebug settings it removed
+     * (Go 1.27 refuses a removed setting at its old value). verify itself never needs Go.
      */
     @Parameter(property = Property.GO, defaultValue = "go")
     private String go;
@@ -96,6 +97,8 @@ public class VerifyMojo extends ModuleMojo {
                 "run 'mvn gomod:vendor' (or 'go mod vendor') to sync vendor/ with go.mod");
         section(b, report.of(Category.GO_TOO_OLD), "the Go that will build is older than the module needs",
                 "build with a newer Go (gomod.go), or let go switch with gomod.gotoolchain=auto (online)");
+        section(b, report.of(Category.GODEBUG_REMOVED), "the Go that will build removed these godebug settings",
+                "delete the line, or give the setting its new value (the page go links to says which)");
         section(b, report.of(Category.MODULE_SUM), "module files do not match go.sum (damaged or tampered)",
                 "delete the named files from " + modcache + " and download them again; never edit go.sum to match");
         section(b, report.of(Category.MODULE_MISSING), "files named by go.sum are missing from " + modcache,

@@ -163,13 +163,10 @@ public final class GoMod {
     }
 
     /**
-     * Whether the main module's go version is at least {@code minor} (1.x), the way cmd/go gates
-     * behaviour on it. A file without a go line counts as older than any.
+     * Whether the main module's go line is {@code release} or later (one of {@link GoReleases}), the
+     * way cmd/go gates behaviour on it. A file without a go line counts as older than any.
      */
-    public boolean goAtLeast(int minor) {
-        if (goVersion == null) {
-            return false;
-        }
-        return Semver.compare("v" + goVersion.replaceAll("[a-z].*$", ""), "v1." + minor) >= 0;
+    public boolean goAtLeast(GoVersion release) {
+        return goVersion().flatMap(GoVersion::parse).map(v -> v.atLeast(release)).orElse(false);
     }
 }

@@ -85,6 +85,11 @@ public record GoVersion(int major, int minor, int patch, String pre, int preNum)
         return compareTo(o) > 0;
     }
 
+    /** Whether this is {@code o} or later: a rule of {@link GoReleases} applies. */
+    public boolean atLeast(GoVersion o) {
+        return compareTo(o) >= 0;
+    }
+
     /** As go writes it: {@code 1.21}, {@code 1.21.3}, {@code 1.21rc1}. */
     @Override
     public String toString() {

@@ -151,7 +151,7 @@ public final class VendorConsistency {
         if (txt.workspace()) {
             out.add(ofFile("starts with '## workspace' (go work vendor wrote it): go ignores vendor/ outside workspace mode"));
         }
-        boolean pre114 = !goMod.goAtLeast(14);
+        boolean pre114 = !goMod.goAtLeast(GoReleases.VENDOR_ANNOTATIONS);
 
         for (GoMod.Require r : goMod.requires()) {
             boolean explicit = txt.find(r.module()).map(ModulesTxt.Module::explicit).orElse(false);

@@ -9,6 +9,8 @@ import dev.gomod.gotool.ModFileCopy;
 import dev.gomod.hash.DirHash;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
+import dev.gomod.mod.GoReleases;
+import dev.gomod.mod.GoVersion;
 import dev.gomod.workspace.Workspace;
 import dev.gomod.mod.ModulesTxt;
 import dev.gomod.mod.VendorConsistency;
@@ -49,9 +51,10 @@ public final class ScratchVendor {
     public Result vendor(Path moduleDir, ModFileCopy copy, GoMod goMod, Path out)
             throws GoException, IOException, WorkspaceException, FormatException {
         String goVersion = go.goVersion(moduleDir);
-        if (GoCommand.minor(goVersion) != 0 && GoCommand.minor(goVersion) < 18) {
+        if (older(goVersion, GoReleases.VENDOR_OUTPUT_DIR)) {
             throw new WorkspaceException(Reason.GO_TOO_OLD, goVersion + " cannot vendor into a separate directory ('go mod vendor -o' needs"
-                    + " Go 1.18 or later), so vendor/ could be left half-written", Map.of("needs", "1.18"));
+                    + " Go " + GoReleases.VENDOR_OUTPUT_DIR + " or later), so vendor/ could be left half-written",
+                    Map.of("needs", GoReleases.VENDOR_OUTPUT_DIR.toString()));
         }
         go.run(moduleDir, "mod", "vendor", copy.flag(), "-o", out.toString());
         if (copy.changed()) {
@@ -71,6 +74,11 @@ public final class ScratchVendor {
         return hashed(out, txt, goVersion);
     }
 
+    /** Whether the running go ({@code go1.19.8}) predates {@code release}; a devel build does not. */
+    private static boolean older(String goVersion, GoVersion release) {
+        return GoVersion.ofGoVersionOutput(goVersion).map(v -> !v.atLeast(release)).orElse(false);
+    }
+
     private static Result hashed(Path out, ModulesTxt txt, String goVersion) throws IOException {
         List<DirHash.FileSource> files = DirHash.listDir(out, "vendor");
         String hash = DirHash.hashParallel(files, Runtime.getRuntime().availableProcessors());
@@ -81,9 +89,9 @@ public final class ScratchVendor {
     public Result vendorWorkspace(Workspace workspace, Path out) throws GoException, IOException, WorkspaceException, FormatException {
         Path workDir = workspace.dir();
         String goVersion = go.goVersion(workDir);
-        if (GoCommand.minor(goVersion) != 0 && GoCommand.minor(goVersion) < 22) {
-            throw new WorkspaceException(Reason.GO_TOO_OLD, goVersion + " cannot vendor a workspace ('go work vendor' needs Go 1.22 or later)",
-                    Map.of("needs", "1.22"));
+        if (older(goVersion, GoReleases.WORKSPACE_VENDOR)) {
+            throw new WorkspaceException(Reason.GO_TOO_OLD, goVersion + " cannot vendor a workspace ('go work vendor' needs Go "
+                    + GoReleases.WORKSPACE_VENDOR + " or later)", Map.of("needs", GoReleases.WORKSPACE_VENDOR.toString()));
         }
         FileSnapshot inputs = FileSnapshot.of(workspace.inputFiles().stream().map(workDir::resolve).toList());
         go.run(workDir, "work", "vendor", "-o", out.toString());

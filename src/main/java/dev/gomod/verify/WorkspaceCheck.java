@@ -6,6 +6,7 @@ import dev.gomod.lock.LockDrift;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoSum;
+import dev.gomod.mod.GoReleases;
 import dev.gomod.mod.GoVersion;
 import dev.gomod.mod.GoWork;
 import dev.gomod.mod.ModulesTxt;
@@ -33,7 +34,7 @@ import java.util.Optional;
  */
 public record WorkspaceCheck(Workspace workspace, Reporter reporter, Options options) implements Job<WorkspaceCheck.Options> {
     /** Which check a finding comes from; each has its own remedy. */
-    public enum Category { VENDOR_CONSISTENCY, GO_TOO_OLD, MODULE_SUM, MODULE_MISSING, LOCK_DRIFT }
+    public enum Category { VENDOR_CONSISTENCY, GO_TOO_OLD, GODEBUG_REMOVED, MODULE_SUM, MODULE_MISSING, LOCK_DRIFT }
 
     /** One thing that is wrong. */
     public record Finding(Category category, String message) {
@@ -50,8 +51,6 @@ public record WorkspaceCheck(Workspace workspace, Reporter reporter, Options opt
         }
     }
 
-    /** Since Go 1.21 (its release candidates included) a module newer than the running Go is fatal. */
-    private static final GoVersion GO_1_21 = GoVersion.parse("1.21").orElseThrow();
 
     /**
      * What to check besides go.mod, go.sum, vendor/ and the lock.
@@ -92,6 +91,7 @@ public record WorkspaceCheck(Workspace workspace, Reporter reporter, Options opt
             // go.work and the go.mod of every module it uses, as go reads them in workspace mode
             GoWork work = workspace.goWork();
             tooNew("go.work", work.goVersion(), findings, notes);
+            removedGodebugs("go.work", work.godebugs(), findings);
             List<GoSum.Entry> sums = new ArrayList<>(sumEntries(workspace.dir().resolve("go.work.sum")));
             for (VendorConsistency.WorkspaceModule m : workspace.workModules()) {
                 m.goMod().goVersion().ifPresent(v -> tooNew(GoWork.fileIn(m.dir(), "go.mod"), v, findings, notes));
@@ -109,6 +109,7 @@ public record WorkspaceCheck(Workspace workspace, Reporter reporter, Options opt
             GoMod goMod = GoMod.parse(goModFile.toString(), Files.readAllBytes(goModFile), true);
             checked.add(name + " (" + goMod.requires().size() + " requires)");
             goMod.goVersion().ifPresent(v -> tooNew(name, v, findings, notes));
+            removedGodebugs(name, goMod.godebugs(), findings); // go reads a module's godebug lines outside workspace mode only
             Path goSumFile = workspace.goSumFile();
             goSum = Files.isRegularFile(goSumFile) ? GoSum.parse(goSumFile.toString(), Files.readAllBytes(goSumFile)) : null;
             mainModules = goMod.modulePath();
@@ -156,11 +157,22 @@ public record WorkspaceCheck(Workspace workspace, Reporter reporter, Options opt
         if (options.builder() == null || v.isEmpty() || !v.get().isNewerThan(options.builder())) {
             return;
         }
-        if (options.builder().compareTo(GO_1_21) >= 0) {
+        if (options.builder().atLeast(GoReleases.STRICT)) {
             findings.add(new Finding(Category.GO_TOO_OLD, what + " requires go >= " + declared + " (running go " + options.builder() + ")"));
         } else {
             notes.add(what + " declares go " + declared + ", newer than go " + options.builder()
                     + ": Go before 1.21 builds it anyway, and fails only where newer language features are used");
+        }
+    }
+
+    /** cmd/go's check of the godebug lines it reads (modload.CheckGodebug), for the settings the Go that builds removed. */
+    private void removedGodebugs(String file, List<GoMod.Godebug> godebugs, List<Finding> findings) {
+        if (options.builder() == null) {
+            return;
+        }
+        for (GoMod.Godebug g : godebugs) {
+            GoReleases.removedGodebug(options.builder(), g.key(), g.value())
+                    .ifPresent(m -> findings.add(new Finding(Category.GODEBUG_REMOVED, file + ":" + g.line() + ": " + m)));
         }
     }
 

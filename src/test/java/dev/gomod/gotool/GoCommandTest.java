@@ -118,11 +118,4 @@ class GoCommandTest {
         assertTrue(e.environmental());
         assertTrue(e.getMessage().startsWith("cannot run '" + tmp.resolve("no-such-go") + "'"), e.getMessage());
     }
-
-    @Test
-    void goVersionMinor() {
-        assertEquals(19, GoCommand.minor("go1.19.8"));
-        assertEquals(21, GoCommand.minor("go1.21rc2"));
-        assertEquals(0, GoCommand.minor("devel go1.23-abc"));
-    }
 }

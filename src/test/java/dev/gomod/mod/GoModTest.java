@@ -81,16 +81,17 @@ class GoModTest {
         assertEquals(new GoMod.Retract("v1.1.0", "v1.1.5", "", 31), m.retracts().get(1));
         assertEquals(List.of("golang.org/x/tools/cmd/stringer"), m.tools());
         assertEquals(List.of("./node_modules"), m.ignores());
-        assertTrue(m.goAtLeast(21));
+        assertTrue(m.goAtLeast(GoReleases.STRICT));
+        assertFalse(m.goAtLeast(GoReleases.REQUIRE_AT_MOST_TWO));
     }
 
     @Test
     void readsGo119Files() throws Exception {
         GoMod m = strict("module example.com/m\n\ngo 1.19\n\nrequire example.com/a v1.0.0\n");
-        assertTrue(m.goAtLeast(17));
-        assertFalse(m.goAtLeast(20));
+        assertTrue(m.goAtLeast(GoReleases.EXPLICIT_INDIRECT));
+        assertFalse(m.goAtLeast(GoReleases.STRICT));
         GoMod old = strict("module example.com/m\n");
-        assertFalse(old.goAtLeast(11));
+        assertFalse(old.goAtLeast(GoReleases.VENDOR_ANNOTATIONS));
         assertTrue(old.goVersion().isEmpty());
     }
 

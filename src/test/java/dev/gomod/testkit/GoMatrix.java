@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * The Go releases the tests run against: Debian's Go 1.19 ({@code apt-get install golang-1.19-go}),
- * the newest patch release of each of Go 1.21 to 1.25, fetched as {@code golang.org/toolchain}
- * modules through the Go module proxy, and the go on the PATH (1.26 here). Toolchains land in a
+ * the newest patch release of each of Go 1.21 to 1.25 and of Go 1.27 (the current release), fetched
+ * as {@code golang.org/toolchain} modules through the Go module proxy, and the go on the PATH (1.26
+ * here). Toolchains land in a
  * cache that later runs reuse ({@code ~/.cache/gomod-maven-plugin-tests}, or
  * {@code -Dgomod.test.goCache=DIR}); nothing of the user's Go setup is read or written.
  *
@@ -34,6 +35,8 @@ import java.util.stream.Stream;
 public final class GoMatrix {
     /** Toolchains between Debian's 1.19 and the PATH go: the newest patch of each release the proxy serves. */
     static final List<String> TOOLCHAINS = List.of("go1.21.13", "go1.22.12", "go1.23.12", "go1.24.13", "go1.25.14");
+    /** The current release, newer than the PATH go: its newest patch. */
+    static final String NEWEST = "go1.27.4";
     static final Path DEBIAN_GO_119 = Path.of("/usr/lib/go-1.19/bin/go");
 
     private static final Map<String, Path> RESOLVED = new ConcurrentHashMap<>();
@@ -82,12 +85,18 @@ public final class GoMatrix {
         all.add(debian119());
         TOOLCHAINS.forEach(t -> all.add(new Go(t)));
         all.add(pathGo());
+        all.add(newest());
         return all.stream();
     }
 
-    /** The oldest and the newest Go: where tests that are not about formats run. */
+    /** The current Go release, fetched like the older toolchains (the PATH go is one release behind it). */
+    public static Go newest() {
+        return new Go(NEWEST);
+    }
+
+    /** The oldest Go, the PATH go and the newest: where tests that are not about formats run. */
     public static Stream<Go> oldestAndNewest() {
-        return Stream.of(debian119(), pathGo());
+        return Stream.of(debian119(), pathGo(), newest());
     }
 
     /** Every Go of the matrix that speaks Go 1.21's toolchain rules. */
