@@ -38,6 +38,8 @@ public class WorkspaceException extends Exception {
         NOT_PINNED,
         /** The dependency policy refuses modules of the build list. */
         POLICY,
+        /** A toolchain for a platform the GOPROXY chain does not list for its release; fact {@code platforms}: those it lists. */
+        UNLISTED_PLATFORM,
         /** A directory holds what a bundle must not: links, devices, a damaged module cache. */
         UNSAFE_CONTENT
     }

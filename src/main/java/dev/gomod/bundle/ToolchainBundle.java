@@ -4,7 +4,9 @@ import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.WorkspaceException.Reason;
 import dev.gomod.gotool.GoCommand;
+import dev.gomod.gotool.GoEnvironment;
 import dev.gomod.gotool.GoException;
+import dev.gomod.gotool.SecretMasker;
 import dev.gomod.gotool.ToolchainModule;
 import dev.gomod.hash.DirHash;
 import dev.gomod.lock.GoModLock;
@@ -18,12 +20,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.SortedSet;
 import java.util.stream.Stream;
 
 /**
@@ -121,10 +126,10 @@ public final class ToolchainBundle extends BundleLayout {
         if (!module.goos().equals("windows")) {
             setExecutable(goroot);
         }
-        if (!module.platform().equals(ToolchainModule.runningPlatform())) {
+        if (!ToolchainModule.running().equals(Optional.of(module.platform()))) {
             return copies + " go.mod files restored; not run (built for " + module.platform() + ")";
         }
-        String out = runVersion(goroot.resolve(module.executable()));
+        String out = runVersion(goroot.resolve(module.executable()), VERSION_TIMEOUT);
         if (!out.equals(module.versionLine())) {
             throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": its " + module.executable()
                     + " says '" + out + "', not '" + module.versionLine() + "'");
@@ -166,25 +171,42 @@ public final class ToolchainBundle extends BundleLayout {
         }
     }
 
-    private static String runVersion(Path go) throws IOException, WorkspaceException {
-        ProcessBuilder pb = new ProcessBuilder(go.toString(), "version").redirectErrorStream(true)
-                .directory(go.getParent().toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        // this toolchain exactly: no switch, no go.env of the user's, no GOROOT from outside
-        pb.environment().put("GOTOOLCHAIN", "local");
-        pb.environment().put("GOENV", "off");
-        pb.environment().remove("GOROOT");
-        Process p = pb.start();
+    /** How long {@code go version} of a restored toolchain may take before it and its children are killed. */
+    static final Duration VERSION_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * {@code go version} of this toolchain exactly (no switch, no go.env of the user's, no GOROOT from
+     * outside), through GoCommand so that a binary that hangs is killed, with its children, at the timeout.
+     */
+    static String runVersion(Path go, Duration timeout) throws IOException, WorkspaceException {
+        Map<String, String> base = new HashMap<>(System.getenv());
+        base.remove("GOROOT");
+        GoEnvironment env = new GoEnvironment(base, new SecretMasker()).set("GOTOOLCHAIN", "local").set("GOENV", "off");
         try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new WorkspaceException(Reason.TAMPERED, go + " version failed: " + out);
+            return new GoCommand(go.toString(), env, timeout, 0, Duration.ZERO, Reporter.SILENT).run(go.getParent(), "version").stdout().strip();
+        } catch (GoException e) {
+            if (e.kind() == GoException.Kind.FAILED) {
+                throw new WorkspaceException(Reason.TAMPERED, go + " version failed: " + e.output().strip());
             }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-            throw new IOException("interrupted while running " + go + " version", e);
+            throw new IOException(go + " version: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The platforms the configured GOPROXY chain lists for {@code release} ({@code go list -m -versions
+     * -retracted golang.org/toolchain}, outside any module: -retracted, or go fetches the newest version to read its
+     * retractions); empty when the chain lists none or cannot be asked
+     * (offline, {@code direct}), where the download itself will speak.
+     */
+    public static SortedSet<String> listedPlatforms(GoCommand go, Path scratch, String release) throws IOException {
+        Path work = Files.createDirectories(scratch.resolve("list"));
+        String flags = go.environment().get("GOFLAGS");
+        GoCommand isolated = go.with("GOWORK", "off").with("GOFLAGS", (flags == null ? "" : flags).replaceAll("-mod=\\S+", "").strip());
+        try {
+            String out = isolated.run(work, "list", "-m", "-versions", "-retracted", ToolchainModule.PATH).stdout();
+            return ToolchainModule.listedPlatforms(List.of(out.strip().split("\\s+")), release);
+        } catch (GoException e) {
+            return new java.util.TreeSet<>();
         }
     }
 

@@ -10,6 +10,7 @@ import dev.gomod.bundle.ToolchainBundle;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.ModFileCopy;
+import dev.gomod.gotool.ToolchainModule;
 import dev.gomod.hash.DirHash;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
@@ -29,7 +30,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 
 /** The freeze job. */
@@ -208,8 +211,9 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
      * holds it), so a pin the lock already has is kept; the others are downloaded through go, which
      * checks them against that database.
      */
-    private SortedMap<String, String> toolchainPins(GoModLock previous, Path scratch) throws IOException, GoException {
+    private SortedMap<String, String> toolchainPins(GoModLock previous, Path scratch) throws IOException, GoException, WorkspaceException {
         SortedMap<String, String> pins = new TreeMap<>();
+        requireListed(previous, scratch);
         for (ToolchainBundle t : options.toolchains()) {
             String version = t.module().version();
             String known = previous == null ? null : previous.toolchains().get(version);
@@ -222,6 +226,25 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
             reporter.info("pinned " + t.module() + " " + pins.get(version) + " (" + Files.size(zip) + " bytes)");
         }
         return pins;
+    }
+
+    /**
+     * Refuses, before anything is downloaded, a toolchain the lock does not pin yet for a platform
+     * the GOPROXY chain does not list for that release, naming the ones it lists.
+     */
+    private void requireListed(GoModLock previous, Path scratch) throws IOException, WorkspaceException {
+        List<ToolchainModule> wanted = options.toolchains().stream().map(ToolchainBundle::module)
+                .filter(m -> previous == null || !previous.toolchains().containsKey(m.version())).toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        String release = wanted.get(0).go();
+        SortedSet<String> listed = ToolchainBundle.listedPlatforms(options.go(), scratch, release);
+        List<String> unlisted = wanted.stream().map(ToolchainModule::platform).filter(p -> !listed.contains(p)).toList();
+        if (!listed.isEmpty() && !unlisted.isEmpty()) {
+            throw new WorkspaceException(Reason.UNLISTED_PLATFORM, "the GOPROXY chain lists " + release + " for " + String.join(", ", listed)
+                    + ", not for " + String.join(", ", unlisted), Map.of("platforms", String.join(",", listed)));
+        }
     }
 
     private static GoModLock readQuietly(Path lockFile) throws IOException {

@@ -4,8 +4,12 @@ import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoReleases;
 import dev.gomod.mod.GoVersion;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -75,22 +79,77 @@ public record ToolchainModule(String go, String goos, String goarch) {
         return PATH + "@" + version();
     }
 
-    /** The platform this JVM runs on, as Go names it. */
-    public static String runningPlatform() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String goos = os.startsWith("windows") ? "windows" : os.startsWith("mac") || os.startsWith("darwin") ? "darwin"
+    /**
+     * The platforms Go ships binary distributions, and so toolchain modules, for (go.dev/dl; cmd/distpack
+     * names a module {@code <goos>-<goarch>}, as cmd/go asks for it with runtime.GOOS and runtime.GOARCH,
+     * so 32-bit ARM is {@code linux-arm} although the download page's archive says armv6l). A release
+     * need not have every one: the proxy's {@code @v/list} says which it has.
+     */
+    public static final Set<String> SHIPPED = Set.of(
+            "aix-ppc64", "darwin-amd64", "darwin-arm64", "dragonfly-amd64",
+            "freebsd-386", "freebsd-amd64", "freebsd-arm", "freebsd-arm64", "illumos-amd64",
+            "linux-386", "linux-amd64", "linux-arm", "linux-arm64", "linux-loong64", "linux-mips", "linux-mips64",
+            "linux-mips64le", "linux-mipsle", "linux-ppc64", "linux-ppc64le", "linux-riscv64", "linux-s390x",
+            "netbsd-386", "netbsd-amd64", "netbsd-arm", "netbsd-arm64", "openbsd-386", "openbsd-amd64", "openbsd-arm",
+            "openbsd-arm64", "openbsd-ppc64", "openbsd-riscv64", "solaris-amd64",
+            "windows-386", "windows-amd64", "windows-arm64");
+
+    /**
+     * Java's {@code os.name} and {@code os.arch} as Go's GOOS-GOARCH, e.g. {@code Linux}/{@code aarch64}
+     * is {@code linux-arm64}; empty for a platform Go ships no toolchain for.
+     */
+    public static Optional<String> platformOf(String osName, String osArch) {
+        String os = osName == null ? "" : osName.strip().toLowerCase(Locale.ROOT);
+        String goos = os.startsWith("windows") ? "windows"
+                : os.startsWith("mac") || os.startsWith("darwin") ? "darwin"
+                : os.equals("sunos") || os.equals("solaris") ? "solaris"
                 : os.replaceAll("[^a-z0-9]", "");
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String arch = osArch == null ? "" : osArch.strip().toLowerCase(Locale.ROOT);
         String goarch = switch (arch) {
-            case "amd64", "x86_64" -> "amd64";
+            case "amd64", "x86_64", "x86-64", "em64t" -> "amd64";
             case "aarch64", "arm64" -> "arm64";
-            case "x86", "i386", "i686" -> "386";
-            case "ppc64le" -> "ppc64le";
+            case "x86", "i386", "i486", "i586", "i686" -> "386";
+            case "arm", "arm32", "armv6l", "armv7l", "armhf", "armel" -> "arm";
+            case "ppc64le", "powerpc64le" -> "ppc64le";
+            case "ppc64", "powerpc64" -> "ppc64";
             case "s390x" -> "s390x";
             case "riscv64" -> "riscv64";
+            case "loongarch64", "loong64" -> "loong64";
+            case "mips64el", "mips64le" -> "mips64le";
+            case "mips64" -> "mips64";
+            case "mipsel", "mipsle" -> "mipsle";
+            case "mips" -> "mips";
             default -> arch.replaceAll("[^a-z0-9]", "");
         };
-        return goos + "-" + goarch;
+        String platform = goos + "-" + goarch;
+        return SHIPPED.contains(platform) ? Optional.of(platform) : Optional.empty();
+    }
+
+    /** The platform this JVM runs on, as Go names it; empty where Go ships no toolchain. */
+    public static Optional<String> running() {
+        return platformOf(System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+    /** The platform this JVM runs on, as Go names it; refused, naming Java's words for it, where Go ships no toolchain. */
+    public static String runningPlatform() {
+        return running().orElseThrow(() -> new IllegalArgumentException("Go ships no toolchain for this machine (os.name "
+                + System.getProperty("os.name") + ", os.arch " + System.getProperty("os.arch") + "); it ships them for "
+                + String.join(", ", new TreeSet<>(SHIPPED))));
+    }
+
+    /**
+     * The platforms a release has in {@code golang.org/toolchain}'s version list (as {@code go list -m
+     * -versions} prints it), sorted.
+     */
+    public static SortedSet<String> listedPlatforms(Collection<String> versions, String go) {
+        String prefix = "v0.0.1-" + (go.startsWith("go") ? go : "go" + go) + ".";
+        SortedSet<String> out = new TreeSet<>();
+        for (String v : versions) {
+            if (v.startsWith(prefix) && PLATFORM.matcher(v.substring(prefix.length())).matches()) {
+                out.add(v.substring(prefix.length()));
+            }
+        }
+        return out;
     }
 
     /**

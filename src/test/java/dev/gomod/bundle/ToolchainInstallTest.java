@@ -236,4 +236,22 @@ class ToolchainInstallTest {
         assertEquals(0, p.waitFor(), out);
         return out;
     }
+
+    @Test
+    void aGoThatNeverAnswersIsKilledWithItsChildrenAtTheTimeout() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("hung/bin"));
+        Path pids = tmp.resolve("pids");
+        Path go = bin.resolve("go");
+        // the binary and a child of its own both sleep: the kill must reach the child too
+        Files.writeString(go, "#!/bin/sh\nsleep 600 &\necho $$ $! > " + pids + "\nwait\n");
+        Files.setPosixFilePermissions(go, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        long start = System.nanoTime();
+        IOException e = assertThrows(IOException.class, () -> ToolchainBundle.runVersion(go, java.time.Duration.ofSeconds(2)));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(millis < 15_000, "caught at the timeout, not after " + millis + " ms");
+        assertTrue(e.getMessage().contains("timed out after 2 s") && e.getMessage().contains("were killed"), e.getMessage());
+        for (String pid : Files.readString(pids).strip().split(" ")) {
+            assertFalse(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " outlived the timeout");
+        }
+    }
 }
