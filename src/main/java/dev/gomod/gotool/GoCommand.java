@@ -48,6 +48,11 @@ public final class GoCommand {
         this.reporter = reporter;
     }
 
+    /** The go executable this command runs. */
+    public String executable() {
+        return executable;
+    }
+
     public GoEnvironment environment() {
         return environment;
     }

@@ -25,8 +25,12 @@ import java.util.Optional;
  * and retries. settings.xml reaches go through {@link GoSettings}.
  */
 abstract class GoMojo extends ModuleMojo {
-    /** The go executable: a name looked up on the PATH, or a path. After gomod:install-go, the go it installed. */
-    @Parameter(property = Property.GO, defaultValue = "go")
+    /**
+     * The go executable: a name looked up on the PATH, or a path. Unset: the toolchain gomod.lock pins
+     * for this platform when gomod:install-go installed it (in this build or an earlier one), else
+     * {@code go} from the PATH.
+     */
+    @Parameter(property = Property.GO)
     protected String go;
 
     /** GOPROXY for go; a comma or pipe separated list. Unset: inherited from the environment. */
@@ -118,9 +122,12 @@ abstract class GoMojo extends ModuleMojo {
         if (environment != null) {
             environment.forEach((k, v) -> base.put(k, v == null ? "" : v));
         }
-        if (project != null && go.equals(project.getProperties().getProperty(InstallGoMojo.INSTALLED_GOROOT + ".go"))) {
-            // the toolchain gomod:install-go installed is its own GOROOT, whatever GOROOT the agent's environment names
-            base.put("GOROOT", project.getProperties().getProperty(InstallGoMojo.INSTALLED_GOROOT));
+        ChosenGo chosen = chooseGo(go);
+        chosen.log(getLog());
+        String exe = chosen.executable();
+        if (chosen.goroot() != null) {
+            // an installed toolchain is its own GOROOT, whatever GOROOT the agent's environment names
+            base.put("GOROOT", chosen.goroot().toString());
         }
         GoEnvironment env = new GoEnvironment(base, masker)
                 .set("GOPROXY", goproxy)
@@ -131,7 +138,7 @@ abstract class GoMojo extends ModuleMojo {
                 .set("GOFLAGS", goflags)
                 .set("GOTOOLCHAIN", gotoolchain);
         // before anything touches the network: a Go too old for go.mod fails here, in milliseconds
-        requireToolchain(new GoCommand(go, env, Duration.ofSeconds(Math.min(timeout, 60)), 0, Duration.ZERO, Reporter.SILENT));
+        requireToolchain(new GoCommand(exe, env, Duration.ofSeconds(Math.min(timeout, 60)), 0, Duration.ZERO, Reporter.SILENT));
         warnAboutPasswordsInGoproxy();
         applyProxies(env);
         if (offline) {
@@ -150,7 +157,7 @@ abstract class GoMojo extends ModuleMojo {
         if (getLog().isDebugEnabled()) {
             env.describe().forEach(l -> getLog().debug("go env: " + l));
         }
-        return new GoCommand(go, env, Duration.ofSeconds(timeout), retries, Duration.ofMillis(retryBackoff), reporter());
+        return new GoCommand(exe, env, Duration.ofSeconds(timeout), retries, Duration.ofMillis(retryBackoff), reporter());
     }
 
     /**
@@ -164,7 +171,7 @@ abstract class GoMojo extends ModuleMojo {
         try {
             Optional<ToolchainSelection.Decision> decision = ToolchainSelection.probe(probe, moduleDir(), workspace().versionSource());
             if (decision.isEmpty()) {
-                getLog().warn("cannot tell the release of " + go + " (a devel build?): toolchain rules not checked");
+                getLog().warn("cannot tell the release of " + probe.executable() + " (a devel build?): toolchain rules not checked");
                 return;
             }
             d = decision.get();

@@ -32,10 +32,6 @@ public class InstallGoMojo extends BundleMojo {
     @Parameter(property = Property.TOOLCHAIN_VERSION)
     private String toolchainVersion;
 
-    /** Where toolchains are installed, one directory per release and platform; default {@code gomod/go} beside the local repository. */
-    @Parameter(property = Property.GO_INSTALL_DIRECTORY)
-    private File goInstallDirectory;
-
     @Inject
     public InstallGoMojo(RepositorySystem repositorySystem) {
         super(repositorySystem);
@@ -45,7 +41,7 @@ public class InstallGoMojo extends BundleMojo {
     protected void run() throws Exception {
         ToolchainModule module = ToolchainModule.of(ToolchainChoice.release(workspace().versionSource(), toolchainVersion), ToolchainModule.runningPlatform());
         ToolchainBundle layout = new ToolchainBundle(module);
-        Path goroot = installDirectory().resolve(module.go() + "." + module.platform());
+        Path goroot = installedGoroot(module);
         Restore restore = new Restore(workspace(), MavenReporter.of(getLog(), false), new Restore.Options(layout, goroot, limits()));
         Optional<Restore.Unchanged> installed = restore.upToDate();
         if (installed.isPresent()) {
@@ -56,14 +52,6 @@ public class InstallGoMojo extends BundleMojo {
             restore.run(resolve(coordinates), ReproducibleArchive.Format.ZIP);
         }
         use(goroot, goroot.resolve(module.executable()));
-    }
-
-    private Path installDirectory() {
-        if (goInstallDirectory != null) {
-            return goInstallDirectory.toPath().toAbsolutePath().normalize();
-        }
-        Path localRepository = Path.of(session.getLocalRepository().getBasedir()).toAbsolutePath().normalize();
-        return localRepository.resolveSibling("gomod").resolve("go");
     }
 
     /** Makes the installed go the one later goals run, unless the user named one. */

@@ -1,7 +1,13 @@
 package dev.gomod.maven;
 
 import dev.gomod.WorkspaceException;
+import dev.gomod.Reporter;
+import dev.gomod.archive.SafeExtractor;
 import dev.gomod.archive.UnsafeArchiveException;
+import dev.gomod.bundle.Restore;
+import dev.gomod.bundle.ToolchainBundle;
+import dev.gomod.gotool.ToolchainModule;
+import dev.gomod.lock.GoModLock;
 import dev.gomod.gotool.GoException;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
@@ -15,8 +21,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What every goal has in common, done once: the module directory, the lock, skipping
@@ -46,6 +54,14 @@ abstract class ModuleMojo extends AbstractMojo {
      */
     @Parameter(property = Property.MODFILE, defaultValue = "go.mod")
     protected String modFile;
+
+    /**
+     * Where gomod:install-go installs toolchains, one directory per release and platform, and where
+     * every goal that runs go looks for the one gomod.lock pins; default {@code gomod/go} beside the
+     * local repository.
+     */
+    @Parameter(property = Property.GO_INSTALL_DIRECTORY)
+    protected File goInstallDirectory;
 
     /** Skips every gomod goal. */
     @Parameter(property = Property.SKIP, defaultValue = "false")
@@ -167,6 +183,85 @@ abstract class ModuleMojo extends AbstractMojo {
             throw new MojoFailureException(Property.MODFILE + ": " + e.getMessage());
         }
         return name;
+    }
+
+    /** The directory gomod:install-go installs {@code module} into. */
+    protected Path installedGoroot(ToolchainModule module) {
+        Path base;
+        if (goInstallDirectory != null) {
+            base = goInstallDirectory.toPath().toAbsolutePath().normalize();
+        } else {
+            base = Path.of(session.getLocalRepository().getBasedir()).toAbsolutePath().normalize().resolveSibling("gomod").resolve("go");
+        }
+        return base.resolve(module.go() + "." + module.platform());
+    }
+
+    /**
+     * The go a goal runs: its path, the GOROOT it is (null: its own business), and why this one, for
+     * the log; {@code notable} when the why is worth an info line rather than a debug one.
+     */
+    protected record ChosenGo(String executable, Path goroot, String why, boolean notable) {
+        void log(org.apache.maven.plugin.logging.Log log) {
+            if (notable) {
+                log.info("runs " + executable + ": " + why);
+            } else {
+                log.debug("runs " + executable + ": " + why);
+            }
+        }
+    }
+
+    /**
+     * Which go runs, when gomod.go names none: the toolchain gomod.lock pins for this platform if
+     * gomod:install-go installed it (checked as install-go's no-op checks it: the stat cache, hashing
+     * only what changed), else {@code go} from the PATH.
+     *
+     * @param configured gomod.go as the user (or gomod:install-go earlier in this build) set it; null when unset
+     */
+    protected ChosenGo chooseGo(String configured) throws MojoFailureException {
+        if (configured != null && !configured.isBlank()) {
+            String installed = project == null ? null : project.getProperties().getProperty(InstallGoMojo.INSTALLED_GOROOT + ".go");
+            if (configured.equals(installed)) {
+                return new ChosenGo(configured, Path.of(project.getProperties().getProperty(InstallGoMojo.INSTALLED_GOROOT)),
+                        "installed by gomod:install-go earlier in this build", false);
+            }
+            return new ChosenGo(configured, null, Property.GO + "=" + configured, false);
+        }
+        Optional<String> platform = ToolchainModule.running();
+        Optional<GoModLock> lock;
+        try {
+            lock = workspace().lock();
+        } catch (IOException | FormatException e) {
+            return new ChosenGo("go", null, "go from the PATH (" + lockPath().getFileName() + " unreadable: " + e.getMessage() + ")", false);
+        }
+        Optional<String> pinned = platform.flatMap(p -> lock.flatMap(l -> l.toolchains().keySet().stream().filter(v -> v.endsWith("." + p)).findFirst()));
+        if (pinned.isEmpty()) {
+            return new ChosenGo("go", null, "go from the PATH: " + lockPath().getFileName() + " pins no toolchain for "
+                    + platform.orElse("this platform"), false);
+        }
+        ToolchainModule module;
+        try {
+            module = ToolchainModule.of(pinned.get().substring("v0.0.1-".length(), pinned.get().lastIndexOf('.')), platform.get());
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            return new ChosenGo("go", null, "go from the PATH: " + lockPath().getFileName() + " pins " + pinned.get()
+                    + ", which names no toolchain", true);
+        }
+        Path goroot = installedGoroot(module);
+        if (!Files.isDirectory(goroot)) {
+            return new ChosenGo("go", null, "go from the PATH: the toolchain " + lockPath().getFileName() + " pins (" + module.go() + " "
+                    + module.platform() + ") is not installed in " + goroot + " (mvn gomod:install-go installs it)", true);
+        }
+        try {
+            Restore check = new Restore(workspace(), Reporter.SILENT, new Restore.Options(new ToolchainBundle(module), goroot,
+                    SafeExtractor.Limits.DEFAULT));
+            if (check.upToDate().isPresent()) {
+                return new ChosenGo(goroot.resolve(module.executable()).toString(), goroot, "the toolchain " + lockPath().getFileName()
+                        + " pins for " + module.platform() + ", installed by gomod:install-go", true);
+            }
+        } catch (IOException | FormatException e) {
+            // reported below as not matching
+        }
+        return new ChosenGo("go", null, "go from the PATH: " + goroot + " does not match what " + lockPath().getFileName()
+                + " pins for it (or go.mod/go.sum changed since freeze); mvn gomod:install-go installs it again", true);
     }
 
     /** The module directory, its lock and scratch directory, as the jobs take them: one per execution, so go.mod is read once. */

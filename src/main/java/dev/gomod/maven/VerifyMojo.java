@@ -42,7 +42,7 @@ public class VerifyMojo extends ModuleMojo {
      * every vendored module's {@code ## go} line be no newer than it; the godebug settings it removed
      * (Go 1.27 refuses a removed setting at its old value). verify itself never needs Go.
      */
-    @Parameter(property = Property.GO, defaultValue = "go")
+    @Parameter(property = Property.GO)
     private String go;
 
     /** GOTOOLCHAIN the build will run with; decides, with gomod.go, which Go that is. */
@@ -70,18 +70,23 @@ public class VerifyMojo extends ModuleMojo {
 
     /** The release of the Go that will build, or null when there is no go here to ask (then the rules are skipped). */
     private GoVersion builder(Path module) throws MojoFailureException {
+        ChosenGo chosen = chooseGo(go);
+        chosen.log(getLog());
         GoEnvironment env = new GoEnvironment(System.getenv(), new SecretMasker()).set("GOTOOLCHAIN", gotoolchain);
-        GoCommand probe = new GoCommand(go, env, Duration.ofSeconds(30), 0, Duration.ZERO, Reporter.SILENT);
+        if (chosen.goroot() != null) {
+            env.set("GOROOT", chosen.goroot().toString());
+        }
+        GoCommand probe = new GoCommand(chosen.executable(), env, Duration.ofSeconds(30), 0, Duration.ZERO, Reporter.SILENT);
         try {
             Optional<ToolchainSelection.Decision> d = ToolchainSelection.probe(probe, module, workspace().versionSource());
             if (d.isEmpty()) {
                 return null;
             }
             GoVersion wouldRun = d.get().wouldRun();
-            getLog().debug("the Go that will build: go" + wouldRun + " (" + go + ", GOTOOLCHAIN=" + gotoolchain + ")");
+            getLog().debug("the Go that will build: go" + wouldRun + " (" + chosen.executable() + ", GOTOOLCHAIN=" + gotoolchain + ")");
             return wouldRun;
         } catch (GoException e) {
-            getLog().info("no Go to ask (" + go + "): the Go-version rules of modules.txt were not applied");
+            getLog().info("no Go to ask (" + chosen.executable() + "): the Go-version rules of modules.txt and go.mod were not applied");
             return null;
         } catch (FormatException e) {
             throw new MojoFailureException(e.getMessage());

@@ -162,6 +162,15 @@ class NexusEndToEndIT {
         long noOpMillis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(0, again.exit(), again.output());
         assertTrue(again.output().contains("Go toolchain " + TOOLCHAIN.go() + " " + TOOLCHAIN.platform() + " already installed in " + goroot), again.output());
+        // a later build that does not install: the goals find the toolchain the lock pins where install-go put it
+        Files.delete(agent.resolve("hello"));
+        MavenRun.Result later = MavenRun.run(agent, dir.resolve("logs/agent-no-go-later.log"), args("agent.xml", repo,
+                List.of("-o", "gomod:go", "-Dgomod.args=build -o hello .", "-Dgocache=" + agent.resolve("gocache"))), Map.of("PATH", path));
+        assertEquals(0, later.exit(), later.output());
+        assertTrue(later.output().contains("runs " + goroot.resolve("bin/go") + ": the toolchain gomod.lock pins for " + TOOLCHAIN.platform()
+                + ", installed by gomod:install-go"), later.output());
+        assertTrue(runBinaryOutput(goroot.resolve("bin/go"), "version", agent.resolve("hello").toString()).contains(TOOLCHAIN.go()),
+                "the later build did not run the installed toolchain");
         Path artifact = repo.resolve(GAV_PATH + "-go-toolchain-" + TOOLCHAIN.platform() + ".zip");
         Files.writeString(dir.resolve("logs/install-go-times.txt"), "artifact " + Files.size(artifact) + " bytes\n"
                 + "cold: mvn gomod:install-go gomod:restore gomod:go (build) " + coldMillis + " ms\n"
