@@ -1,13 +1,9 @@
 package dev.gomod.maven;
 
 import dev.gomod.WorkspaceException;
-import dev.gomod.Reporter;
-import dev.gomod.archive.SafeExtractor;
 import dev.gomod.archive.UnsafeArchiveException;
-import dev.gomod.bundle.Restore;
-import dev.gomod.bundle.ToolchainBundle;
+import dev.gomod.bundle.InstalledToolchain;
 import dev.gomod.gotool.ToolchainModule;
-import dev.gomod.lock.GoModLock;
 import dev.gomod.gotool.GoException;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
@@ -21,10 +17,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * What every goal has in common, done once: the module directory, the lock, skipping
@@ -185,7 +179,7 @@ abstract class ModuleMojo extends AbstractMojo {
         return name;
     }
 
-    /** The directory gomod:install-go installs {@code module} into. */
+    /** The directory gomod:install-go installs {@code module} into; with null, the directory of all installs. */
     protected Path installedGoroot(ToolchainModule module) {
         Path base;
         if (goInstallDirectory != null) {
@@ -193,7 +187,7 @@ abstract class ModuleMojo extends AbstractMojo {
         } else {
             base = Path.of(session.getLocalRepository().getBasedir()).toAbsolutePath().normalize().resolveSibling("gomod").resolve("go");
         }
-        return base.resolve(module.go() + "." + module.platform());
+        return module == null ? base : base.resolve(module.go() + "." + module.platform());
     }
 
     /**
@@ -226,42 +220,13 @@ abstract class ModuleMojo extends AbstractMojo {
             }
             return new ChosenGo(configured, null, Property.GO + "=" + configured, false);
         }
-        Optional<String> platform = ToolchainModule.running();
-        Optional<GoModLock> lock;
-        try {
-            lock = workspace().lock();
-        } catch (IOException | FormatException e) {
-            return new ChosenGo("go", null, "go from the PATH (" + lockPath().getFileName() + " unreadable: " + e.getMessage() + ")", false);
+        Path base = installedGoroot(null);
+        InstalledToolchain installed = InstalledToolchain.find(workspace(), base, ToolchainModule.running());
+        if (installed.executable().isPresent()) {
+            return new ChosenGo(installed.executable().get().toString(), installed.goroot(), installed.why() + " by gomod:install-go", true);
         }
-        Optional<String> pinned = platform.flatMap(p -> lock.flatMap(l -> l.toolchains().keySet().stream().filter(v -> v.endsWith("." + p)).findFirst()));
-        if (pinned.isEmpty()) {
-            return new ChosenGo("go", null, "go from the PATH: " + lockPath().getFileName() + " pins no toolchain for "
-                    + platform.orElse("this platform"), false);
-        }
-        ToolchainModule module;
-        try {
-            module = ToolchainModule.of(pinned.get().substring("v0.0.1-".length(), pinned.get().lastIndexOf('.')), platform.get());
-        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
-            return new ChosenGo("go", null, "go from the PATH: " + lockPath().getFileName() + " pins " + pinned.get()
-                    + ", which names no toolchain", true);
-        }
-        Path goroot = installedGoroot(module);
-        if (!Files.isDirectory(goroot)) {
-            return new ChosenGo("go", null, "go from the PATH: the toolchain " + lockPath().getFileName() + " pins (" + module.go() + " "
-                    + module.platform() + ") is not installed in " + goroot + " (mvn gomod:install-go installs it)", true);
-        }
-        try {
-            Restore check = new Restore(workspace(), Reporter.SILENT, new Restore.Options(new ToolchainBundle(module), goroot,
-                    SafeExtractor.Limits.DEFAULT));
-            if (check.upToDate().isPresent()) {
-                return new ChosenGo(goroot.resolve(module.executable()).toString(), goroot, "the toolchain " + lockPath().getFileName()
-                        + " pins for " + module.platform() + ", installed by gomod:install-go", true);
-            }
-        } catch (IOException | FormatException e) {
-            // reported below as not matching
-        }
-        return new ChosenGo("go", null, "go from the PATH: " + goroot + " does not match what " + lockPath().getFileName()
-                + " pins for it (or go.mod/go.sum changed since freeze); mvn gomod:install-go installs it again", true);
+        return new ChosenGo("go", null, "go from the PATH: " + installed.why()
+                + (installed.pinned() ? "; mvn gomod:install-go installs it" : ""), installed.pinned());
     }
 
     /** The module directory, its lock and scratch directory, as the jobs take them: one per execution, so go.mod is read once. */

@@ -106,6 +106,22 @@ class ToolchainInstallTest {
         // and reads no file: the digests come from the stat cache the install left beside the GOROOT
         Restore.Unchanged third = second.upToDate().orElseThrow();
         assertEquals(0, third.read(), third.describe());
+
+        // a later build that does not install finds it, for this platform only, while it matches the pin
+        Path base = a.goroot().getParent();
+        InstalledToolchain found = InstalledToolchain.find(a.workspace(), base, java.util.Optional.of(m.platform()));
+        assertEquals(java.util.Optional.of(a.goroot().resolve("bin/go")), found.executable(), found.why());
+        assertEquals("the toolchain gomod.lock pins (" + m.go() + " " + m.platform() + "), installed in " + a.goroot(), found.why());
+        InstalledToolchain other = InstalledToolchain.find(a.workspace(), base, java.util.Optional.of("darwin-arm64"));
+        assertEquals("gomod.lock pins no toolchain for darwin-arm64", other.why());
+        assertFalse(other.pinned() || other.executable().isPresent());
+        InstalledToolchain elsewhere = InstalledToolchain.find(a.workspace(), tmp.resolve("elsewhere"), java.util.Optional.of(m.platform()));
+        assertTrue(elsewhere.pinned() && elsewhere.executable().isEmpty() && elsewhere.why().endsWith(" is not installed in "
+                + tmp.resolve("elsewhere").resolve(m.go() + "." + m.platform())), elsewhere.why());
+        Files.writeString(a.goroot().resolve("VERSION"), "tampered", java.nio.file.StandardOpenOption.APPEND);
+        InstalledToolchain changed = InstalledToolchain.find(a.workspace(), base, java.util.Optional.of(m.platform()));
+        assertTrue(changed.executable().isEmpty() && changed.why().startsWith(a.goroot() + " does not match the toolchain gomod.lock pins"),
+                changed.why());
     }
 
     @Test

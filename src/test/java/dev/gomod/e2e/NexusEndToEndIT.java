@@ -167,8 +167,8 @@ class NexusEndToEndIT {
         MavenRun.Result later = MavenRun.run(agent, dir.resolve("logs/agent-no-go-later.log"), args("agent.xml", repo,
                 List.of("-o", "gomod:go", "-Dgomod.args=build -o hello .", "-Dgocache=" + agent.resolve("gocache"))), Map.of("PATH", path));
         assertEquals(0, later.exit(), later.output());
-        assertTrue(later.output().contains("runs " + goroot.resolve("bin/go") + ": the toolchain gomod.lock pins for " + TOOLCHAIN.platform()
-                + ", installed by gomod:install-go"), later.output());
+        assertTrue(later.output().contains("runs " + goroot.resolve("bin/go") + ": the toolchain gomod.lock pins (" + TOOLCHAIN.go() + " "
+                + TOOLCHAIN.platform() + "), installed in " + goroot + " by gomod:install-go"), later.output());
         assertTrue(runBinaryOutput(goroot.resolve("bin/go"), "version", agent.resolve("hello").toString()).contains(TOOLCHAIN.go()),
                 "the later build did not run the installed toolchain");
         Path artifact = repo.resolve(GAV_PATH + "-go-toolchain-" + TOOLCHAIN.platform() + ".zip");
