@@ -64,12 +64,13 @@ public record InstalledToolchain(Path goroot, ToolchainModule module, String why
         try {
             Restore check = new Restore(workspace, Reporter.SILENT, new Restore.Options(new ToolchainBundle(module), goroot,
                     SafeExtractor.Limits.DEFAULT));
-            if (check.upToDate().isPresent()) {
+            // go.mod may have changed since freeze (verify says so): the toolchain the lock pins is still the one to run
+            if (check.holdsPinnedTree().isPresent()) {
                 return new InstalledToolchain(goroot, module, what + ", installed in " + goroot);
             }
         } catch (IOException | FormatException e) {
             // reported as not matching
         }
-        return new InstalledToolchain(null, module, goroot + " does not match " + what + " (or go.mod/go.sum changed since freeze)");
+        return new InstalledToolchain(null, module, goroot + " does not match " + what);
     }
 }

@@ -71,11 +71,23 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
      * gomod last hashed them ({@link StatCache}); the cache is brought up to date when it missed.
      */
     public Optional<Unchanged> upToDate() throws IOException, FormatException {
+        Optional<GoModLock> lock = workspace.lock();
+        if (lock.isEmpty() || !LockDrift.checkInputs(lock.get(), workspace.dir()).isEmpty()) {
+            return Optional.empty();
+        }
+        return holdsPinnedTree();
+    }
+
+    /**
+     * As {@link #upToDate()}, whether or not go.mod and go.sum still match the lock: the target holds
+     * the tree the lock pins for this layout. What a toolchain needs to be run; not what a restore
+     * needs to be skipped.
+     */
+    public Optional<Unchanged> holdsPinnedTree() throws IOException, FormatException {
         BundleLayout layout = options.layout();
         Path target = options.target();
-        Optional<GoModLock> lock = workspace.lock();
-        Optional<String> pinned = lock.flatMap(layout::pinned);
-        if (pinned.isEmpty() || !Files.isDirectory(target) || !LockDrift.checkInputs(lock.get(), workspace.dir()).isEmpty()) {
+        Optional<String> pinned = workspace.lock().flatMap(layout::pinned);
+        if (pinned.isEmpty() || !Files.isDirectory(target)) {
             return Optional.empty();
         }
         Path cacheFile = layout.statCacheFile(workspace, target);

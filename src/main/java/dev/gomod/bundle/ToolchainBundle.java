@@ -193,21 +193,20 @@ public final class ToolchainBundle extends BundleLayout {
     }
 
     /**
-     * The platforms the configured GOPROXY chain lists for {@code release} ({@code go list -m -versions
-     * -retracted golang.org/toolchain}, outside any module: -retracted, or go fetches the newest version to read its
-     * retractions); empty when the chain lists none or cannot be asked
-     * (offline, {@code direct}), where the download itself will speak.
+     * The platforms the configured GOPROXY chain lists for {@code release}: {@code go list -m -versions
+     * -retracted golang.org/toolchain} (-retracted, or go fetches the newest version to read its
+     * retractions) in a stub module of its own, since the scratch directory lies inside the user's
+     * module, whose vendor/ would put go in vendor mode, where it lists no versions.
+     *
+     * @throws GoException when the chain cannot be asked (offline, say): then the download speaks
      */
-    public static SortedSet<String> listedPlatforms(GoCommand go, Path scratch, String release) throws IOException {
+    public static SortedSet<String> listedPlatforms(GoCommand go, Path scratch, String release) throws IOException, GoException {
         Path work = Files.createDirectories(scratch.resolve("list"));
+        Files.writeString(work.resolve("go.mod"), "module toolchain.list\n");
         String flags = go.environment().get("GOFLAGS");
         GoCommand isolated = go.with("GOWORK", "off").with("GOFLAGS", (flags == null ? "" : flags).replaceAll("-mod=\\S+", "").strip());
-        try {
-            String out = isolated.run(work, "list", "-m", "-versions", "-retracted", ToolchainModule.PATH).stdout();
-            return ToolchainModule.listedPlatforms(List.of(out.strip().split("\\s+")), release);
-        } catch (GoException e) {
-            return new java.util.TreeSet<>();
-        }
+        String out = isolated.run(work, "list", "-m", "-versions", "-retracted", ToolchainModule.PATH).stdout();
+        return ToolchainModule.listedPlatforms(List.of(out.strip().split("\\s+")), release);
     }
 
     /**

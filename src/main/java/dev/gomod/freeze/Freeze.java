@@ -239,7 +239,14 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
             return;
         }
         String release = wanted.get(0).go();
-        SortedSet<String> listed = ToolchainBundle.listedPlatforms(options.go(), scratch, release);
+        SortedSet<String> listed;
+        try {
+            listed = ToolchainBundle.listedPlatforms(options.go(), scratch, release);
+        } catch (GoException e) {
+            reporter.info("could not ask the GOPROXY chain which platforms it has for " + release + " (" + e.getMessage().lines().findFirst()
+                    .orElse("") + "): the platforms are checked by the download alone");
+            return;
+        }
         List<String> unlisted = wanted.stream().map(ToolchainModule::platform).filter(p -> !listed.contains(p)).toList();
         if (!listed.isEmpty() && !unlisted.isEmpty()) {
             throw new WorkspaceException(Reason.UNLISTED_PLATFORM, "the GOPROXY chain lists " + release + " for " + String.join(", ", listed)

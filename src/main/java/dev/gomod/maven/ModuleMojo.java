@@ -206,8 +206,7 @@ abstract class ModuleMojo extends AbstractMojo {
 
     /**
      * Which go runs, when gomod.go names none: the toolchain gomod.lock pins for this platform if
-     * gomod:install-go installed it (checked as install-go's no-op checks it: the stat cache, hashing
-     * only what changed), else {@code go} from the PATH.
+     * gomod:install-go installed it ({@link InstalledToolchain}), else {@code go} from the PATH.
      *
      * @param configured gomod.go as the user (or gomod:install-go earlier in this build) set it; null when unset
      */

@@ -118,6 +118,10 @@ class ToolchainInstallTest {
         InstalledToolchain elsewhere = InstalledToolchain.find(a.workspace(), tmp.resolve("elsewhere"), java.util.Optional.of(m.platform()));
         assertTrue(elsewhere.pinned() && elsewhere.executable().isEmpty() && elsewhere.why().endsWith(" is not installed in "
                 + tmp.resolve("elsewhere").resolve(m.go() + "." + m.platform())), elsewhere.why());
+        // go.mod edited since freeze (verify reports that): the toolchain the lock pins is still the one to run
+        Files.writeString(a.workspace().dir().resolve("go.mod"), "\n// edited\n", java.nio.file.StandardOpenOption.APPEND);
+        assertTrue(a.restore().upToDate().isEmpty(), "a restore would not be skipped");
+        assertEquals(found, InstalledToolchain.find(a.workspace(), base, java.util.Optional.of(m.platform())));
         Files.writeString(a.goroot().resolve("VERSION"), "tampered", java.nio.file.StandardOpenOption.APPEND);
         InstalledToolchain changed = InstalledToolchain.find(a.workspace(), base, java.util.Optional.of(m.platform()));
         assertTrue(changed.executable().isEmpty() && changed.why().startsWith(a.goroot() + " does not match the toolchain gomod.lock pins"),

@@ -27,6 +27,8 @@ class ToolchainPlatformsTest {
     @Test
     void aPlatformTheProxyDoesNotListIsRefusedNamingTheListedOnes() throws Exception {
         GraphFixture.Workspace w = GraphFixture.tidied(tmp);
+        // a module with vendor/, where go defaults to -mod=vendor: the scratch directories lie inside it
+        w.go().run(w.main(), "mod", "vendor").ok();
         // the proxy here lists four platforms of go1.27.4, and other releases
         Path list = Files.createDirectories(w.proxy().dir().resolve("golang.org/toolchain/@v")).resolve("list");
         Files.writeString(list, String.join("\n", "v0.0.1-go1.27.4.darwin-amd64", "v0.0.1-go1.27.4.darwin-arm64",
