@@ -36,6 +36,8 @@ public class WorkspaceException extends Exception {
         TAMPERED,
         /** An artifact only the lock can vouch for (a toolchain), and the lock pins none; facts {@code lock}, {@code what}. */
         NOT_PINNED,
+        /** A locked freeze would write the lock; fact {@code lock}: its name. */
+        LOCKED,
         /** The dependency policy refuses modules of the build list. */
         POLICY,
         /** A toolchain for a platform the GOPROXY chain does not list for its release; fact {@code platforms}: those it lists. */

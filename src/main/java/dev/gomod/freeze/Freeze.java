@@ -48,11 +48,25 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
      * @param pinModcache also download the module cache into a scratch GOMODCACHE and record its hash in the lock
      * @param toolchains  the toolchains to pin (one per platform); none: the lock keeps the pins it has while go.mod is unchanged
      * @param licenses    the license policy, asked of the build list (or the scratch vendor tree) before the lock is written
+     * @param locked      never write the lock: fail, naming each line, where it would change (cargo's --locked, npm ci)
      */
     public record Options(GoCommand go, DependencyPolicy policy, boolean tidy, boolean pinModcache, List<ToolchainBundle> toolchains,
-                          LicenseCheck licenses) {
+                          LicenseCheck licenses, boolean locked) {
         public Options {
             toolchains = List.copyOf(toolchains);
+            if (locked && tidy) {
+                throw new IllegalArgumentException("tidy rewrites go.mod and go.sum, which a locked freeze must not change");
+            }
+        }
+
+        public Options(GoCommand go, DependencyPolicy policy, boolean tidy, boolean pinModcache, List<ToolchainBundle> toolchains,
+                       LicenseCheck licenses) {
+            this(go, policy, tidy, pinModcache, toolchains, licenses, false);
+        }
+
+        /** The same, locked or not. */
+        public Options locked(boolean locked) {
+            return new Options(go, policy, tidy, pinModcache, toolchains, licenses, locked);
         }
 
         /** Asking no license policy. */
@@ -262,14 +276,43 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         }
     }
 
-    /** Writes the lock when its bytes differ from the file's; returns whether it did. */
-    private static boolean write(Path lockFile, GoModLock lock) throws IOException {
+    /**
+     * Writes the lock when its bytes differ from the file's; returns whether it did. Locked, a
+     * difference is refused, naming each line that would go and come.
+     */
+    private boolean write(Path lockFile, GoModLock lock) throws IOException, WorkspaceException {
         byte[] bytes = lock.toBytes();
-        boolean changed = !Files.exists(lockFile) || !Arrays.equals(Files.readAllBytes(lockFile), bytes);
+        byte[] old = Files.exists(lockFile) ? Files.readAllBytes(lockFile) : null;
+        boolean changed = old == null || !Arrays.equals(old, bytes);
+        if (changed && options.locked()) {
+            String name = lockFile.getFileName().toString();
+            throw new WorkspaceException(Reason.LOCKED, old == null ? name + " does not exist, and freeze is locked: it would write it"
+                    : name + " would change, and freeze is locked (nothing was written):\n  " + String.join("\n  ", lineChanges(name,
+                    new String(old, StandardCharsets.UTF_8), new String(bytes, StandardCharsets.UTF_8))), Map.of("lock", name));
+        }
         if (changed) {
             AtomicFile.write(lockFile, bytes);
         }
         return changed;
+    }
+
+    /** The lines of {@code before} that {@code after} lacks ({@code gomod.lock:7: - line}), then those it adds. */
+    static List<String> lineChanges(String name, String before, String after) {
+        List<String> was = List.of(before.split("\n"));
+        java.util.Set<String> now = new java.util.HashSet<>(List.of(after.split("\n")));
+        java.util.Set<String> had = new java.util.HashSet<>(was);
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < was.size(); i++) {
+            if (!now.contains(was.get(i))) {
+                out.add(name + ":" + (i + 1) + ": - " + was.get(i));
+            }
+        }
+        for (String l : after.split("\n")) {
+            if (!had.contains(l)) {
+                out.add(name + ": + " + l);
+            }
+        }
+        return out;
     }
 
     /** build-list.txt: the build list but the main module(s), under a line naming what it is of. */

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * resolver, and the limits every archive is extracted under.
  */
 abstract class BundleMojo extends ModuleMojo {
-    /** The bundle's coordinates, {@code g:a:v} or {@code g:a:type:classifier:v}; default: this project's. */
+    /** The bundle's coordinates, {@code g:a:v}, {@code g:a:type:v} or {@code g:a:type:classifier:v}; default: this project's. */
     @Parameter(property = Property.ARTIFACT)
     private String artifact;
 

@@ -53,6 +53,9 @@ final class BundleResolver {
      *
      * @param property the parameter the spec came from, for the error
      */
+    private static final String FORMS = "use groupId:artifactId:version, groupId:artifactId:type:version or"
+            + " groupId:artifactId:type:classifier:version";
+
     static Artifact coordinates(String spec, String property, Artifact project, String classifier, String type) throws MojoFailureException {
         if (spec == null || spec.isBlank()) {
             return new DefaultArtifact(project.getGroupId(), project.getArtifactId(), classifier, type, project.getVersion());
@@ -60,16 +63,14 @@ final class BundleResolver {
         String[] p = spec.strip().split(":", -1);
         for (String part : p) {
             if (part.isBlank()) {
-                throw new MojoFailureException(property + "=" + spec + ": an empty part; use groupId:artifactId:version or"
-                        + " groupId:artifactId:type:classifier:version");
+                throw new MojoFailureException(property + "=" + spec + ": an empty part; " + FORMS);
             }
         }
         return switch (p.length) {
             case 3 -> new DefaultArtifact(p[0], p[1], classifier, type, p[2]);
             case 4 -> new DefaultArtifact(p[0], p[1], classifier, p[2], p[3]);
             case 5 -> new DefaultArtifact(p[0], p[1], p[3], p[2], p[4]);
-            default -> throw new MojoFailureException(property + "=" + spec + ": use groupId:artifactId:version or"
-                    + " groupId:artifactId:type:classifier:version");
+            default -> throw new MojoFailureException(property + "=" + spec + ": " + FORMS);
         };
     }
 }

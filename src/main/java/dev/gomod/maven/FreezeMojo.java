@@ -27,6 +27,14 @@ public class FreezeMojo extends GoMojo {
     @Parameter(property = Property.TIDY, defaultValue = "false")
     private boolean tidy;
 
+    /**
+     * Never write the lock: fail, naming each line that would change, where the inputs make another
+     * lock than the one there (as {@code cargo --locked} and {@code npm ci} do). For CI, so that no
+     * bundle is pinned to a lock that is not in git. Not with gomod.tidy.
+     */
+    @Parameter(property = Property.LOCKED, defaultValue = "false")
+    private boolean locked;
+
     /** Allow {@code replace ... => ./dir} in go.mod. */
     @Parameter(property = Property.ALLOW_DIRECTORY_REPLACE, defaultValue = "false")
     private boolean allowDirectoryReplace;
@@ -86,6 +94,10 @@ public class FreezeMojo extends GoMojo {
 
     @Override
     protected void run() throws Exception {
+        if (locked && tidy) {
+            throw new MojoFailureException(Property.TIDY + "=true rewrites go.mod and go.sum, which " + Property.LOCKED
+                    + "=true forbids: run one or the other");
+        }
         Set<BundleKind> kinds = BundleKind.parseList(bundles, Property.BUNDLES);
         List<ToolchainBundle> toolchains = new ArrayList<>();
         requireKindsForMode(kinds, Property.BUNDLES);
@@ -101,6 +113,6 @@ public class FreezeMojo extends GoMojo {
         LicensePolicy licenses = LicensePolicy.of(licensesAllow, licensesDeny, licensesUnknown.trim().equals("fail"));
         LicenseCheck check = licenses.freezeCheck(SbomMojo.scope(sbomScope), reporter(), SbomMojo.licenseCache(licenseCache, session));
         new Freeze(workspace(), reporter(), new Freeze.Options(goCommand(), policy, tidy, kinds.contains(BundleKind.MODCACHE), toolchains,
-                check)).run();
+                check, locked)).run();
     }
 }

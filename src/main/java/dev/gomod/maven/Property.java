@@ -34,6 +34,7 @@ final class Property {
     static final String ALLOW_MISSING = "gomod.allowMissing";
     static final String ARGS = "gomod.args";
     static final String TIDY = "gomod.tidy";
+    static final String LOCKED = "gomod.locked";
     static final String ALLOW_DIRECTORY_REPLACE = "gomod.allowDirectoryReplace";
     static final String DENY = "gomod.deny";
     static final String ALLOW = "gomod.allow";

@@ -62,6 +62,8 @@ final class Remedies {
                     Property.REFUSE_PSEUDO_VERSIONS, Property.ALLOW_DIRECTORY_REPLACE) + "; the license policy by "
                     + String.join(", ", Property.LICENSES_ALLOW, Property.LICENSES_DENY, Property.LICENSES_UNKNOWN)
                     + " (SPDX ids; 'mvn gomod:sbom' lists what each module's license files say)";
+            case LOCKED -> "The lock in git is not the one these inputs make. Freeze where you commit (without -D" + Property.LOCKED
+                    + "=true), commit " + e.fact("lock") + " with go.mod and go.sum, and run this pipeline again";
             case UNLISTED_PLATFORM -> "Set " + Property.TOOLCHAIN_PLATFORMS + " to platforms it lists (" + e.fact("platforms")
                     + "), or use a GOPROXY that serves the others";
             case UNSAFE_CONTENT -> "";
