@@ -2,7 +2,8 @@ def log = new File(basedir, 'build.log').text
 // 1: the denied license fails freeze, naming the module and its license file, and writes no lock
 assert log.contains('license policy violated (gomod.lock not written)')
 assert log.contains('github.com/Acme/Core@v1.2.0: Apache-2.0 (LICENSE) is denied')
-assert log.contains('the license policy by gomod.licenses.allow, gomod.licenses.deny, gomod.licenses.unknown')
+assert log.contains('the license policy by gomod.licensesAllow, gomod.licensesDeny, gomod.licensesUnknown')
+assert log.contains('[WARNING] gomod.licenses.deny is deprecated: use gomod.licensesDeny (<licensesDeny> in <configuration>)')
 // 2: an allow list holding every license found passes; the modules with none are listed
 assert log.contains('license policy kept by all 15 modules (all)')
 assert log.contains('11 of 15 modules have no license found or declared in their license files (not refused)')

@@ -72,11 +72,11 @@ public class FreezeMojo extends GoMojo {
     private String licensesDeny;
 
     /**
-     * A dependency whose licenses nothing answers for: {@code warn} (listed) or {@code fail}. That is one
-     * with no license found or declared in its license files, or one whose license file the license
-     * library failed on and that declares none.
+     * A dependency whose licenses nothing answers for: {@code warn} (listed; the default) or {@code fail}.
+     * That is one with no license found or declared in its license files, or one whose license file the
+     * license library failed on and that declares none.
      */
-    @Parameter(property = Property.LICENSES_UNKNOWN, defaultValue = "warn")
+    @Parameter(property = Property.LICENSES_UNKNOWN)
     private String licensesUnknown;
 
     /** Where license answers are kept between builds, as for gomod:sbom ({@code none} keeps none). */
@@ -107,10 +107,13 @@ public class FreezeMojo extends GoMojo {
             }
         }
         DependencyPolicy policy = new DependencyPolicy(allowDirectoryReplace, deny, allow, refusePseudoVersions);
-        if (!List.of("warn", "fail").contains(licensesUnknown.trim())) {
-            throw new MojoFailureException(Property.LICENSES_UNKNOWN + " is '" + licensesUnknown + "': warn or fail");
+        String unknown = setting(licensesUnknown, Property.LICENSES_UNKNOWN, null, Property.OLD_LICENSES_UNKNOWN);
+        unknown = unknown == null ? "warn" : unknown.trim();
+        if (!List.of("warn", "fail").contains(unknown)) {
+            throw new MojoFailureException(Property.LICENSES_UNKNOWN + " is '" + unknown + "': warn or fail");
         }
-        LicensePolicy licenses = LicensePolicy.of(licensesAllow, licensesDeny, licensesUnknown.trim().equals("fail"));
+        LicensePolicy licenses = LicensePolicy.of(setting(licensesAllow, Property.LICENSES_ALLOW, null, Property.OLD_LICENSES_ALLOW),
+                setting(licensesDeny, Property.LICENSES_DENY, null, Property.OLD_LICENSES_DENY), unknown.equals("fail"));
         LicenseCheck check = licenses.freezeCheck(SbomMojo.scope(sbomScope), reporter(), SbomMojo.licenseCache(licenseCache, session));
         new Freeze(workspace(), reporter(), new Freeze.Options(goCommand(), policy, tidy, kinds.contains(BundleKind.MODCACHE), toolchains,
                 check, locked)).run();

@@ -35,18 +35,28 @@ abstract class ModuleMojo extends AbstractMojo {
     protected File lockFile;
 
     /**
-     * Workspace mode: {@code auto} (when gomod.dir holds a go.work), {@code true} or {@code false}. In
-     * workspace mode go runs with GOWORK set to that go.work; otherwise GOWORK is off.
+     * Workspace mode: {@code auto} (when gomod.dir holds a go.work), {@code true} or {@code false};
+     * default {@code auto}. In workspace mode go runs with GOWORK set to that go.work; otherwise GOWORK is off.
      */
-    @Parameter(property = Property.WORKSPACE, defaultValue = "auto")
+    @Parameter(property = Property.WORKSPACE)
+    protected String workspace;
+
+    /** The element name gomod.workspace had before it took the property's name. */
+    @Deprecated
+    @Parameter
     protected String goWork;
 
     /**
-     * The go.mod file go reads, in gomod.dir: {@code go.mod}, or an alternate such as
+     * The go.mod file go reads, in gomod.dir: {@code go.mod} (the default), or an alternate such as
      * {@code go.prod.mod} (go's {@code -modfile}), whose checksums are in {@code go.prod.sum}. Every
      * goal uses it; the lock records it. Not with a go.work workspace, where go refuses -modfile.
      */
-    @Parameter(property = Property.MODFILE, defaultValue = "go.mod")
+    @Parameter(property = Property.MODFILE)
+    protected String modfile;
+
+    /** The element name gomod.modfile had before it took the property's name. */
+    @Deprecated
+    @Parameter
     protected String modFile;
 
     /**
@@ -135,11 +145,36 @@ abstract class ModuleMojo extends AbstractMojo {
         return lockFile != null ? lockFile.toPath().toAbsolutePath().normalize() : moduleDir().resolve("gomod.lock");
     }
 
-    private Workspace workspace;
+    private Workspace resolved;
+    private final java.util.Set<String> warnedOldNames = new java.util.HashSet<>();
+
+    /**
+     * A setting's value, or the value given under its old name (an element name, or a property name
+     * with dots) with a warning naming the new one; null when neither is set.
+     */
+    protected String setting(String value, String property, String oldValue, String oldName) {
+        if (value != null) {
+            return value;
+        }
+        String old = oldValue;
+        if (old == null && oldName.startsWith("gomod.")) {
+            old = session == null ? null : session.getUserProperties().getProperty(oldName);
+            if (old == null && project != null) {
+                old = project.getProperties().getProperty(oldName);
+            }
+        }
+        if (old != null && warnedOldNames.add(oldName)) {
+            String element = property.substring("gomod.".length());
+            getLog().warn((oldName.startsWith("gomod.") ? oldName : "<" + oldName + ">") + " is deprecated: use " + property
+                    + (element.contains(".") ? "" : " (<" + element + "> in <configuration>)"));
+        }
+        return old;
+    }
 
     /** Whether this execution works in workspace mode, from gomod.workspace and the directory. */
     private boolean goWorkMode(Path d) throws MojoFailureException {
-        String mode = goWork == null ? "auto" : goWork.strip().toLowerCase(java.util.Locale.ROOT);
+        String given = setting(workspace, Property.WORKSPACE, goWork, "goWork");
+        String mode = given == null ? "auto" : given.strip().toLowerCase(java.util.Locale.ROOT);
         boolean present = Files.isRegularFile(d.resolve("go.work"));
         boolean on = switch (mode) {
             case "auto", "" -> present;
@@ -151,7 +186,7 @@ abstract class ModuleMojo extends AbstractMojo {
                 yield true;
             }
             case "false" -> false;
-            default -> throw new MojoFailureException(Property.WORKSPACE + " must be auto, true or false, not '" + goWork + "'");
+            default -> throw new MojoFailureException(Property.WORKSPACE + " must be auto, true or false, not '" + given + "'");
         };
         return on;
     }
@@ -170,7 +205,8 @@ abstract class ModuleMojo extends AbstractMojo {
 
     /** gomod.modfile, checked as go checks -modfile (a .mod name), and to lie beside go.mod. */
     private String modFileName() throws MojoFailureException {
-        String name = modFile == null || modFile.isBlank() ? GoMod.FILE : modFile.strip();
+        String given = setting(modfile, Property.MODFILE, modFile, "modFile");
+        String name = given == null || given.isBlank() ? GoMod.FILE : given.strip();
         try {
             GoMod.sumFileFor(name);
         } catch (IllegalArgumentException e) {
@@ -230,7 +266,7 @@ abstract class ModuleMojo extends AbstractMojo {
 
     /** The module directory, its lock and scratch directory, as the jobs take them: one per execution, so go.mod is read once. */
     protected Workspace workspace() throws MojoFailureException {
-        if (workspace == null) {
+        if (resolved == null) {
             Path d = moduleDir();
             boolean goWorkMode = goWorkMode(d);
             String name = modFileName();
@@ -238,9 +274,9 @@ abstract class ModuleMojo extends AbstractMojo {
                 throw new MojoFailureException(Property.MODFILE + "=" + name + " cannot be used with the go.work workspace in " + d
                         + " (go refuses -modfile in workspace mode): set -D" + Property.WORKSPACE + "=false to build the module from " + name);
             }
-            workspace = new Workspace(d, lockPath(), workPath(), goWorkMode, name);
+            resolved = new Workspace(d, lockPath(), workPath(), goWorkMode, name);
         }
-        return workspace;
+        return resolved;
     }
 
     /**

@@ -46,9 +46,13 @@ final class Property {
     static final String MAX_ENTRIES = "gomod.maxEntries";
     static final String MAX_RATIO = "gomod.maxRatio";
     static final String SBOM_SCOPE = "gomod.sbomScope";
-    static final String LICENSES_ALLOW = "gomod.licenses.allow";
-    static final String LICENSES_DENY = "gomod.licenses.deny";
-    static final String LICENSES_UNKNOWN = "gomod.licenses.unknown";
+    static final String LICENSES_ALLOW = "gomod.licensesAllow";
+    static final String LICENSES_DENY = "gomod.licensesDeny";
+    static final String LICENSES_UNKNOWN = "gomod.licensesUnknown";
+    /** The names the license policy's properties had (no element can have them): still read, with a warning. */
+    static final String OLD_LICENSES_ALLOW = "gomod.licenses.allow";
+    static final String OLD_LICENSES_DENY = "gomod.licenses.deny";
+    static final String OLD_LICENSES_UNKNOWN = "gomod.licenses.unknown";
     static final String LICENSE_CACHE = "gomod.licenseCache";
 
     private Property() {
