@@ -27,8 +27,9 @@ assert run(new File(agent, 'ws-app')).startsWith('42 ')
 assert run(new File(agent, 'ws-app')) == run(new File(agent, 'app/app'))
 assert new File(agent, 'vendor/modules.txt').text.startsWith('## workspace\n')
 assert !new File(agent, 'app/vendor/modules.txt').text.startsWith('## workspace')
-assert new File(agent, 'target/gomod/offline.env').text.contains('GOWORK=' + new File(agent, 'go.work').absolutePath + '\n')
-def appEnv = new File(agent, 'app/target/gomod/offline.env').text
+assert new File(agent, 'target/gomod/offline.vars').text.contains('GOWORK=' + new File(agent, 'go.work').absolutePath + '\n')
+assert new File(agent, 'target/gomod/offline.env').text.contains("export GOWORK='" + new File(agent, 'go.work').absolutePath + "'\n")
+def appEnv = new File(agent, 'app/target/gomod/offline.vars').text
 assert appEnv.contains('GOWORK=off\n')
 assert appEnv.contains('GOFLAGS=-modcacherw -modfile=' + new File(agent, 'app/go.prod.mod').absolutePath + ' -mod=vendor\n')
 // app's bundle carries the file it was made from, under its name

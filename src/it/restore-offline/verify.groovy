@@ -5,9 +5,11 @@ def run = { File exe -> def p = [exe.path].execute(); def out = p.text; assert p
     assert hello.isFile() : agent + ' did not build'
     assert run(hello) == '42 true local 2 fork\n'
 }
-def env = new File(basedir, 'agent/target/gomod/offline.env').text
+def env = new File(basedir, 'agent/target/gomod/offline.vars').text
 assert env.contains('GOFLAGS=-modcacherw -mod=vendor\n') && env.contains('GOPROXY=off\n') && env.contains('GONOPROXY=none.invalid\n')
-def envMc = new File(basedir, 'agent-modcache/target/gomod/offline.env').text
+// for shells, quoted: GOFLAGS's two flags stay one value when sourced
+assert new File(basedir, 'agent/target/gomod/offline.env').text.contains("export GOFLAGS='-modcacherw -mod=vendor'\n")
+def envMc = new File(basedir, 'agent-modcache/target/gomod/offline.vars').text
 assert envMc.contains('GOFLAGS=-modcacherw -mod=readonly\n') && envMc.contains('GOPROXY=file://')
 assert log.contains('vendor/ restored from restore-offline-1.0.0-go-vendor.tar.gz: 24 files, h1:')
 assert log.contains(', matches gomod.lock')

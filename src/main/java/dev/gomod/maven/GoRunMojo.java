@@ -1,6 +1,6 @@
 package dev.gomod.maven;
 
-import dev.gomod.AtomicFile;
+import dev.gomod.gotool.EnvironmentFiles;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.ToolchainModule;
 import org.apache.maven.plugin.MojoFailureException;
@@ -12,9 +12,9 @@ import org.codehaus.plexus.util.cli.CommandLineUtils;
 import javax.inject.Inject;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,15 +63,14 @@ public class GoRunMojo extends GoMojo {
         } catch (Exception e) {
             throw new MojoFailureException(Property.ARGS + "='" + args + "' is not a valid command line: " + e.getMessage());
         }
-        Path envFile = workPath().resolve("offline.env");
-        StringBuilder b = new StringBuilder("# the environment gomod:go runs go with; source it, or pass it to another tool\n");
-        offline.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+        List<String> comments = new ArrayList<>(List.of("the environment gomod:go runs go with: offline.env for shells (. offline.env),"
+                + " offline.vars (KEY=value) for docker --env-file, systemd and CI env steps"));
         if (from == BundleKind.MODCACHE) {
-            shippedToolchains().forEach(v -> b.append("# this GOPROXY carries golang.org/toolchain@").append(v)
-                    .append(": with it as the only GOPROXY entry and GOSUMDB=off, plain go switches to it offline with GOTOOLCHAIN=")
-                    .append(v.substring("v0.0.1-".length(), v.lastIndexOf('.'))).append('\n'));
+            shippedToolchains().forEach(v -> comments.add("this GOPROXY carries golang.org/toolchain@" + v
+                    + ": with it as the only GOPROXY entry and GOSUMDB=off, plain go switches to it offline with GOTOOLCHAIN="
+                    + v.substring("v0.0.1-".length(), v.lastIndexOf('.'))));
         }
-        AtomicFile.write(envFile, b.toString().getBytes(StandardCharsets.UTF_8));
+        Path envFile = EnvironmentFiles.write(Files.createDirectories(workPath()), "offline", offline, comments).get(0);
         for (Map.Entry<String, String> e : offline.entrySet()) {
             go = go.with(e.getKey(), e.getValue());
         }
