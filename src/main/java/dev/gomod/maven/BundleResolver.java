@@ -43,7 +43,7 @@ final class BundleResolver {
             SecretMasker masker = new SecretMasker();
             String repos = repositories.stream().map(RemoteRepository::toString).map(masker::mask).collect(Collectors.joining(", "));
             throw new MojoExecutionException("could not resolve " + artifact + " from [" + repos + "]: " + masker.mask(e.getMessage())
-                    + "\n" + Remedies.unresolved(session.isOffline()));
+                    + "\n" + Remedies.unresolved(session.isOffline(), repositories.stream().anyMatch(r -> "file".equals(r.getProtocol()))));
         }
     }
 

@@ -103,11 +103,18 @@ final class Remedies {
         return "no " + lockName + ": the bundles are not pinned to a lock; run 'mvn gomod:freeze' and commit it";
     }
 
-    /** A bundle Maven could not resolve. */
-    static String unresolved(boolean offline) {
-        return offline
-                ? "Maven is offline: the bundle must already be in the local repository, fetched through the same repository id "
+    /**
+     * A bundle Maven could not resolve.
+     *
+     * @param fileRepositories whether a repository it asked is a file:// one, which Maven offline does not read
+     */
+    static String unresolved(boolean offline, boolean fileRepositories) {
+        if (!offline) {
+            return "Check the coordinates (" + Property.ARTIFACT + "), the repository, and the <server> credentials for it in settings.xml.";
+        }
+        return "Maven is offline: the bundle must already be in the local repository, fetched through the same repository id "
                 + "(see _remote.repositories there; or use -llr). Resolve it once online, or install it."
-                : "Check the coordinates (" + Property.ARTIFACT + "), the repository, and the <server> credentials for it in settings.xml.";
+                + (fileRepositories ? " A file:// repository is local too, but Maven offline reads it only when told:"
+                + " add -Daether.offline.protocols=file." : "");
     }
 }

@@ -95,4 +95,24 @@ class BundleResolverTest {
         assertTrue(e.getMessage().startsWith("gomod.artifact=g::1: an empty part"), e.getMessage());
         assertThrows(MojoFailureException.class, () -> BundleResolver.coordinates("g:a", "gomod.artifact", project, "go-vendor", "tar.gz"));
     }
+
+    @Test
+    void offlineAFileRepositoryIsNotReadAndTheRemedySaysHowToAllowIt() throws Exception {
+        RepositorySystem system = system();
+        DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
+        session.setLocalRepositoryManager(system.newLocalRepositoryManager(session, new LocalRepository(tmp.resolve("local").toFile())));
+        session.setOffline(true);
+        Path repo = tmp.resolve("remote");
+        publish(repo, "1.0.0", "a bundle".getBytes(), true);
+        RemoteRepository file = new RemoteRepository.Builder("internal", "default", repo.toUri().toString()).build();
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> new BundleResolver(system, session, List.of(file))
+                .resolve(new DefaultArtifact("com.example", "hello", "go-vendor", "tar.gz", "1.0.0")));
+        assertTrue(e.getMessage().contains("offline mode"), e.getMessage());
+        assertTrue(e.getMessage().contains("A file:// repository is local too, but Maven offline reads it only when told:"
+                + " add -Daether.offline.protocols=file."), e.getMessage());
+
+        session.setConfigProperty("aether.offline.protocols", "file");
+        Path got = new BundleResolver(system, session, List.of(file)).resolve(new DefaultArtifact("com.example", "hello", "go-vendor", "tar.gz", "1.0.0"));
+        assertTrue(Files.isRegularFile(got), "as the remedy says, the file:// repository is read offline");
+    }
 }
