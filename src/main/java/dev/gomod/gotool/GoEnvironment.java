@@ -104,6 +104,12 @@ public final class GoEnvironment {
         return this;
     }
 
+    /** Removes a variable, inherited or set. */
+    public GoEnvironment remove(String key) {
+        env.remove(key);
+        return this;
+    }
+
     public String get(String key) {
         return env.get(key);
     }

@@ -1,8 +1,10 @@
 package dev.gomod.maven;
 
 import dev.gomod.Reporter;
+import dev.gomod.gotool.EffectiveGoEnv;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
+import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.GoProxyList;
 import dev.gomod.gotool.ProxyProbe;
 import dev.gomod.gotool.SecretMasker;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,11 +81,12 @@ abstract class GoMojo extends ModuleMojo {
     protected String serverId;
 
     /**
-     * GOTOOLCHAIN for go. {@code local} (the default) runs gomod.go as it is and never downloads a
-     * toolchain; {@code auto}, {@code go1.X.Y}, {@code go1.X.Y+auto} or {@code +path} let go switch, a
-     * download through the same GOPROXY chain, retries and timeouts as any module.
+     * GOTOOLCHAIN for go. {@code local} (the default, unless the environment or the go env file sets
+     * one) runs gomod.go as it is and never downloads a toolchain; {@code auto}, {@code go1.X.Y},
+     * {@code go1.X.Y+auto} or {@code +path} let go switch, a download through the same GOPROXY chain,
+     * retries and timeouts as any module.
      */
-    @Parameter(property = Property.GOTOOLCHAIN, defaultValue = "local")
+    @Parameter(property = Property.GOTOOLCHAIN)
     protected String gotoolchain;
 
     /** Further environment variables for go, on top of the inherited ones; the gomod.* properties and offline rules still apply. */
@@ -137,6 +141,21 @@ abstract class GoMojo extends ModuleMojo {
                 .set("GOSUMDB", gosumdb)
                 .set("GOFLAGS", goflags)
                 .set("GOTOOLCHAIN", gotoolchain);
+        Map<String, String> given = given(base);
+        if (gotoolchain == null && given.containsKey("GOTOOLCHAIN")) {
+            env.set("GOTOOLCHAIN", base.get("GOTOOLCHAIN")); // the environment's, over the plugin's default
+        }
+        List<EffectiveGoEnv.Setting> settings;
+        try {
+            // the user's go env file and $GOROOT/go.env, as their go reads them, for what nothing here sets
+            settings = EffectiveGoEnv.apply(env, new GoCommand(exe, env, Duration.ofSeconds(60), 0, Duration.ZERO, Reporter.SILENT),
+                    moduleDir(), given);
+        } catch (GoException | IOException e) {
+            throw new MojoExecutionException("cannot ask " + exe + " for its settings (go env -json): " + e.getMessage(), e);
+        }
+        if (getLog().isDebugEnabled()) {
+            settings.forEach(s -> getLog().debug("go setting: " + s.name() + "=" + env.masker().mask(s.value()) + " (" + s.source() + ")"));
+        }
         // before anything touches the network: a Go too old for go.mod fails here, in milliseconds
         requireToolchain(new GoCommand(exe, env, Duration.ofSeconds(Math.min(timeout, 60)), 0, Duration.ZERO, Reporter.SILENT));
         warnAboutPasswordsInGoproxy();
@@ -188,6 +207,30 @@ abstract class GoMojo extends ModuleMojo {
         d.switchTo().ifPresent(t -> getLog().info("GOTOOLCHAIN=" + d.gotoolchain() + ": go runs " + t + " instead of the installed go"
                 + d.local() + d.requirement().map(r -> " (" + goModFile.getFileName() + ":" + r.line() + ": " + r + ")").orElse("")
                 + "; fetched through GOPROXY unless it is cached or on the PATH"));
+    }
+
+    /** The go settings given explicitly, each with where: a property, {@code <environment>}, the process environment. */
+    private Map<String, String> given(Map<String, String> base) {
+        Map<String, String> props = new java.util.LinkedHashMap<>();
+        props.put("GOPROXY", goproxy == null ? null : Property.GOPROXY);
+        props.put("GOPRIVATE", goprivate == null ? null : Property.GOPRIVATE);
+        props.put("GONOPROXY", gonoproxy == null ? null : Property.GONOPROXY);
+        props.put("GONOSUMDB", gonosumdb == null ? null : Property.GONOSUMDB);
+        props.put("GOSUMDB", gosumdb == null ? null : Property.GOSUMDB);
+        props.put("GOFLAGS", goflags == null ? null : Property.GOFLAGS);
+        props.put("GOTOOLCHAIN", gotoolchain == null ? null : Property.GOTOOLCHAIN);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String n : EffectiveGoEnv.NAMES) {
+            String property = props.get(n);
+            if (property != null) {
+                out.put(n, "property " + property);
+            } else if (environment != null && environment.containsKey(n)) {
+                out.put(n, "<environment> in the plugin's configuration");
+            } else if (base.containsKey(n)) {
+                out.put(n, "environment");
+            }
+        }
+        return out;
     }
 
     private void applyProxies(GoEnvironment env) throws MojoFailureException {

@@ -56,7 +56,7 @@ public class GoRunMojo extends GoMojo {
         BundleKind from = BundleKind.parseRestorable(kind, Property.KIND);
         requireKindsForMode(Set.of(from), Property.KIND);
         GoCommand go = goCommand(true);
-        Map<String, String> offline = offlineEnvironment(module, from, go.environment().get("GOFLAGS"));
+        Map<String, String> offline = offlineEnvironment(module, from, go.environment().get("GOFLAGS"), go.environment().get("GOTOOLCHAIN"));
         String[] argv;
         try {
             argv = CommandLineUtils.translateCommandline(args);
@@ -85,7 +85,7 @@ public class GoRunMojo extends GoMojo {
     }
 
     /** The variables that keep go off the network, by kind. */
-    private Map<String, String> offlineEnvironment(Path module, BundleKind from, String userFlags) throws MojoFailureException {
+    private Map<String, String> offlineEnvironment(Path module, BundleKind from, String userFlags, String toolchain) throws MojoFailureException {
         // keep the user's own GOFLAGS (say -modcacherw), replacing only -mod
         String flags = workspace().withModFile(userFlags == null ? "" : userFlags.replaceAll("(^|\\s)-mod=\\S+", " ").strip());
         Map<String, String> env = new LinkedHashMap<>();
@@ -108,7 +108,7 @@ public class GoRunMojo extends GoMojo {
         }
         env.put("GONOPROXY", "none.invalid");
         env.put("GOSUMDB", "off");
-        env.put("GOTOOLCHAIN", gotoolchain == null ? "local" : gotoolchain);
+        env.put("GOTOOLCHAIN", toolchain == null ? "local" : toolchain);
         // go.work's own mode: gomod.dir's go.work, or none, whatever the shell that sources offline.env has
         env.put("GOWORK", workspace().goWorkMode() ? workspace().goWorkFile().toString() : "off");
         return env;
