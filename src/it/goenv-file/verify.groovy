@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 def goenv = new File(basedir, 'go-env').absolutePath
-def proxy = new File(basedir, 'goproxy').toURI().toString().replaceAll('/$', '')
+def proxy = 'file://' + new File(basedir, 'goproxy').absolutePath
 assert log.contains('go setting: GOPROXY=' + proxy + ' (go env file ' + goenv + ')')
 assert log.contains('go setting: GOSUMDB=off (go env file ' + goenv + ')')
 assert log.contains('go setting: GOFLAGS=-modcacherw (go env file ' + goenv + ')')

@@ -68,14 +68,21 @@ public final class GoCommand {
         return run(dir, "env", "GOVERSION").stdout().strip();
     }
 
-    /** Runs {@code go args...} in {@code dir}, retrying transient failures. */
+    /**
+     * Runs {@code go args...} in {@code dir}, retrying transient failures. Before a retry the GOPROXY
+     * chain is a circuit: an http(s) entry go's output shows failing (5xx, 429, a time-out) is left
+     * out of the retry, as long as another entry remains, so the retry does not hit the same dead
+     * mirror; where a {@code ,} after it stopped go's chain, the warning says to write {@code |}.
+     */
     public Result run(Path dir, String... args) throws GoException {
         GoException last = null;
+        GoCommand current = this;
         for (int attempt = 0; attempt <= retries; attempt++) {
             if (attempt > 0) {
                 long wait = backoff.toMillis() << (attempt - 1);
                 reporter.warn(describe(args) + " hit a transient network error (attempt " + attempt + " of " + (retries + 1)
                         + "); retrying in " + wait + " ms: " + firstTransientLine(last.output()));
+                current = current.withoutFailedProxies(last.output());
                 try {
                     Thread.sleep(wait);
                 } catch (InterruptedException e) {
@@ -84,7 +91,7 @@ public final class GoCommand {
                 }
             }
             try {
-                return runOnce(dir, args);
+                return current.runOnce(dir, args);
             } catch (GoException e) {
                 if (e.kind() != GoException.Kind.TRANSIENT) {
                     throw e;
@@ -94,6 +101,31 @@ public final class GoCommand {
         }
         throw new GoException(GoException.Kind.TRANSIENT, last.getMessage() + "\n(gave up after " + (retries + 1)
                 + " attempts)", last.exitCode(), last.output());
+    }
+
+    /** This command, its GOPROXY without the entries {@code goOutput} shows failing, when any other entry remains. */
+    private GoCommand withoutFailedProxies(String goOutput) {
+        GoProxyList list = environment.goproxy();
+        List<GoProxyList.Failure> failed = list.failures(goOutput);
+        if (failed.isEmpty()) {
+            return this;
+        }
+        java.util.Set<GoProxyList.Entry> out = new java.util.HashSet<>();
+        failed.forEach(f -> out.add(f.entry()));
+        GoProxyList rest = list.filter(e -> !out.contains(e));
+        if (rest.entries().stream().noneMatch(e -> !e.value().equals("off"))) {
+            return this; // nothing would be left to ask
+        }
+        SecretMasker masker = environment.masker();
+        for (GoProxyList.Failure f : failed) {
+            int i = list.entries().indexOf(f.entry());
+            String next = i + 1 < list.entries().size() ? list.entries().get(i + 1).value() : null;
+            reporter.warn("GOPROXY entry " + masker.mask(f.entry().value()) + " failed (" + masker.mask(f.said()) + "): the retry leaves it out"
+                    + (f.stoppedTheChain() && next != null ? ". After a ',' go falls through to the next entry only on 404 and 410, so this"
+                    + " stopped the whole fetch; write '" + masker.mask(f.entry().value()) + "|" + masker.mask(next)
+                    + "' to fall through on any error" : ""));
+        }
+        return with("GOPROXY", rest.toString());
     }
 
     private Result runOnce(Path dir, String... args) throws GoException {
