@@ -150,8 +150,11 @@ abstract class GoMojo extends ModuleMojo {
             // the user's go env file and $GOROOT/go.env, as their go reads them, for what nothing here sets
             settings = EffectiveGoEnv.apply(env, new GoCommand(exe, env, Duration.ofSeconds(60), 0, Duration.ZERO, Reporter.SILENT),
                     moduleDir(), given);
-        } catch (GoException | IOException e) {
-            throw new MojoExecutionException("cannot ask " + exe + " for its settings (go env -json): " + e.getMessage(), e);
+        } catch (GoException e) {
+            rethrow(e); // no go there, or a broken one: the same words and remedy as any go that cannot run
+            return null; // not reached: rethrow always throws
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot read what " + exe + " said of its settings (go env -json): " + e.getMessage(), e);
         }
         if (getLog().isDebugEnabled()) {
             settings.forEach(s -> getLog().debug("go setting: " + s.name() + "=" + env.masker().mask(s.value()) + " (" + s.source() + ")"));
