@@ -2,11 +2,13 @@ package dev.gomod.gotool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gomod.Reporter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +53,8 @@ public final class EffectiveGoEnv {
         query.set("GOTOOLCHAIN", "local"); // asking must not switch; the file's GOTOOLCHAIN is read below
         List<String> args = new ArrayList<>(List.of("env", "-json", "GOENV", "GOROOT"));
         args.addAll(NAMES);
-        JsonNode answer = new ObjectMapper().readTree(new GoCommand(go.executable(), query, java.time.Duration.ofSeconds(60), 0,
-                java.time.Duration.ZERO, dev.gomod.Reporter.SILENT).run(dir, args.toArray(String[]::new)).stdout());
+        JsonNode answer = new ObjectMapper().readTree(new GoCommand(go.executable(), query, Duration.ofSeconds(60), 0, Duration.ZERO,
+                Reporter.SILENT).run(dir, args.toArray(String[]::new)).stdout());
         Map<String, String> goEnvFile = read(text(answer, "GOENV"));
         String goroot = text(answer, "GOROOT");
         Map<String, String> gorootFile = goroot.isEmpty() ? Map.of() : read(Path.of(goroot, "go.env").toString());
