@@ -1,11 +1,11 @@
 package dev.gomod.freeze;
 
 import dev.gomod.mod.GoMod;
+import dev.gomod.mod.ModulePath;
 import dev.gomod.mod.Semver;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * What a release may depend on: directory replacements (refused unless allowed: the code they name
@@ -65,10 +65,10 @@ public record DependencyPolicy(boolean allowDirectoryReplace, String deny, Strin
                 continue;
             }
             String path = m.module().path();
-            if (matchesAny(deny, path)) {
+            if (ModulePath.matchesPrefixPatterns(deny, path)) {
                 out.add(m.module() + " is denied by deny=" + deny);
             }
-            if (allow != null && !allow.isBlank() && !matchesAny(allow, path)) {
+            if (allow != null && !allow.isBlank() && !ModulePath.matchesPrefixPatterns(allow, path)) {
                 out.add(m.module() + " is not allowed by allow=" + allow);
             }
             if (refusePseudoVersions) {
@@ -78,51 +78,5 @@ public record DependencyPolicy(boolean allowDirectoryReplace, String deny, Strin
                 }
             }
         }
-    }
-
-    /** module.MatchPrefixPatterns: does any glob match a leading run of {@code path}'s elements? */
-    static boolean matchesAny(String patterns, String path) {
-        if (patterns == null) {
-            return false;
-        }
-        for (String p : patterns.split(",")) {
-            p = p.strip();
-            if (p.isEmpty()) {
-                continue;
-            }
-            p = p.replaceAll("/+$", "");
-            int elems = p.split("/", -1).length;
-            String[] parts = path.split("/", -1);
-            if (parts.length < elems) {
-                continue;
-            }
-            String prefix = String.join("/", java.util.Arrays.copyOf(parts, elems));
-            if (glob(p).matcher(prefix).matches()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Pattern glob(String g) {
-        StringBuilder re = new StringBuilder();
-        for (int i = 0; i < g.length(); i++) {
-            char c = g.charAt(i);
-            switch (c) {
-                case '*' -> re.append("[^/]*");
-                case '?' -> re.append("[^/]");
-                case '[' -> {
-                    int end = g.indexOf(']', i);
-                    if (end < 0) {
-                        re.append("\\[");
-                    } else {
-                        re.append('[').append(g, i + 1, end).append(']');
-                        i = end;
-                    }
-                }
-                default -> re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString());
     }
 }

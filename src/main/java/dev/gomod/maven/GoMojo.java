@@ -8,6 +8,11 @@ import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.GoProxyList;
 import dev.gomod.gotool.ProxyProbe;
 import dev.gomod.gotool.SecretMasker;
+import dev.gomod.gotool.SumDbProbe;
+import dev.gomod.mod.FormatException;
+import dev.gomod.mod.GoMod;
+import dev.gomod.mod.GoSum;
+import dev.gomod.mod.ModuleVersion;
 import dev.gomod.gotool.ToolchainSelection;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -16,6 +21,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -176,6 +182,9 @@ abstract class GoMojo extends ModuleMojo {
             }
         }
         applyCredentials(env);
+        if (!offline && proxyProbeTimeout > 0) {
+            requireChecksumDatabase(env);
+        }
         if (getLog().isDebugEnabled()) {
             env.describe().forEach(l -> getLog().debug("go env: " + l));
         }
@@ -210,6 +219,37 @@ abstract class GoMojo extends ModuleMojo {
         d.switchTo().ifPresent(t -> getLog().info("GOTOOLCHAIN=" + d.gotoolchain() + ": go runs " + t + " instead of the installed go"
                 + d.local() + d.requirement().map(r -> " (" + goModFile.getFileName() + ":" + r.line() + ": " + r + ")").orElse("")
                 + "; fetched through GOPROXY unless it is cached or on the PATH"));
+    }
+
+    /**
+     * Before go needs it, that the checksum database answers: go asks it for every requirement
+     * go.sum lacks (outside GONOSUMDB), and a blocked one shows only after go's own time-outs. Asked
+     * as go asks (through the GOPROXY entries that proxy it, else directly), within the probe time.
+     * Never turned off here: that is the user's decision.
+     */
+    private void requireChecksumDatabase(GoEnvironment env) throws MojoExecutionException, MojoFailureException {
+        Optional<SumDbProbe.SumDb> db = SumDbProbe.SumDb.of(env.get("GOSUMDB"));
+        if (db.isEmpty() || workspace().goWorkMode()) {
+            return;
+        }
+        List<ModuleVersion> lacking;
+        try {
+            GoMod goMod = workspace().goMod();
+            Path sumFile = workspace().goSumFile();
+            GoSum sums = Files.isRegularFile(sumFile) ? GoSum.parse(sumFile.toString(), Files.readAllBytes(sumFile)) : GoSum.of(List.of());
+            lacking = sums.lacking(goMod, env.get("GONOSUMDB"));
+        } catch (IOException | FormatException e) {
+            return; // go reads them too, and says what is wrong in its words
+        }
+        if (lacking.isEmpty()) {
+            return;
+        }
+        Optional<String> problem = new SumDbProbe(Duration.ofMillis(proxyProbeTimeout), env.masker())
+                .problem(db.get(), env.goproxy(), env::httpProxyFor);
+        if (problem.isPresent()) {
+            throw new MojoExecutionException(Remedies.checksumDatabaseUnreachable(db.get().name(), problem.get(), lacking.size(),
+                    lacking.get(0).toString(), workspace().goSumFile().getFileName().toString()));
+        }
     }
 
     /** The go settings given explicitly, each with where: a property, {@code <environment>}, the process environment. */

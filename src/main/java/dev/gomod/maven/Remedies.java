@@ -93,6 +93,16 @@ final class Remedies {
                 ? "; or drop the toolchain line from go.mod if the project does not need that Go" : "");
     }
 
+    /** The checksum database go will need cannot be reached. */
+    static String checksumDatabaseUnreachable(String name, String problem, int lacking, String example, String goSum) {
+        return "the checksum database " + name + " (GOSUMDB) cannot be reached: " + problem + ". go needs it for " + lacking
+                + " requirement(s) " + goSum + " lacks (" + example + (lacking > 1 ? ", …" : "") + "), so it would fail after its own"
+                + " time-outs; go was not started.\nWays out: a mirror of the database (-D" + Property.GOSUMDB + "=\"" + name
+                + "+<key> https://<mirror>\", or a GOPROXY that serves /sumdb/" + name + "/); " + Property.GONOSUMDB
+                + " for private module paths; or a complete " + goSum + " (run 'go mod tidy' where the database answers, and commit it)."
+                + " The plugin never turns the checksum database off for you.";
+    }
+
     /** After the GOPROXY probe dropped entries. */
     static String probeSkipped(long timeoutMillis) {
         return "the probe waits " + timeoutMillis + " ms for each GOPROXY entry (" + Property.PROXY_PROBE_TIMEOUT + "; 0 turns the probe off)";

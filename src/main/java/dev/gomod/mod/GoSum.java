@@ -82,6 +82,29 @@ public final class GoSum {
         return Optional.ofNullable(byKey.get(key(m, true))).map(Entry::hash);
     }
 
+    /**
+     * The requirements of {@code goMod} whose go.mod hash this file lacks, so that go must ask the
+     * checksum database for them: not those {@code noSumDb} (GONOSUMDB's patterns) names, nor those
+     * replaced by a directory; a replacement by another module counts as that module.
+     */
+    public List<ModuleVersion> lacking(GoMod goMod, String noSumDb) {
+        List<ModuleVersion> out = new ArrayList<>();
+        for (GoMod.Require r : goMod.requires()) {
+            ModuleVersion m = r.module();
+            Optional<GoMod.Replace> replace = goMod.replacementFor(m);
+            if (replace.isPresent()) {
+                if (replace.get().isDirectory()) {
+                    continue;
+                }
+                m = replace.get().replacement();
+            }
+            if (!ModulePath.matchesPrefixPatterns(noSumDb, m.path()) && goModHash(m).isEmpty()) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
     /** This file with its lines in the order {@code go} writes them. */
     public GoSum sorted() {
         List<Entry> s = new ArrayList<>(entries);

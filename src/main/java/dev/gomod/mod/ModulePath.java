@@ -1,6 +1,7 @@
 package dev.gomod.mod;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Module paths, import paths and file paths inside modules: Go's validity rules (module.CheckPath,
@@ -236,5 +237,54 @@ public final class ModulePath {
                     || "!#$%&()+,-.=@[]^_{}~ ".indexOf(c) >= 0;
         }
         return Character.isLetter(c);
+    }
+
+    /**
+     * x/mod's module.MatchPrefixPatterns, as GOPRIVATE, GONOSUMDB and GONOPROXY are read: does any
+     * comma-separated glob match a leading run of {@code path}'s elements?
+     */
+    public static boolean matchesPrefixPatterns(String patterns, String path) {
+        if (patterns == null) {
+            return false;
+        }
+        for (String p : patterns.split(",")) {
+            p = p.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            p = p.replaceAll("/+$", "");
+            int elems = p.split("/", -1).length;
+            String[] parts = path.split("/", -1);
+            if (parts.length < elems) {
+                continue;
+            }
+            String prefix = String.join("/", java.util.Arrays.copyOf(parts, elems));
+            if (glob(p).matcher(prefix).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Pattern glob(String g) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < g.length(); i++) {
+            char c = g.charAt(i);
+            switch (c) {
+                case '*' -> re.append("[^/]*");
+                case '?' -> re.append("[^/]");
+                case '[' -> {
+                    int end = g.indexOf(']', i);
+                    if (end < 0) {
+                        re.append("\\[");
+                    } else {
+                        re.append('[').append(g, i + 1, end).append(']');
+                        i = end;
+                    }
+                }
+                default -> re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString());
     }
 }
