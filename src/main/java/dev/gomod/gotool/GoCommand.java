@@ -37,15 +37,30 @@ public final class GoCommand {
     private final int retries;
     private final Duration backoff;
     private final Reporter reporter;
+    private final FetchTrace trace;
 
     /** @param reporter gets go's output lines, masked, and the retry warnings */
     public GoCommand(String executable, GoEnvironment environment, Duration timeout, int retries, Duration backoff, Reporter reporter) {
+        this(executable, environment, timeout, retries, backoff, reporter, null);
+    }
+
+    private GoCommand(String executable, GoEnvironment environment, Duration timeout, int retries, Duration backoff, Reporter reporter,
+                      FetchTrace trace) {
         this.executable = executable;
         this.environment = environment;
         this.timeout = timeout;
         this.retries = Math.max(0, retries);
         this.backoff = backoff;
         this.reporter = reporter;
+        this.trace = trace;
+    }
+
+    /**
+     * The same command recording every request its {@code go mod download} and {@code go list -m}
+     * make (run with {@code -x}) into {@code trace}, whose lines are then kept out of the log.
+     */
+    public GoCommand traced(FetchTrace trace) {
+        return new GoCommand(executable, environment, timeout, retries, backoff, reporter, trace);
     }
 
     /** The go executable this command runs. */
@@ -60,7 +75,7 @@ public final class GoCommand {
     /** The same command with one variable changed, leaving this one as it is. */
     public GoCommand with(String key, String value) {
         GoEnvironment env = environment.copy().set(key, value);
-        return new GoCommand(executable, env, timeout, retries, backoff, reporter);
+        return new GoCommand(executable, env, timeout, retries, backoff, reporter, trace);
     }
 
     /** The running Go's release, e.g. {@code go1.19.8}. */
@@ -132,6 +147,14 @@ public final class GoCommand {
         List<String> cmd = new ArrayList<>();
         cmd.add(executable);
         cmd.addAll(List.of(args));
+        if (trace != null && args.length > 0) {
+            // -x makes go print each request it makes; only where every Go from 1.19 takes it and it prints little else
+            if (args[0].equals("mod") && args.length > 1 && args[1].equals("download")) {
+                cmd.add(3, "-x");
+            } else if (args[0].equals("list") && List.of(args).contains("-m")) {
+                cmd.add(2, "-x");
+            }
+        }
         SecretMasker masker = environment.masker();
         try (GoEnvironment.Prepared env = prepare()) {
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
@@ -189,6 +212,9 @@ public final class GoCommand {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
+                    if (stderr && trace != null && trace.accept(masker.mask(line))) {
+                        continue;
+                    }
                     synchronized (capture) {
                         if (capture.length() < MAX_CAPTURE) {
                             capture.append(line).append('\n');

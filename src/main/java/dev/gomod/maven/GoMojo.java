@@ -2,6 +2,7 @@ package dev.gomod.maven;
 
 import dev.gomod.Reporter;
 import dev.gomod.gotool.EffectiveGoEnv;
+import dev.gomod.gotool.FetchTrace;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
 import dev.gomod.gotool.GoException;
@@ -105,6 +106,9 @@ abstract class GoMojo extends ModuleMojo {
         this.decrypter = decrypter;
     }
 
+    /** Every request go's module commands made in this execution, by GOPROXY entry; null before go is set up. */
+    private FetchTrace trace;
+
     /** Log go's standard output at info level (for goals whose point is go's output) rather than debug. */
     protected boolean stdoutAtInfo;
 
@@ -188,7 +192,42 @@ abstract class GoMojo extends ModuleMojo {
         if (getLog().isDebugEnabled()) {
             env.describe().forEach(l -> getLog().debug("go env: " + l));
         }
-        return new GoCommand(exe, env, Duration.ofSeconds(timeout), retries, Duration.ofMillis(retryBackoff), reporter());
+        trace = new FetchTrace(env.goproxy(), env.masker());
+        return new GoCommand(exe, env, Duration.ofSeconds(timeout), retries, Duration.ofMillis(retryBackoff), reporter()).traced(trace);
+    }
+
+    /** Writes target/gomod/fetch-trace.txt and one summary line per GOPROXY entry, when go fetched anything. */
+    @Override
+    protected void finish() {
+        if (trace == null || trace.requests().isEmpty()) {
+            return;
+        }
+        Path file = workPath().resolve("fetch-trace.txt");
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            trace.write(file);
+        } catch (IOException e) {
+            getLog().warn("could not write " + file + ": " + e.getMessage());
+        }
+        trace.summary().forEach(l -> getLog().info("fetched from " + l));
+        getLog().info("every request go made, and who answered it: " + file);
+    }
+
+    /** As every goal, and where go found bytes that do not match go.sum, which GOPROXY entry served them. */
+    @Override
+    protected void rethrow(Exception e) throws MojoFailureException, MojoExecutionException {
+        if (e instanceof GoException g && trace != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("verifying (\\S+)@(v\\S+?)(?:/go\\.mod)?: checksum mismatch").matcher(g.output());
+            if (m.find()) {
+                Optional<String> by = trace.servedZip(dev.gomod.mod.ModulePath.escape(m.group(1)), m.group(2));
+                if (by.isPresent()) {
+                    super.rethrow(new GoException(g.kind(), g.getMessage() + "\n" + m.group(1) + "@" + m.group(2) + "'s bytes came from "
+                            + by.get() + " (every request: " + workPath().resolve("fetch-trace.txt") + ")", g.exitCode(), g.output()));
+                    return;
+                }
+            }
+        }
+        super.rethrow(e);
     }
 
     /**

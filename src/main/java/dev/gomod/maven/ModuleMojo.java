@@ -96,7 +96,13 @@ abstract class ModuleMojo extends AbstractMojo {
             throw e;
         } catch (Exception e) {
             rethrow(e);
+        } finally {
+            finish();
         }
+    }
+
+    /** After the goal's work, done or failed: what it leaves behind for the user (a trace, say). */
+    protected void finish() {
     }
 
     /** The goal's own work; core exceptions are mapped by {@link #rethrow}. */

@@ -55,13 +55,27 @@ class ProxyCircuitTest {
 
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicInteger beforeRetry = new java.util.concurrent.atomic.AtomicInteger(-1);
+        FetchTrace trace = new FetchTrace(GoProxyList.parse(mirror + "," + backup), new SecretMasker());
         GoCommand go = command(tmp.resolve("comma"), mirror + "," + backup, l -> {
             log.add(l);
             if (l.startsWith("GOPROXY entry")) {
                 beforeRetry.set(mirrorSaw.size());
             }
-        });
+        }).traced(trace);
         go.run(main, "mod", "download", "example.com/good", "example.com/broken");
+        // the trace names who served every request, from go's own -x lines, and none of them reached the log
+        assertEquals(java.util.Optional.of(mirror), trace.servedZip("example.com/good", "v1.0.0"));
+        assertEquals(java.util.Optional.of(backup), trace.servedZip("example.com/broken", "v1.0.0"));
+        List<String> summary = trace.summary();
+        assertEquals(2, summary.size(), summary.toString());
+        assertTrue(summary.get(0).startsWith(mirror + ": " + trace.requests().stream().filter(r -> r.url().startsWith(mirror)).count()
+                + " request(s), " + mirrorSaw.stream().filter(p -> p.contains("example.com/broken")).count() + " failed (500 Internal Server Error)"),
+                summary.toString());
+        assertTrue(summary.get(1).startsWith(backup + ": ") && summary.get(1).contains(" 0 failed"), summary.toString());
+        assertTrue(log.stream().noneMatch(l -> l.startsWith("# get ")), "trace lines in the log: " + log);
+        Path file = tmp.resolve("fetch-trace.txt");
+        trace.write(file);
+        assertTrue(Files.readString(file).contains(backup + "\t200 OK\t"), Files.readString(file));
         assertTrue(mirrorSaw.stream().anyMatch(p -> p.contains("example.com/broken")), mirrorSaw.toString());
         assertEquals(beforeRetry.get(), mirrorSaw.size(), "the retry asked the failing mirror again: " + mirrorSaw);
         assertTrue(log.stream().anyMatch(l -> l.startsWith("GOPROXY entry " + mirror + " failed (")
