@@ -76,7 +76,8 @@ public final class FetchTrace {
             }
         }
         try {
-            return "direct " + URI.create(url).getHost();
+            String host = URI.create(url).getHost();
+            return host == null ? "direct" : "direct " + host;
         } catch (IllegalArgumentException e) {
             return "direct";
         }
