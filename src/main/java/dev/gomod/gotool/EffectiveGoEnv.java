@@ -73,7 +73,7 @@ public final class EffectiveGoEnv {
                     out.add(new Setting(n, file, "go env file " + goEnvPath));
                 } else {
                     env.set(n, "local");
-                    out.add(new Setting(n, "local", "the plugin's default (gomod.gotoolchain; go would take " + gorootFile.getOrDefault(n, "auto") + ")"));
+                    out.add(new Setting(n, "local", "the plugin's default (go would take " + gorootFile.getOrDefault(n, "auto") + ")"));
                 }
                 continue;
             }

@@ -5,6 +5,11 @@ import dev.gomod.archive.UnsafeArchiveException;
 import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.ToolchainSelection;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * What to do about a failure, in the words of a Maven user: goals, properties, settings.xml. The
  * core states what went wrong (a reason and its facts); this is the one place that turns that into
@@ -81,7 +86,50 @@ final class Remedies {
             remedy = (remedy.isEmpty() ? "" : remedy + "\n") + "Maven is offline (-o): go may use only the module cache and file:// proxies,"
                     + " and the module cache lacks what go needs. Fill it online first (the same goal without -o), or restore a go-modcache bundle.";
         }
+        String said = forWhatGoSaid(e.output());
+        if (!said.isEmpty()) {
+            remedy = (remedy.isEmpty() ? "" : remedy + "\n") + said;
+        }
         return remedy;
+    }
+
+    private static final Pattern AUTH = Pattern.compile("reading (https?://[^\\s/]+)\\S*: (401 Unauthorized|403 Forbidden)");
+    private static final Pattern GONE = Pattern.compile("reading (https?://[^\\s/]+)\\S*: (404 Not Found|410 Gone)");
+
+    /** The remedy for each way go says a module could not be had, in go's words as the trigger. */
+    static String forWhatGoSaid(String output) {
+        List<String> out = new ArrayList<>();
+        Matcher auth = AUTH.matcher(output);
+        if (auth.find()) {
+            out.add(auth.group(1) + " answered " + auth.group(2) + ": it wants credentials go did not have, or refused the ones sent."
+                    + " Put them in a settings.xml <server> whose id is the host name (or name it with " + Property.SERVER_ID
+                    + "); the plugin hands them to go in a private netrc. Check that the user may read this repository.");
+        }
+        Matcher gone = GONE.matcher(output);
+        if (gone.find()) {
+            out.add(gone.group(1) + " answered " + gone.group(2) + ": it does not have that module or version. A private module should"
+                    + " come from its own host: add its path to " + Property.GOPRIVATE + " (go then fetches it directly, and asks no"
+                    + " checksum database about it); otherwise check the version in go.mod.");
+        }
+        if (output.contains("no matching versions for query")) {
+            out.add("No version of the module matches go.mod's requirement (or the query): check the version, and whether the"
+                    + " GOPROXY chain serves the module at all (a private one belongs in " + Property.GOPRIVATE + ").");
+        }
+        if (output.contains("unknown revision")) {
+            out.add("The module's repository has no such tag or commit: check the version in go.mod; for a private host, check that the"
+                    + " GOPRIVATE pattern (" + Property.GOPRIVATE + ") covers it and that git can read it (credentials from a settings.xml"
+                    + " <server> reach git through the same netrc).");
+        }
+        if (output.contains("terminal prompts disabled")) {
+            out.add("git wanted a password and may not ask for one: give the host's credentials in a settings.xml <server> whose id is the"
+                    + " host name; go and git read them from the plugin's netrc.");
+        }
+        if (output.contains("checksum mismatch") || output.contains("SECURITY ERROR")) {
+            out.add("The bytes go got do not match go.sum (or the checksum database): do not edit go.sum to match. Find who served them"
+                    + " (target/gomod/fetch-trace.txt), remove the module from the module cache (go clean -modcache, or its directory), and"
+                    + " fetch again from a source you trust.");
+        }
+        return String.join("\n", out);
     }
 
     /** A go.mod that needs a newer Go than GOTOOLCHAIN lets run. */

@@ -79,4 +79,28 @@ class RemediesTest {
         assertTrue(Files.isDirectory(core.resolve("bundle")), "run from the project directory");
         assertEquals(List.of(), found);
     }
+
+    /** go's own words, as the real go printed them (the 403 from the Go module proxy here, for a toolchain it does not serve). */
+    @Test
+    void eachWayGoSaysAModuleCouldNotBeHadGetsItsOwnRemedy() {
+        String forbidden = "go: golang.org/toolchain@v0.0.1-go1.27.4.linux-riscv64: reading https://proxy.golang.org/golang.org/toolchain/@v/"
+                + "v0.0.1-go1.27.4.linux-riscv64.info: 403 Forbidden\n\tserver response: This module version is not available.\n";
+        String said = Remedies.forWhatGoSaid(forbidden);
+        assertTrue(said.startsWith("https://proxy.golang.org answered 403 Forbidden: it wants credentials go did not have"), said);
+        assertTrue(said.contains("settings.xml <server> whose id is the host name (or name it with gomod.serverId)"), said);
+
+        String gone = "go: example.com/private@v1.0.0: reading https://mirror.corp.example/go/example.com/private/@v/v1.0.0.mod: 404 Not Found\n";
+        assertTrue(Remedies.forWhatGoSaid(gone).contains("add its path to gomod.goprivate"), Remedies.forWhatGoSaid(gone));
+        assertTrue(Remedies.forWhatGoSaid("go: example.com/x@v9: no matching versions for query \"v9\"\n").startsWith("No version of the module"));
+        assertTrue(Remedies.forWhatGoSaid("go: git.corp.example/lib@v1.2.3: invalid version: unknown revision v1.2.3\n")
+                .contains("GOPRIVATE pattern (gomod.goprivate) covers it"));
+        assertTrue(Remedies.forWhatGoSaid("fatal: could not read Username for 'https://git.corp.example': terminal prompts disabled\n")
+                .startsWith("git wanted a password"));
+        assertTrue(Remedies.forWhatGoSaid("verifying example.com/x@v1.0.0: checksum mismatch\n\tdownloaded: h1:a\n\tgo.sum:     h1:b\n")
+                .contains("do not edit go.sum to match"));
+        assertEquals("", Remedies.forWhatGoSaid("go: updates to go.mod needed\n"));
+        // and through the remedy every go failure gets
+        assertTrue(Remedies.remedy(new GoException(GoException.Kind.FAILED, "go mod download failed", 1, forbidden), false)
+                .contains("answered 403 Forbidden"));
+    }
 }
