@@ -28,6 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QuickStartIT {
     private static final Path README = Path.of("README.md").toAbsolutePath();
 
+    private static final String SNAPSHOTS = "<profiles><profile><id>snapshots</id>"
+            + "<repositories><repository><id>central</id><url>https://central</url><snapshots><enabled>true</enabled></snapshots></repository></repositories>"
+            + "<pluginRepositories><pluginRepository><id>central</id><url>https://central</url><snapshots><enabled>true</enabled></snapshots>"
+            + "</pluginRepository></pluginRepositories></profile></profiles><activeProfiles><activeProfile>snapshots</activeProfile></activeProfiles>";
+
     @Test
     void theQuickStartDeploysAndTheAgentRestoresAndBuilds() throws Exception {
         IsolatedGo.requireGo();
@@ -93,8 +98,11 @@ class QuickStartIT {
         // the agent: a checkout, an empty local repository, the settings.xml mirror (to the repository manager), no Go module proxy
         Path agent = checkout(developer, root.resolve("agent"));
         Path settings = root.resolve("agent-settings.xml");
+        // the plugin under test is a SNAPSHOT, which a mirror of Maven Central does not serve unless snapshots are enabled:
+        // the usual profile for that is the one thing added (a released plugin needs none)
         Files.writeString(settings, block(quickStart.substring(quickStart.indexOf("The agent's `~/.m2/settings.xml`")), "```xml\n")
-                .replace("https://nexus.example.com/repository/maven-public/", "file://" + manager));
+                .replace("https://nexus.example.com/repository/maven-public/", "file://" + manager)
+                .replace("</settings>", SNAPSHOTS + "</settings>"));
         Map<String, String> offline = new HashMap<>(go);
         offline.put("GOPROXY", "https://proxy.invalid");
         offline.put("GOMODCACHE", root.resolve("agent-modcache").toString());
