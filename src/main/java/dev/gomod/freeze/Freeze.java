@@ -287,32 +287,14 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         if (changed && options.locked()) {
             String name = lockFile.getFileName().toString();
             throw new WorkspaceException(Reason.LOCKED, old == null ? name + " does not exist, and freeze is locked: it would write it"
-                    : name + " would change, and freeze is locked (nothing was written):\n  " + String.join("\n  ", lineChanges(name,
-                    new String(old, StandardCharsets.UTF_8), new String(bytes, StandardCharsets.UTF_8))), Map.of("lock", name));
+                    : name + " would change, and freeze is locked (nothing was written):\n  " + String.join("\n  ", LineDiff.changes(name,
+                    List.of(new String(old, StandardCharsets.UTF_8).split("\n")), List.of(new String(bytes, StandardCharsets.UTF_8).split("\n")),
+                    l -> l, "", "")), Map.of("lock", name));
         }
         if (changed) {
             AtomicFile.write(lockFile, bytes);
         }
         return changed;
-    }
-
-    /** The lines of {@code before} that {@code after} lacks ({@code gomod.lock:7: - line}), then those it adds. */
-    static List<String> lineChanges(String name, String before, String after) {
-        List<String> was = List.of(before.split("\n"));
-        java.util.Set<String> now = new java.util.HashSet<>(List.of(after.split("\n")));
-        java.util.Set<String> had = new java.util.HashSet<>(was);
-        List<String> out = new java.util.ArrayList<>();
-        for (int i = 0; i < was.size(); i++) {
-            if (!now.contains(was.get(i))) {
-                out.add(name + ":" + (i + 1) + ": - " + was.get(i));
-            }
-        }
-        for (String l : after.split("\n")) {
-            if (!had.contains(l)) {
-                out.add(name + ": + " + l);
-            }
-        }
-        return out;
     }
 
     /** build-list.txt: the build list but the main module(s), under a line naming what it is of. */

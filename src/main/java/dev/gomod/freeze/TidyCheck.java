@@ -11,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Is the module tidy? Runs {@code go mod tidy -modfile=<copy>} and compares the copies with the
@@ -57,28 +55,16 @@ public final class TidyCheck {
      *                         and the block line {@code m v} are the same, block brackets are left out
      */
     private static void diff(String name, List<String> before, List<String> after, boolean requirementsOnly, List<String> out) {
-        Set<String> beforeSet = new HashSet<>(before.stream().map(l -> key(l, requirementsOnly)).toList());
-        Set<String> afterSet = new HashSet<>(after.stream().map(l -> key(l, requirementsOnly)).toList());
-        for (int i = 0; i < before.size(); i++) {
-            String l = before.get(i);
-            if (!skipped(l, requirementsOnly) && !afterSet.contains(key(l, requirementsOnly))) {
-                out.add(name + ":" + (i + 1) + ": - " + l.strip() + "   (tidy would remove)");
-            }
-        }
-        for (String l : after) {
-            if (!skipped(l, requirementsOnly) && !beforeSet.contains(key(l, requirementsOnly))) {
-                out.add(name + ": + " + l.strip() + "   (tidy would add)");
-            }
-        }
+        out.addAll(LineDiff.changes(name, before, after, l -> key(l, requirementsOnly), "   (tidy would remove)", "   (tidy would add)"));
     }
 
-    private static boolean skipped(String line, boolean requirementsOnly) {
-        String t = line.strip();
-        return t.isEmpty() || requirementsOnly && (t.equals("require (") || t.equals(")"));
-    }
-
+    /** What of a line counts; blank for a line that does not (a block's brackets, when comparing requirements). */
     private static String key(String line, boolean requirementsOnly) {
-        return requirementsOnly ? line.strip().replaceFirst("^require\\s+(?!\\()", "") : line;
+        if (!requirementsOnly) {
+            return line;
+        }
+        String t = line.strip();
+        return t.equals("require (") || t.equals(")") ? "" : t.replaceFirst("^require\\s+(?!\\()", "");
     }
 
     /** The require blocks and single require lines of a go.mod, counted as go.mod's syntax has them. */
