@@ -50,12 +50,11 @@ public record InstalledToolchain(Path goroot, ToolchainModule module, String why
             return new InstalledToolchain(null, null, lockName + " pins no toolchain for " + platform.orElse("this platform"));
         }
         String version = pinned.get();
-        ToolchainModule module;
-        try {
-            module = ToolchainModule.of(version.substring("v0.0.1-".length(), version.lastIndexOf('.')), platform.get());
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+        Optional<ToolchainModule> named = ToolchainModule.ofVersion(version);
+        if (named.isEmpty()) {
             return new InstalledToolchain(null, null, lockName + " pins " + version + ", which names no toolchain");
         }
+        ToolchainModule module = named.get();
         Path goroot = installBase.resolve(module.go() + "." + module.platform());
         String what = "the toolchain " + lockName + " pins (" + module.go() + " " + module.platform() + ")";
         if (!Files.isDirectory(goroot)) {

@@ -49,6 +49,19 @@ public record ToolchainModule(String go, String goos, String goarch) {
         return new ToolchainModule(release, m.group(1), m.group(2));
     }
 
+    /** The module a version names ({@code v0.0.1-go1.26.8.linux-amd64}); empty for a version that names none. */
+    public static Optional<ToolchainModule> ofVersion(String version) {
+        if (version == null || !version.startsWith("v0.0.1-") || version.lastIndexOf('.') < "v0.0.1-".length()) {
+            return Optional.empty();
+        }
+        int dot = version.lastIndexOf('.');
+        try {
+            return Optional.of(of(version.substring("v0.0.1-".length(), dot), version.substring(dot + 1)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The module version, {@code v0.0.1-go1.26.8.linux-amd64}. */
     public String version() {
         return "v0.0.1-" + go + "." + platform();

@@ -68,7 +68,7 @@ public class GoRunMojo extends GoMojo {
         if (from == BundleKind.MODCACHE) {
             shippedToolchains().forEach(v -> comments.add("this GOPROXY carries golang.org/toolchain@" + v
                     + ": with it as the only GOPROXY entry and GOSUMDB=off, plain go switches to it offline with GOTOOLCHAIN="
-                    + v.substring("v0.0.1-".length(), v.lastIndexOf('.'))));
+                    + ToolchainModule.ofVersion(v).map(ToolchainModule::go).orElseThrow(() -> new IllegalStateException(v + " names no toolchain"))));
         }
         Path envFile = EnvironmentFiles.write(Files.createDirectories(workPath()), "offline", offline, comments).get(0);
         for (Map.Entry<String, String> e : offline.entrySet()) {

@@ -25,6 +25,10 @@ class ToolchainModuleTest {
         assertEquals("bin/go.exe", windows.executable());
         assertEquals("golang.org/toolchain@v0.0.1-go1.25.0.windows-arm64", windows.toString());
         assertEquals("v0.0.1-go1.27rc1.darwin-arm64", ToolchainModule.of("go1.27rc1", "darwin-arm64").version());
+        assertEquals(Optional.of(linux), ToolchainModule.ofVersion(linux.version()));
+        assertEquals(Optional.of(windows), ToolchainModule.ofVersion("v0.0.1-go1.25.0.windows-arm64"));
+        assertEquals(Optional.empty(), ToolchainModule.ofVersion("v0.0.1-go1.20.14.linux-amd64"), "no toolchain module before 1.21");
+        assertEquals(Optional.empty(), ToolchainModule.ofVersion("v1.0.0"));
     }
 
     @Test
