@@ -41,7 +41,7 @@ public record ProxyProbe(Duration timeout, SecretMasker masker, Reporter reporte
             if (e.isKeyword()) {
                 return true;
             }
-            String problem = e.isFile() ? checkFile(e.value()) : e.isHttp() ? checkHttp(e.value(), proxyFor) : null;
+            String problem = e.isFile() ? checkFile(e.value()) : e.isHttp() ? httpProblem(e.value(), proxyFor) : null;
             if (problem != null) {
                 reporter.warn("GOPROXY entry " + masker.mask(e.value()) + " skipped: " + problem);
                 return false;
@@ -99,7 +99,8 @@ public record ProxyProbe(Duration timeout, SecretMasker masker, Reporter reporte
         }
     }
 
-    private String checkHttp(String url, Function<URI, Optional<URI>> proxyFor) {
+    /** Why nobody answers a HEAD of {@code url} (the way go goes: through its HTTP proxy or directly), or null. */
+    String httpProblem(String url, Function<URI, Optional<URI>> proxyFor) {
         URI uri;
         try {
             uri = URI.create(url.endsWith("/") ? url : url + "/");
@@ -120,6 +121,11 @@ public record ProxyProbe(Duration timeout, SecretMasker masker, Reporter reporte
         } catch (java.net.http.HttpTimeoutException e) {
             return "no answer within " + timeout.toMillis() + " ms";
         } catch (java.net.ConnectException e) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof java.nio.channels.UnresolvedAddressException) {
+                    return "unknown host " + uri.getHost();
+                }
+            }
             return "connection refused";
         } catch (IOException e) {
             if (proxy.isPresent() && String.valueOf(e.getMessage()).contains("407")) {

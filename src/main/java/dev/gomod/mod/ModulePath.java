@@ -244,11 +244,16 @@ public final class ModulePath {
      * comma-separated glob match a leading run of {@code path}'s elements?
      */
     public static boolean matchesPrefixPatterns(String patterns, String path) {
+        return matchingPattern(patterns, path).isPresent();
+    }
+
+    /** The first of the comma-separated globs that matches {@code path} as in {@link #matchesPrefixPatterns}, to name it in a message. */
+    public static java.util.Optional<String> matchingPattern(String patterns, String path) {
         if (patterns == null) {
-            return false;
+            return java.util.Optional.empty();
         }
-        for (String p : patterns.split(",")) {
-            p = p.strip();
+        for (String given : patterns.split(",")) {
+            String p = given.strip();
             if (p.isEmpty()) {
                 continue;
             }
@@ -260,10 +265,10 @@ public final class ModulePath {
             }
             String prefix = String.join("/", java.util.Arrays.copyOf(parts, elems));
             if (glob(p).matcher(prefix).matches()) {
-                return true;
+                return java.util.Optional.of(given.strip());
             }
         }
-        return false;
+        return java.util.Optional.empty();
     }
 
     private static Pattern glob(String g) {
