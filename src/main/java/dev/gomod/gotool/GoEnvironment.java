@@ -23,6 +23,10 @@ import java.util.TreeMap;
  * the user's own netrc, which it carries on. Go up to 1.23 matches a netrc {@code machine} against
  * the host name alone; Go 1.24 and later (GOAUTH) against the URL's host and port; so a host with a
  * port is written both ways. A user's GOAUTH is kept; {@code netrc} is added to it when missing.
+ * git, which go runs for direct fetches from a VCS host, reads no {@code NETRC} (its curl reads
+ * {@code ~/.netrc} only): its credentials go into a git credential store file in the same private
+ * directory, named to git as one more {@code credential.helper} through {@code GIT_CONFIG_COUNT}, after
+ * the user's own helpers.
  */
 public final class GoEnvironment {
     /** Credentials for one host ({@code name} or {@code name:port}), as netrc {@code machine} entries. */
@@ -38,6 +42,24 @@ public final class GoEnvironment {
         @Override
         public String toString() {
             return "Credentials[" + host + ", " + username + ", " + SecretMasker.MASK + "]";
+        }
+    }
+
+    /** Credentials git sends to an http(s) repository origin ({@code scheme://host[:port]}). */
+    public record GitCredentials(String origin, String username, String password) {
+        /** The credential store line: the URL with the user and password in it, percent-encoded as git-credential-store reads them. */
+        String storeLine() {
+            URI o = URI.create(origin);
+            return o.getScheme() + "://" + encode(username) + ":" + encode(password) + "@" + o.getRawAuthority() + "\n";
+        }
+
+        private static String encode(String s) {
+            return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        }
+
+        @Override
+        public String toString() {
+            return "GitCredentials[" + origin + ", " + username + ", " + SecretMasker.MASK + "]";
         }
     }
 
@@ -76,6 +98,7 @@ public final class GoEnvironment {
 
     private final Map<String, String> env = new TreeMap<>();
     private final List<Credentials> credentials = new ArrayList<>();
+    private final List<GitCredentials> gitCredentials = new ArrayList<>();
     private final SecretMasker masker;
     private boolean offline;
 
@@ -92,6 +115,7 @@ public final class GoEnvironment {
         c.env.clear();
         c.env.putAll(env);
         c.credentials.addAll(credentials);
+        c.gitCredentials.addAll(gitCredentials);
         c.offline = offline;
         return c;
     }
@@ -112,6 +136,11 @@ public final class GoEnvironment {
 
     public String get(String key) {
         return env.get(key);
+    }
+
+    /** Every variable as go gets it, without the credential files (for a tool the plugin runs beside go, such as git). */
+    public Map<String, String> variables() {
+        return Map.copyOf(env);
     }
 
     /** Proxy URLs from Maven's settings; their passwords are registered as secrets. */
@@ -136,6 +165,15 @@ public final class GoEnvironment {
         }
         masker.add(c.password());
         credentials.add(c);
+        return this;
+    }
+
+    /** Credentials for git's requests to an http(s) repository; the password is registered as a secret. */
+    public GoEnvironment gitCredentials(GitCredentials c) {
+        masker.add(c.password());
+        if (!gitCredentials.contains(c)) {
+            gitCredentials.add(c);
+        }
         return this;
     }
 
@@ -252,32 +290,56 @@ public final class GoEnvironment {
         return lines;
     }
 
-    /** The variables for one run; writes the netrc file (mode 0600, in a private directory) when there are credentials. */
+    /**
+     * The variables for one run; writes the netrc file and git's credential store (mode 0600, in a
+     * private directory) when there are credentials.
+     */
     public Prepared prepare() throws IOException {
         Map<String, String> out = new LinkedHashMap<>(env);
-        if (credentials.isEmpty()) {
+        if (credentials.isEmpty() && gitCredentials.isEmpty()) {
             return new Prepared(out, null);
         }
         Path dir = Files.createTempDirectory("gomod-auth", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path netrc = dir.resolve("netrc");
-        StringBuilder b = new StringBuilder();
-        for (Credentials c : credentials) {
-            b.append(c.netrc());
+        if (!credentials.isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            for (Credentials c : credentials) {
+                b.append(c.netrc());
+            }
+            // go reads one netrc: keep the user's entries (for direct VCS fetches, say) after ours, which win
+            Path users = usersNetrc();
+            if (users != null && Files.isReadable(users)) {
+                b.append('\n').append(Files.readString(users, StandardCharsets.UTF_8));
+            }
+            Path netrc = privateFile(dir.resolve("netrc"), b.toString());
+            out.put("NETRC", netrc.toString());
+            String goauth = strip(env.get("GOAUTH"));
+            if (goauth != null && !goauth.isEmpty() && !goauth.equals("off")
+                    && java.util.Arrays.stream(goauth.split(";")).noneMatch(m -> m.strip().equals("netrc"))) {
+                out.put("GOAUTH", goauth + ";netrc"); // the user's methods first: they win for the hosts they cover
+            }
         }
-        // go reads one netrc: keep the user's entries (for direct VCS fetches, say) after ours, which win
-        Path users = usersNetrc();
-        if (users != null && Files.isReadable(users)) {
-            b.append('\n').append(Files.readString(users, StandardCharsets.UTF_8));
-        }
-        Files.createFile(netrc, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(netrc, b, StandardCharsets.UTF_8);
-        out.put("NETRC", netrc.toString());
-        String goauth = strip(env.get("GOAUTH"));
-        if (goauth != null && !goauth.isEmpty() && !goauth.equals("off")
-                && java.util.Arrays.stream(goauth.split(";")).noneMatch(m -> m.strip().equals("netrc"))) {
-            out.put("GOAUTH", goauth + ";netrc"); // the user's methods first: they win for the hosts they cover
+        if (!gitCredentials.isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            gitCredentials.forEach(c -> b.append(c.storeLine()));
+            Path store = privateFile(dir.resolve("git-credentials"), b.toString());
+            // one more config entry on top of any the user passes this way (git 2.31 and later read them)
+            int n;
+            try {
+                n = Integer.parseInt(env.getOrDefault("GIT_CONFIG_COUNT", "0").strip());
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            out.put("GIT_CONFIG_KEY_" + n, "credential.helper");
+            out.put("GIT_CONFIG_VALUE_" + n, "store --file='" + store.toString().replace("'", "'\\''") + "'");
+            out.put("GIT_CONFIG_COUNT", String.valueOf(n + 1));
         }
         return new Prepared(out, dir);
+    }
+
+    private static Path privateFile(Path file, String content) throws IOException {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
     }
 
     /** The netrc go would read: $NETRC, else ~/.netrc. */

@@ -121,4 +121,52 @@ class GoEnvironmentTest {
         assertEquals(java.util.Optional.of(java.net.URI.create("http://ps:1")), new GoEnvironment(Map.of("https_proxy", "ps:1"), new SecretMasker())
                 .httpProxyFor(java.net.URI.create("https://x/")));
     }
+
+    /**
+     * git reads no NETRC (its curl reads ~/.netrc only), so a netrc of the plugin's cannot authenticate
+     * go's direct fetches: the credential store can, after a helper the user passes the same way.
+     * Proved with the real git against git http-backend behind basic authentication.
+     */
+    @org.junit.jupiter.api.Test
+    void gitGetsItsCredentialsFromTheStoreAndNotFromTheNetrc(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        String password = "p@ss:w/rd 1";
+        try (dev.gomod.testkit.GitHost host = new dev.gomod.testkit.GitHost(tmp.resolve("repos"))
+                .publish("team/lib", Map.of("go.mod", "module git.corp.example/team/lib.git\n"), "v1.0.0").startHttp("ci", password)) {
+            String origin = host.httpUrl().replaceAll("/$", "");
+            Map<String, String> base = Map.of("PATH", System.getenv("PATH"), "HOME", tmp.toString(), "GIT_CONFIG_NOSYSTEM", "1",
+                    "GIT_CONFIG_GLOBAL", "/dev/null", "GIT_TERMINAL_PROMPT", "0",
+                    "GIT_CONFIG_COUNT", "1", "GIT_CONFIG_KEY_0", "core.quotePath", "GIT_CONFIG_VALUE_0", "false");
+            String port = origin.substring(origin.lastIndexOf(':') + 1);
+
+            GoEnvironment netrcOnly = new GoEnvironment(base, new SecretMasker())
+                    .credentials(new GoEnvironment.Credentials("127.0.0.1:" + port, "ci", password.replace(" ", "_")));
+            GoEnvironment store = new GoEnvironment(base, new SecretMasker())
+                    .gitCredentials(new GoEnvironment.GitCredentials(origin, "ci", password));
+            try (GoEnvironment.Prepared p = netrcOnly.prepare()) {
+                assertTrue(Files.readString(Path.of(p.env().get("NETRC"))).contains("machine 127.0.0.1"));
+                String out = lsRemote(p.env(), origin + "/team/lib");
+                assertTrue(out.contains("terminal prompts disabled"), out);
+            }
+            try (GoEnvironment.Prepared p = store.prepare()) {
+                assertEquals("2", p.env().get("GIT_CONFIG_COUNT"), "after the user's own entry");
+                assertEquals("core.quotePath", p.env().get("GIT_CONFIG_KEY_0"));
+                assertEquals("credential.helper", p.env().get("GIT_CONFIG_KEY_1"));
+                Path file = Path.of(p.env().get("GIT_CONFIG_VALUE_1").replaceAll("^store --file='|'$", ""));
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+                String out = lsRemote(p.env(), origin + "/team/lib");
+                assertTrue(out.contains("refs/tags/v1.0.0"), out);
+            }
+            assertTrue(host.httpRequests().stream().anyMatch(r -> r.endsWith(" auth")), host.httpRequests().toString());
+        }
+    }
+
+    private static String lsRemote(Map<String, String> env, String url) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("git", "ls-remote", url).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
 }
