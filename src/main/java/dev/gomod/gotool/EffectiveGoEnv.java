@@ -51,7 +51,7 @@ public final class EffectiveGoEnv {
             }
         }
         query.set("GOTOOLCHAIN", "local"); // asking must not switch; the file's GOTOOLCHAIN is read below
-        List<String> args = new ArrayList<>(List.of("env", "-json", "GOENV", "GOROOT"));
+        List<String> args = new ArrayList<>(List.of("env", "-json", "GOENV", "GOROOT", "GOMODCACHE"));
         args.addAll(NAMES);
         JsonNode answer = new ObjectMapper().readTree(new GoCommand(go.executable(), query, Duration.ofSeconds(60), 0, Duration.ZERO,
                 Reporter.SILENT).run(dir, args.toArray(String[]::new)).stdout());
@@ -59,6 +59,9 @@ public final class EffectiveGoEnv {
         String goroot = text(answer, "GOROOT");
         Map<String, String> gorootFile = goroot.isEmpty() ? Map.of() : read(Path.of(goroot, "go.env").toString());
         String goEnvPath = text(answer, "GOENV");
+        if (env.get("GOMODCACHE") == null && !text(answer, "GOMODCACHE").isEmpty()) {
+            env.set("GOMODCACHE", text(answer, "GOMODCACHE")); // the same directory go picks: what the probes ask whether a module is there
+        }
 
         List<Setting> out = new ArrayList<>();
         for (String n : NAMES) {

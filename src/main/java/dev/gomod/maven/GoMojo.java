@@ -59,6 +59,13 @@ abstract class GoMojo extends ModuleMojo {
     @Parameter(property = Property.GONOSUMDB)
     protected String gonosumdb;
 
+    /**
+     * GOINSECURE for go: module path patterns (GOPRIVATE syntax) go may fetch directly over plain
+     * {@code git://} or {@code http://}, for an internal git host that speaks nothing else.
+     */
+    @Parameter(property = Property.GOINSECURE)
+    protected String goinsecure;
+
     /** GOSUMDB for go ({@code off}, a name, or {@code name+key url}). */
     @Parameter(property = Property.GOSUMDB)
     protected String gosumdb;
@@ -106,6 +113,13 @@ abstract class GoMojo extends ModuleMojo {
         this.decrypter = decrypter;
     }
 
+    /** go's words for a direct fetch that found no way to the repository, or no access. */
+    private static final java.util.regex.Pattern DIRECT_FETCH_WORDS = java.util.regex.Pattern.compile(
+            "no (secure )?protocol found for repository|terminal prompts disabled|unknown revision|unrecognized import path");
+
+    /** The environment go got, to say why a module went direct; null before go is set up. */
+    private GoEnvironment directEnv;
+
     /** Every request go's module commands made in this execution, by GOPROXY entry; null before go is set up. */
     private FetchTrace trace;
 
@@ -148,6 +162,7 @@ abstract class GoMojo extends ModuleMojo {
                 .set("GOPRIVATE", goprivate)
                 .set("GONOPROXY", gonoproxy)
                 .set("GONOSUMDB", gonosumdb)
+                .set("GOINSECURE", goinsecure)
                 .set("GOSUMDB", gosumdb)
                 .set("GOFLAGS", goflags)
                 .set("GOTOOLCHAIN", gotoolchain);
@@ -186,6 +201,9 @@ abstract class GoMojo extends ModuleMojo {
             }
         }
         applyCredentials(env);
+        if (!offline) {
+            prepareDirectFetches(env);
+        }
         if (!offline && proxyProbeTimeout > 0) {
             requireChecksumDatabase(env);
         }
@@ -193,6 +211,7 @@ abstract class GoMojo extends ModuleMojo {
             env.describe().forEach(l -> getLog().debug("go env: " + l));
         }
         trace = new FetchTrace(env.goproxy(), env.masker());
+        directEnv = env;
         return new GoCommand(exe, env, Duration.ofSeconds(timeout), retries, Duration.ofMillis(retryBackoff), reporter()).traced(trace);
     }
 
@@ -216,6 +235,19 @@ abstract class GoMojo extends ModuleMojo {
     /** As every goal, and where go found bytes that do not match go.sum, which GOPROXY entry served them. */
     @Override
     protected void rethrow(Exception e) throws MojoFailureException, MojoExecutionException {
+        if (e instanceof GoException g && directEnv != null && DIRECT_FETCH_WORDS.matcher(g.output()).find()) {
+            // go's words do not say why it went to the host itself: name the pattern that sent it there
+            java.util.regex.Matcher mv = java.util.regex.Pattern.compile("([a-z0-9.\\-]+\\.[a-z0-9.\\-]+(?:/[\\w.~\\-]+)*)(?:@v|: )").matcher(g.output());
+            while (mv.find()) {
+                String module = mv.group(1);
+                boolean allDirect = directEnv.goproxy().entries().stream().findFirst().map(x -> x.value().equals("direct")).orElse(false);
+                if (allDirect || dev.gomod.mod.ModulePath.matchesPrefixPatterns(directPatterns(directEnv), module)) {
+                    e = new GoException(g.kind(), g.getMessage() + "\n" + module + " is fetched straight from its host: "
+                            + whyDirect(directEnv, module, allDirect), g.exitCode(), g.output());
+                    break;
+                }
+            }
+        }
         if (e instanceof GoException g && trace != null) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("verifying (\\S+)@(v\\S+?)(?:/go\\.mod)?: checksum mismatch").matcher(g.output());
             if (m.find()) {
@@ -291,6 +323,123 @@ abstract class GoMojo extends ModuleMojo {
         }
     }
 
+    /**
+     * For the requirements go fetches straight from their hosts (GONOPROXY, which defaults to
+     * GOPRIVATE, or a GOPROXY of {@code direct}): the settings.xml {@code <server>} credentials of each
+     * host, for git (a credential store) and for go's own go-get requests (the netrc); then, for those
+     * not in the module cache, a probe of the ways go will try, so that a host that is down or silent
+     * fails the build in seconds, naming host and module, instead of after gomod.timeout.
+     */
+    private void prepareDirectFetches(GoEnvironment env) throws MojoExecutionException, MojoFailureException {
+        GoProxyList chain = env.goproxy();
+        if (chain.entries().isEmpty() || chain.entries().get(0).value().equals("off")) {
+            return;
+        }
+        boolean allDirect = chain.entries().get(0).value().equals("direct");
+        String noProxy = directPatterns(env);
+        List<ModuleVersion> direct = new java.util.ArrayList<>();
+        try {
+            GoMod goMod = workspace().goMod();
+            for (GoMod.Require r : goMod.requires()) {
+                ModuleVersion m = r.module();
+                Optional<GoMod.Replace> replace = goMod.replacementFor(m);
+                if (replace.isPresent()) {
+                    if (replace.get().isDirectory()) {
+                        continue;
+                    }
+                    m = replace.get().replacement();
+                }
+                if (allDirect || dev.gomod.mod.ModulePath.matchesPrefixPatterns(noProxy, m.path())) {
+                    direct.add(m);
+                }
+            }
+        } catch (IOException | FormatException | RuntimeException e) {
+            return; // go reads go.mod too, and says what is wrong in its words
+        }
+        if (direct.isEmpty()) {
+            return;
+        }
+        Map<String, String> variables = env.variables();
+        dev.gomod.gotool.GitUrlRewrites rewrites = dev.gomod.gotool.GitUrlRewrites.read(variables, 10_000);
+        Map<String, List<dev.gomod.gotool.DirectFetch.Attempt>> attempts = new java.util.LinkedHashMap<>();
+        GoSettings settings = settings();
+        String cache = env.get("GOMODCACHE");
+        for (ModuleVersion m : direct) {
+            List<dev.gomod.gotool.DirectFetch.Attempt> ways = dev.gomod.gotool.DirectFetch.attempts(m.path(),
+                    dev.gomod.mod.ModulePath.matchesPrefixPatterns(env.get("GOINSECURE"), m.path()), rewrites);
+            for (dev.gomod.gotool.DirectFetch.Attempt a : ways) {
+                gitHostCredentials(settings, env, a);
+            }
+            if (cache == null || !Files.isRegularFile(Path.of(cache, "cache", "download", dev.gomod.mod.ModulePath.escape(m.path()),
+                    "@v", dev.gomod.mod.ModulePath.escape(m.version()) + ".zip"))) {
+                attempts.putIfAbsent(m.path(), ways);
+            }
+        }
+        if (attempts.isEmpty() || proxyProbeTimeout <= 0) {
+            return;
+        }
+        Optional<String> problem = new dev.gomod.gotool.DirectFetchProbe(Duration.ofMillis(proxyProbeTimeout), env.masker(), env::httpProxyFor)
+                .problem(attempts);
+        if (problem.isPresent()) {
+            String module = problem.get().substring(0, problem.get().indexOf(':'));
+            throw new MojoExecutionException(problem.get() + "\ngo was not started (the probe waited " + proxyProbeTimeout + " ms for each server).\n"
+                    + Remedies.directHostUnreachable(whyDirect(env, module.split(" ")[0], allDirect)));
+        }
+    }
+
+    /** The patterns that send a module to its own host: GONOPROXY, else GOPRIVATE (go's default for it). */
+    private static String directPatterns(GoEnvironment env) {
+        String noProxy = env.get("GONOPROXY");
+        return noProxy == null || noProxy.isBlank() ? env.get("GOPRIVATE") : noProxy;
+    }
+
+    /** Why go fetches {@code module} directly, naming the pattern and where it is set, for a message. */
+    private String whyDirect(GoEnvironment env, String module, boolean allDirect) {
+        if (allDirect) {
+            return "GOPROXY starts with direct";
+        }
+        String noProxy = env.get("GONOPROXY");
+        // go env reports GONOPROXY as GOPRIVATE when it is not set itself: then GOPRIVATE is what sent the module
+        boolean viaNoProxy = gonoproxy != null || noProxy != null && !noProxy.isBlank() && !noProxy.equals(env.get("GOPRIVATE"));
+        String pattern = dev.gomod.mod.ModulePath.matchingPattern(directPatterns(env), module).orElse("?");
+        String variable = viaNoProxy ? "GONOPROXY" : "GOPRIVATE";
+        String property = viaNoProxy ? Property.GONOPROXY : Property.GOPRIVATE;
+        String setBy = (viaNoProxy ? gonoproxy : goprivate) != null ? property : "the environment or go env file (" + property + " overrides it)";
+        return variable + " pattern '" + pattern + "' matches it (set by " + setBy + ")";
+    }
+
+    /**
+     * The {@code <server>} whose id is the repository's host name (as go names it, or as git's
+     * insteadOf rewrote it) gives git its credentials for an http(s) repository, and go its netrc
+     * entry for the go-get request.
+     */
+    private static void gitHostCredentials(GoSettings settings, GoEnvironment env, dev.gomod.gotool.DirectFetch.Attempt a)
+            throws MojoFailureException {
+        Optional<dev.gomod.gotool.DirectFetch.Endpoint> at = dev.gomod.gotool.DirectFetch.endpoint(a.connectsTo());
+        if (at.isEmpty() || !at.get().speaksHttp()) {
+            return;
+        }
+        URI named = URI.create(a.url());
+        URI actual = URI.create(a.connectsTo());
+        Optional<GoEnvironment.Credentials> c = settings.serverCredentials(actual.getHost(), authority(actual));
+        if (c.isEmpty()) {
+            c = settings.serverCredentials(named.getHost(), authority(actual));
+        }
+        if (c.isEmpty()) {
+            return;
+        }
+        if (a.byVcs()) {
+            env.gitCredentials(new GoEnvironment.GitCredentials(actual.getScheme() + "://" + actual.getRawAuthority().replaceFirst("^.*@", ""),
+                    c.get().username(), c.get().password()));
+        } else {
+            env.credentials(c.get());
+        }
+    }
+
+    private static String authority(URI u) {
+        return u.getPort() > 0 ? u.getHost() + ":" + u.getPort() : u.getHost();
+    }
+
     /** The go settings given explicitly, each with where: a property, {@code <environment>}, the process environment. */
     private Map<String, String> given(Map<String, String> base) {
         Map<String, String> props = new java.util.LinkedHashMap<>();
@@ -298,6 +447,7 @@ abstract class GoMojo extends ModuleMojo {
         props.put("GOPRIVATE", goprivate == null ? null : Property.GOPRIVATE);
         props.put("GONOPROXY", gonoproxy == null ? null : Property.GONOPROXY);
         props.put("GONOSUMDB", gonosumdb == null ? null : Property.GONOSUMDB);
+        props.put("GOINSECURE", goinsecure == null ? null : Property.GOINSECURE);
         props.put("GOSUMDB", gosumdb == null ? null : Property.GOSUMDB);
         props.put("GOFLAGS", goflags == null ? null : Property.GOFLAGS);
         props.put("GOTOOLCHAIN", gotoolchain == null ? null : Property.GOTOOLCHAIN);

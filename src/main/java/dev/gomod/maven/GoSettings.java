@@ -75,14 +75,21 @@ final class GoSettings {
             throw new MojoFailureException("settings.xml has no <server> with id '" + serverId + "' (" + Property.SERVER_ID + ")");
         }
         String host = goproxy.getHost();
-        Server s = settings.getServer(serverId != null ? serverId : host);
+        return serverCredentials(serverId != null ? serverId : host, goproxy.getPort() > 0 ? host + ":" + goproxy.getPort() : host);
+    }
+
+    /** The credentials of the {@code <server>} with this id, if it has a user name, for netrc's {@code machine} (host or host:port). */
+    Optional<GoEnvironment.Credentials> serverCredentials(String id, String machine) throws MojoFailureException {
+        if (settings == null || id == null) {
+            return Optional.empty();
+        }
+        Server s = settings.getServer(id);
         if (s == null || s.getUsername() == null) {
             return Optional.empty();
         }
         Server server = decrypt(s);
         try {
-            return Optional.of(new GoEnvironment.Credentials(goproxy.getPort() > 0 ? host + ":" + goproxy.getPort() : host,
-                    server.getUsername(), server.getPassword() == null ? "" : server.getPassword()));
+            return Optional.of(new GoEnvironment.Credentials(machine, server.getUsername(), server.getPassword() == null ? "" : server.getPassword()));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("settings.xml <server> '" + s.getId() + "': " + e.getMessage());
         }

@@ -16,6 +16,7 @@ final class Property {
     static final String GOPRIVATE = "gomod.goprivate";
     static final String GONOPROXY = "gomod.gonoproxy";
     static final String GONOSUMDB = "gomod.gonosumdb";
+    static final String GOINSECURE = "gomod.goinsecure";
     static final String GOSUMDB = "gomod.gosumdb";
     static final String GOFLAGS = "gomod.goflags";
     static final String TIMEOUT = "gomod.timeout";

@@ -117,12 +117,23 @@ final class Remedies {
         }
         if (output.contains("unknown revision")) {
             out.add("The module's repository has no such tag or commit: check the version in go.mod; for a private host, check that the"
-                    + " GOPRIVATE pattern (" + Property.GOPRIVATE + ") covers it and that git can read it (credentials from a settings.xml"
-                    + " <server> reach git through the same netrc).");
+                    + " GOPRIVATE pattern (" + Property.GOPRIVATE + ") covers it and that git can read it (a settings.xml <server> whose id"
+                    + " is the host name gives git its credentials).");
         }
         if (output.contains("terminal prompts disabled")) {
             out.add("git wanted a password and may not ask for one: give the host's credentials in a settings.xml <server> whose id is the"
-                    + " host name; go and git read them from the plugin's netrc.");
+                    + " host name; the plugin hands them to git (a credential store of its own, beside the user's helpers) and to go (a netrc).");
+        }
+        if (output.contains("no secure protocol found for repository")) {
+            out.add("go fetches this module straight from its host and found no secure way there (https, ssh): if the host serves only"
+                    + " git:// or plain http, name the module path in " + Property.GOINSECURE + "; if git reaches it another way, say so in git's"
+                    + " config (url.<base>.insteadOf); if it wants a password (go then tries https only), give it in a settings.xml <server>"
+                    + " whose id is the host name, which the plugin hands to git; if a GOPROXY serves it after all, take it out of "
+                    + Property.GOPRIVATE + " / " + Property.GONOPROXY + ".");
+        } else if (output.contains("no protocol found for repository")) {
+            out.add("go fetches this module straight from its host and no way there answered (" + Property.GOINSECURE + " allows git:// and"
+                    + " http too): check that the host is up and reachable from here ('git ls-remote <url>'), or that git's config rewrites"
+                    + " its URL where it is (url.<base>.insteadOf).");
         }
         if (output.contains("checksum mismatch") || output.contains("SECURITY ERROR")) {
             out.add("The bytes go got do not match go.sum (or the checksum database): do not edit go.sum to match. Find who served them"
@@ -149,6 +160,15 @@ final class Remedies {
                 + "+<key> https://<mirror>\", or a GOPROXY that serves /sumdb/" + name + "/); " + Property.GONOSUMDB
                 + " for private module paths; or a complete " + goSum + " (run 'go mod tidy' where the database answers, and commit it)."
                 + " The plugin never turns the checksum database off for you.";
+    }
+
+    /** A host go would fetch modules from directly is down, refuses every way go tries, or never answers. */
+    static String directHostUnreachable(String whyDirect) {
+        return "go fetches it directly because " + whyDirect + ".\nWays out: check that the host is up and reachable from here"
+                + " ('git ls-remote <url>' with the URL above); if it speaks only git:// or plain http, name the path in " + Property.GOINSECURE
+                + "; if git reaches it another way (ssh, a mirror), say so in git's config (url.<base>.insteadOf), which the probe and git"
+                + " both follow; if a GOPROXY serves the module, take it out of the pattern; " + Property.PROXY_PROBE_TIMEOUT
+                + " sets how long the probe waits (0 turns it off).";
     }
 
     /** After the GOPROXY probe dropped entries. */

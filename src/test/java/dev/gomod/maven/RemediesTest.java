@@ -98,6 +98,11 @@ class RemediesTest {
                 .startsWith("git wanted a password"));
         assertTrue(Remedies.forWhatGoSaid("verifying example.com/x@v1.0.0: checksum mismatch\n\tdownloaded: h1:a\n\tgo.sum:     h1:b\n")
                 .contains("do not edit go.sum to match"));
+        // as go 1.26 printed them for a git host in PrivateGitHostIT: secure only, and with GOINSECURE
+        String noSecure = Remedies.forWhatGoSaid("go: corp.example/service imports\n\tcode.corp.example/team/auth.git: no secure protocol found for repository\n");
+        assertTrue(noSecure.contains("name the module path in gomod.goinsecure") && noSecure.contains("settings.xml <server>"), noSecure);
+        String none = Remedies.forWhatGoSaid("go: git.corp.example/team/lib.git@v1.0.0: no protocol found for repository\n");
+        assertTrue(none.contains("no way there answered") && !none.contains("no secure way"), none);
         assertEquals("", Remedies.forWhatGoSaid("go: updates to go.mod needed\n"));
         // and through the remedy every go failure gets
         assertTrue(Remedies.remedy(new GoException(GoException.Kind.FAILED, "go mod download failed", 1, forbidden), false)
