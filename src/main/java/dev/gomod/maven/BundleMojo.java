@@ -13,19 +13,35 @@ import java.nio.file.Path;
  * resolver, and the limits every archive is extracted under.
  */
 abstract class BundleMojo extends ModuleMojo {
-    /** The bundle's coordinates, {@code g:a:v}, {@code g:a:type:v} or {@code g:a:type:classifier:v}; default: this project's. */
+    /**
+     * The bundle's coordinates, {@code g:a:v}, {@code g:a:type:v} or {@code g:a:type:classifier:v}; default: this project's.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.ARTIFACT)
     private String artifact;
 
-    /** Extraction limit: total bytes. */
+    /**
+     * Extraction limit: total bytes.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.MAX_BYTES, defaultValue = "4294967296")
     private long maxBytes;
 
-    /** Extraction limit: number of entries. */
+    /**
+     * Extraction limit: number of entries.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.MAX_ENTRIES, defaultValue = "500000")
     private int maxEntries;
 
-    /** Extraction limit: how many times its own size an archive may inflate. */
+    /**
+     * Extraction limit: how many times its own size an archive may inflate.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.MAX_RATIO, defaultValue = "200")
     private int maxRatio;
 

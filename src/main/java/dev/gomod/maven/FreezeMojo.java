@@ -23,7 +23,24 @@ import java.util.Set;
  */
 @Mojo(name = "freeze", threadSafe = true)
 public class FreezeMojo extends GoMojo {
-    /** Run {@code go mod tidy} on go.mod and go.sum first, instead of failing when they are not tidy. */
+    /**
+     * Skips this goal only ({@code gomod.skip} skips every goal).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.SKIP_FREEZE, defaultValue = "false")
+    private boolean skipFreeze;
+
+    @Override
+    protected boolean skipGoal() {
+        return skipFreeze;
+    }
+
+    /**
+     * Run {@code go mod tidy} on go.mod and go.sum first, instead of failing when they are not tidy.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.TIDY, defaultValue = "false")
     private boolean tidy;
 
@@ -31,43 +48,81 @@ public class FreezeMojo extends GoMojo {
      * Never write the lock: fail, naming each line that would change, where the inputs make another
      * lock than the one there (as {@code cargo --locked} and {@code npm ci} do). For CI, so that no
      * bundle is pinned to a lock that is not in git. Not with gomod.tidy.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = Property.LOCKED, defaultValue = "false")
     private boolean locked;
 
-    /** Allow {@code replace ... => ./dir} in go.mod. */
+    /**
+     * Allow {@code replace ... => ./dir} in go.mod.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.ALLOW_DIRECTORY_REPLACE, defaultValue = "false")
     private boolean allowDirectoryReplace;
 
-    /** Module path patterns (GOPRIVATE syntax) no dependency may match. */
+    /**
+     * Module path patterns (GOPRIVATE syntax) no dependency may match.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.DENY)
     private String deny;
 
-    /** When set, module path patterns (GOPRIVATE syntax) every dependency must match. */
+    /**
+     * When set, module path patterns (GOPRIVATE syntax) every dependency must match.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.ALLOW)
     private String allow;
 
-    /** Refuse dependencies at pseudo-versions (untagged commits). */
+    /**
+     * Refuse dependencies at pseudo-versions (untagged commits).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.REFUSE_PSEUDO_VERSIONS, defaultValue = "false")
     private boolean refusePseudoVersions;
 
-    /** What package will make; with {@code modcache}, freeze also pins the module cache's hash in the lock, with {@code toolchain} each toolchain's h1. */
+    /**
+     * What package will make; with {@code modcache}, freeze also pins the module cache's hash in the lock, with {@code toolchain} each toolchain's h1.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.BUNDLES, defaultValue = "vendor")
     private String bundles;
 
-    /** With {@code toolchain} in gomod.bundles: the platforms whose toolchains freeze pins, comma-separated. */
+    /**
+     * With {@code toolchain} in gomod.bundles: the platforms whose toolchains freeze pins, comma-separated.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.TOOLCHAIN_PLATFORMS, defaultValue = "linux-amd64")
     private String toolchainPlatforms;
 
-    /** The Go release to ship when go.mod names none that has a toolchain module (a go line older than 1.21). */
+    /**
+     * The Go release to ship when go.mod names none that has a toolchain module (a go line older than 1.21).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.TOOLCHAIN_VERSION)
     private String toolchainVersion;
 
-    /** SPDX license ids the dependencies may carry, comma-separated; when set, every license found must be one of them. */
+    /**
+     * SPDX license ids the dependencies may carry, comma-separated; when set, every license found must be one of them.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.LICENSES_ALLOW)
     private String licensesAllow;
 
-    /** SPDX license ids no dependency may carry, comma-separated. */
+    /**
+     * SPDX license ids no dependency may carry, comma-separated.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.LICENSES_DENY)
     private String licensesDeny;
 
@@ -75,15 +130,25 @@ public class FreezeMojo extends GoMojo {
      * A dependency whose licenses nothing answers for: {@code warn} (listed; the default) or {@code fail}.
      * That is one with no license found or declared in its license files, or one whose license file the
      * license library failed on and that declares none.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = Property.LICENSES_UNKNOWN)
     private String licensesUnknown;
 
-    /** Where license answers are kept between builds, as for gomod:sbom ({@code none} keeps none). */
+    /**
+     * Where license answers are kept between builds, as for gomod:sbom ({@code none} keeps none).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.LICENSE_CACHE)
     private String licenseCache;
 
-    /** Which modules the license policy looks at: {@code all} of the build list, or the {@code vendored} ones. */
+    /**
+     * Which modules the license policy looks at: {@code all} of the build list, or the {@code vendored} ones.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.SBOM_SCOPE, defaultValue = "all")
     private String sbomScope;
 

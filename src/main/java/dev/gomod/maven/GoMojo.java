@@ -39,58 +39,106 @@ abstract class GoMojo extends ModuleMojo {
      * The go executable: a name looked up on the PATH, or a path. Unset: the toolchain gomod.lock pins
      * for this platform when gomod:install-go installed it (in this build or an earlier one), else
      * {@code go} from the PATH.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = Property.GO)
     protected String go;
 
-    /** GOPROXY for go; a comma or pipe separated list. Unset: inherited from the environment. */
+    /**
+     * GOPROXY for go; a comma or pipe separated list. Unset: inherited from the environment.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.GOPROXY)
     protected String goproxy;
 
-    /** GOPRIVATE for go. */
+    /**
+     * GOPRIVATE for go.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.GOPRIVATE)
     protected String goprivate;
 
-    /** GONOPROXY for go. */
+    /**
+     * GONOPROXY for go.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.GONOPROXY)
     protected String gonoproxy;
 
-    /** GONOSUMDB for go. */
+    /**
+     * GONOSUMDB for go.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.GONOSUMDB)
     protected String gonosumdb;
 
     /**
      * GOINSECURE for go: module path patterns (GOPRIVATE syntax) go may fetch directly over plain
      * {@code git://} or {@code http://}, for an internal git host that speaks nothing else.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = Property.GOINSECURE)
     protected String goinsecure;
 
-    /** GOSUMDB for go ({@code off}, a name, or {@code name+key url}). */
+    /**
+     * GOSUMDB for go ({@code off}, a name, or {@code name+key url}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.GOSUMDB)
     protected String gosumdb;
 
-    /** GOFLAGS for go (space-separated {@code -flag=value}). */
+    /**
+     * GOFLAGS for go (space-separated {@code -flag=value}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.GOFLAGS)
     protected String goflags;
 
-    /** Seconds each go invocation may run before it and its children are killed. */
+    /**
+     * Seconds each go invocation may run before it and its children are killed.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.TIMEOUT, defaultValue = "600")
     protected int timeout;
 
-    /** How many times a go invocation that failed with a transient network error is retried. */
+    /**
+     * How many times a go invocation that failed with a transient network error is retried.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.RETRIES, defaultValue = "2")
     protected int retries;
 
-    /** Milliseconds before the first retry; doubled for each further one. */
+    /**
+     * Milliseconds before the first retry; doubled for each further one.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.RETRY_BACKOFF, defaultValue = "1000")
     protected long retryBackoff;
 
-    /** Milliseconds an http(s) GOPROXY entry has to answer a probe before it is skipped; 0 turns probing off. */
+    /**
+     * Milliseconds an http(s) GOPROXY entry has to answer a probe before it is skipped; 0 turns probing off.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.PROXY_PROBE_TIMEOUT, defaultValue = "3000")
     protected long proxyProbeTimeout;
 
-    /** The settings.xml {@code <server>} whose credentials go sends to the http(s) GOPROXY hosts. Unset: a server whose id is the host name, if any. */
+    /**
+     * The settings.xml {@code <server>} whose credentials go sends to the http(s) GOPROXY hosts. Unset: a server whose id is the host name, if any.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.SERVER_ID)
     protected String serverId;
 
@@ -99,11 +147,17 @@ abstract class GoMojo extends ModuleMojo {
      * one) runs gomod.go as it is and never downloads a toolchain; {@code auto}, {@code go1.X.Y},
      * {@code go1.X.Y+auto} or {@code +path} let go switch, a download through the same GOPROXY chain,
      * retries and timeouts as any module.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = Property.GOTOOLCHAIN)
     protected String gotoolchain;
 
-    /** Further environment variables for go, on top of the inherited ones; the gomod.* properties and offline rules still apply. */
+    /**
+     * Further environment variables for go, on top of the inherited ones; the gomod.* properties and offline rules still apply.
+     *
+     * @since 0.1.0
+     */
     @Parameter
     protected Map<String, String> environment;
 

@@ -27,15 +27,40 @@ import java.util.Set;
  */
 @Mojo(name = "go", threadSafe = true)
 public class GoRunMojo extends GoMojo {
-    /** The go command line after {@code go}, e.g. {@code build ./...} or {@code test -run X ./pkg}; required. */
+    /**
+     * Skips this goal only ({@code gomod.skip} skips every goal).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.SKIP_GO, defaultValue = "false")
+    private boolean skipGo;
+
+    @Override
+    protected boolean skipGoal() {
+        return skipGo;
+    }
+
+    /**
+     * The go command line after {@code go}, e.g. {@code build ./...} or {@code test -run X ./pkg}; required.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.ARGS)
     private String args;
 
-    /** {@code vendor}: build from vendor/; {@code modcache}: from the module cache restored into gomod.goproxyDir. */
+    /**
+     * {@code vendor}: build from vendor/; {@code modcache}: from the module cache restored into gomod.goproxyDir.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.KIND, defaultValue = "vendor")
     private String kind;
 
-    /** The restored module cache (GOPROXY layout), for {@code gomod.kind=modcache}. */
+    /**
+     * The restored module cache (GOPROXY layout), for {@code gomod.kind=modcache}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.GOPROXY_DIR, defaultValue = "${project.build.directory}/gomod/goproxy")
     private File goproxyDir;
 

@@ -25,10 +25,27 @@ import java.util.Optional;
  */
 @Mojo(name = "install-go", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class InstallGoMojo extends BundleMojo {
+    /**
+     * Skips this goal only ({@code gomod.skip} skips every goal).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.SKIP_INSTALL_GO, defaultValue = "false")
+    private boolean skipInstallGo;
+
+    @Override
+    protected boolean skipGoal() {
+        return skipInstallGo;
+    }
+
     /** The project property through which later goals learn the installed go (read as gomod.go's default). */
     static final String INSTALLED_GOROOT = "gomod.installedGoroot";
 
-    /** The Go release to install when go.mod names none that has a toolchain module (a go line older than 1.21). */
+    /**
+     * The Go release to install when go.mod names none that has a toolchain module (a go line older than 1.21).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.TOOLCHAIN_VERSION)
     private String toolchainVersion;
 

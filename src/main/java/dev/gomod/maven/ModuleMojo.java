@@ -26,22 +26,36 @@ import java.nio.file.Path;
  * into Maven's two kinds. A goal implements {@link #run()}.
  */
 abstract class ModuleMojo extends AbstractMojo {
-    /** The directory that holds go.mod. */
+    /**
+     * The directory that holds go.mod.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.DIR, defaultValue = "${project.basedir}")
     protected File dir;
 
-    /** The lock file; defaults to gomod.lock next to go.mod. */
+    /**
+     * The lock file; defaults to gomod.lock next to go.mod.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.LOCK_FILE)
     protected File lockFile;
 
     /**
      * Workspace mode: {@code auto} (when gomod.dir holds a go.work), {@code true} or {@code false};
      * default {@code auto}. In workspace mode go runs with GOWORK set to that go.work; otherwise GOWORK is off.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = Property.WORKSPACE)
     protected String workspace;
 
-    /** The element name gomod.workspace had before it took the property's name. */
+    /**
+     * The element name gomod.workspace had before it took the property's name.
+     *
+     * @since 0.1.0
+     */
     @Deprecated
     @Parameter
     protected String goWork;
@@ -50,11 +64,17 @@ abstract class ModuleMojo extends AbstractMojo {
      * The go.mod file go reads, in gomod.dir: {@code go.mod} (the default), or an alternate such as
      * {@code go.prod.mod} (go's {@code -modfile}), whose checksums are in {@code go.prod.sum}. Every
      * goal uses it; the lock records it. Not with a go.work workspace, where go refuses -modfile.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = Property.MODFILE)
     protected String modfile;
 
-    /** The element name gomod.modfile had before it took the property's name. */
+    /**
+     * The element name gomod.modfile had before it took the property's name.
+     *
+     * @since 0.1.0
+     */
     @Deprecated
     @Parameter
     protected String modFile;
@@ -63,11 +83,17 @@ abstract class ModuleMojo extends AbstractMojo {
      * Where gomod:install-go installs toolchains, one directory per release and platform, and where
      * every goal that runs go looks for the one gomod.lock pins; default {@code gomod/go} beside the
      * local repository.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = Property.GO_INSTALL_DIRECTORY)
     protected File goInstallDirectory;
 
-    /** Skips every gomod goal. */
+    /**
+     * Skips every gomod goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.SKIP, defaultValue = "false")
     protected boolean skip;
 
@@ -108,21 +134,8 @@ abstract class ModuleMojo extends AbstractMojo {
     /** The goal's own work; core exceptions are mapped by {@link #rethrow}. */
     protected abstract void run() throws Exception;
 
-    /**
-     * The goal's own skip property, {@code gomod.<goal>.skip}, as {@code -D} or a project property
-     * sets it: read here once for every goal rather than declared by each.
-     */
-    private boolean skipGoal() {
-        String name = Property.skip(goal());
-        String value = session == null ? null : session.getUserProperties().getProperty(name);
-        if (value == null && project != null) {
-            value = project.getProperties().getProperty(name);
-        }
-        if (value == null) {
-            value = System.getProperty(name);
-        }
-        return value != null && (value.isBlank() || Boolean.parseBoolean(value.strip()));
-    }
+    /** The goal's own skip parameter, {@code gomod.<goal>.skip}: each goal declares it, so that help and its page show it. */
+    protected abstract boolean skipGoal();
 
     /** The goal's name, as the user invoked it. */
     protected String goal() {

@@ -29,30 +29,67 @@ import java.util.Set;
  */
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class PackageMojo extends GoMojo {
+    /**
+     * Skips this goal only ({@code gomod.skip} skips every goal).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.SKIP_PACKAGE, defaultValue = "false")
+    private boolean skipPackage;
+
+    @Override
+    protected boolean skipGoal() {
+        return skipPackage;
+    }
+
     /** Archive time when project.build.outputTimestamp is not set: any constant keeps builds reproducible. */
     static final Instant DEFAULT_TIME = Instant.parse("2000-01-01T00:00:00Z");
 
-    /** What to make, comma-separated: {@code vendor}, {@code modcache}, {@code toolchain}. */
+    /**
+     * What to make, comma-separated: {@code vendor}, {@code modcache}, {@code toolchain}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.BUNDLES, defaultValue = "vendor")
     private String bundles;
 
-    /** Archive format: {@code tar.gz} or {@code zip}. */
+    /**
+     * Archive format: {@code tar.gz} or {@code zip}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.FORMAT, defaultValue = "tar.gz")
     private String format;
 
-    /** Every entry's time: ISO-8601 or seconds since the epoch. */
+    /**
+     * Every entry's time: ISO-8601 or seconds since the epoch.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
-    /** With {@code toolchain} in gomod.bundles: the platforms whose toolchains are attached, comma-separated. */
+    /**
+     * With {@code toolchain} in gomod.bundles: the platforms whose toolchains are attached, comma-separated.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.TOOLCHAIN_PLATFORMS, defaultValue = "linux-amd64")
     private String toolchainPlatforms;
 
-    /** The Go release to ship when go.mod names none that has a toolchain module (a go line older than 1.21). */
+    /**
+     * The Go release to ship when go.mod names none that has a toolchain module (a go line older than 1.21).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.TOOLCHAIN_VERSION)
     private String toolchainVersion;
 
-    /** Attach the bundles to the project so that install and deploy carry them. */
+    /**
+     * Attach the bundles to the project so that install and deploy carry them.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.ATTACH, defaultValue = "true")
     private boolean attach;
 

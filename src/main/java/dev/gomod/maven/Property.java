@@ -10,6 +10,14 @@ final class Property {
     static final String WORKSPACE = "gomod.workspace";
     static final String MODFILE = "gomod.modfile";
     static final String SKIP = "gomod.skip";
+    static final String SKIP_FREEZE = "gomod.freeze.skip";
+    static final String SKIP_GO = "gomod.go.skip";
+    static final String SKIP_INSTALL_GO = "gomod.install-go.skip";
+    static final String SKIP_PACKAGE = "gomod.package.skip";
+    static final String SKIP_RESTORE = "gomod.restore.skip";
+    static final String SKIP_SBOM = "gomod.sbom.skip";
+    static final String SKIP_VENDOR = "gomod.vendor.skip";
+    static final String SKIP_VERIFY = "gomod.verify.skip";
     static final String GO = "gomod.go";
     static final String GOTOOLCHAIN = "gomod.gotoolchain";
     static final String GOPROXY = "gomod.goproxy";

@@ -22,19 +22,48 @@ import java.util.Set;
  */
 @Mojo(name = "restore", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class RestoreMojo extends BundleMojo {
-    /** What to restore: {@code vendor} (into vendor/) or {@code modcache} (into gomod.goproxyDir). */
+    /**
+     * Skips this goal only ({@code gomod.skip} skips every goal).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.SKIP_RESTORE, defaultValue = "false")
+    private boolean skipRestore;
+
+    @Override
+    protected boolean skipGoal() {
+        return skipRestore;
+    }
+
+    /**
+     * What to restore: {@code vendor} (into vendor/) or {@code modcache} (into gomod.goproxyDir).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.KIND, defaultValue = "vendor")
     private String kind;
 
-    /** The bundle's format when the coordinates do not say: {@code tar.gz} or {@code zip}. */
+    /**
+     * The bundle's format when the coordinates do not say: {@code tar.gz} or {@code zip}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.FORMAT, defaultValue = "tar.gz")
     private String format;
 
-    /** Where a module-cache bundle is restored (a directory to use as {@code GOPROXY=file://…}). */
+    /**
+     * Where a module-cache bundle is restored (a directory to use as {@code GOPROXY=file://…}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.GOPROXY_DIR, defaultValue = "${project.build.directory}/gomod/goproxy")
     private File goproxyDir;
 
-    /** Also copy a restored module cache into this GOMODCACHE. */
+    /**
+     * Also copy a restored module cache into this GOMODCACHE.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.GOMODCACHE)
     private File gomodcache;
 

@@ -26,25 +26,52 @@ import java.nio.file.Path;
  */
 @Mojo(name = "sbom", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class SbomMojo extends GoMojo {
+    /**
+     * Skips this goal only ({@code gomod.skip} skips every goal).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.SKIP_SBOM, defaultValue = "false")
+    private boolean skipSbom;
+
+    @Override
+    protected boolean skipGoal() {
+        return skipSbom;
+    }
+
     /** The classifier: not {@code cyclonedx}, which cyclonedx-maven-plugin uses for the Java dependencies. */
     static final String CLASSIFIER = "go-cyclonedx";
 
-    /** {@code all} modules of the build list ({@code go list -m all}), or only the {@code vendored} ones. */
+    /**
+     * {@code all} modules of the build list ({@code go list -m all}), or only the {@code vendored} ones.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.SBOM_SCOPE, defaultValue = "all")
     private String sbomScope;
 
-    /** The document's timestamp: ISO-8601 or seconds since the epoch; none when unset. */
+    /**
+     * The document's timestamp: ISO-8601 or seconds since the epoch; none when unset.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
     /**
      * Where the license answers are kept between builds (a directory; {@code none} keeps none). By
      * default {@code gomod/licenses} beside the local repository, where install-go keeps toolchains.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = Property.LICENSE_CACHE)
     private String licenseCache;
 
-    /** Attach the SBOM to the project so that install and deploy carry it. */
+    /**
+     * Attach the SBOM to the project so that install and deploy carry it.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.ATTACH, defaultValue = "true")
     private boolean attach;
 

@@ -14,6 +14,19 @@ import javax.inject.Inject;
  */
 @Mojo(name = "vendor", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class VendorMojo extends GoMojo {
+    /**
+     * Skips this goal only ({@code gomod.skip} skips every goal).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.SKIP_VENDOR, defaultValue = "false")
+    private boolean skipVendor;
+
+    @Override
+    protected boolean skipGoal() {
+        return skipVendor;
+    }
+
     @Inject
     public VendorMojo(SettingsDecrypter decrypter) {
         super(decrypter);

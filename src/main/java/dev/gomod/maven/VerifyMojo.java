@@ -29,11 +29,32 @@ import java.util.List;
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = false)
 public class VerifyMojo extends ModuleMojo {
-    /** A GOMODCACHE or GOPROXY-layout directory whose module zips and .mod files are checked against go.sum. */
+    /**
+     * Skips this goal only ({@code gomod.skip} skips every goal).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.SKIP_VERIFY, defaultValue = "false")
+    private boolean skipVerify;
+
+    @Override
+    protected boolean skipGoal() {
+        return skipVerify;
+    }
+
+    /**
+     * A GOMODCACHE or GOPROXY-layout directory whose module zips and .mod files are checked against go.sum.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.MODCACHE)
     private File modcache;
 
-    /** List files go.sum names but the module cache lacks as warnings instead of failing. */
+    /**
+     * List files go.sum names but the module cache lacks as warnings instead of failing.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.ALLOW_MISSING, defaultValue = "false")
     private boolean allowMissing;
 
@@ -41,11 +62,17 @@ public class VerifyMojo extends ModuleMojo {
      * The go that will build: when it is there, verify applies its rules: from Go 1.21, that go.mod and
      * every vendored module's {@code ## go} line be no newer than it; the godebug settings it removed
      * (Go 1.27 refuses a removed setting at its old value). verify itself never needs Go.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = Property.GO)
     private String go;
 
-    /** GOTOOLCHAIN the build will run with; decides, with gomod.go, which Go that is. */
+    /**
+     * GOTOOLCHAIN the build will run with; decides, with gomod.go, which Go that is.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = Property.GOTOOLCHAIN, defaultValue = "local")
     private String gotoolchain;
 

@@ -24,7 +24,7 @@ class PluginDescriptorTest {
     private static final Path DESCRIPTOR = Path.of("target/classes/META-INF/maven/plugin.xml");
 
     /** A parameter: its mojo, element name, user property (empty: none), description, whether deprecated. */
-    private record Param(String goal, String name, String property, String description, boolean deprecated) {
+    private record Param(String goal, String name, String property, String description, boolean deprecated, String since) {
     }
 
     @Test
@@ -34,8 +34,13 @@ class PluginDescriptorTest {
             if (p.property().isEmpty()) {
                 continue;
             }
-            // gomod.licensesAllow is <licensesAllow>; a property with dots could have no element of its name
+            // gomod.licensesAllow is <licensesAllow>; a goal's own skip, gomod.<goal>.skip, is <skip<Goal>> as skipTests is
             String expected = p.property().substring("gomod.".length());
+            java.util.regex.Matcher goalSkip = java.util.regex.Pattern.compile("([a-z-]+)\\.skip").matcher(expected);
+            if (goalSkip.matches()) {
+                expected = "skip" + java.util.Arrays.stream(goalSkip.group(1).split("-"))
+                        .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1)).collect(java.util.stream.Collectors.joining());
+            }
             if (!p.name().equals(expected)) {
                 wrong.add(p.goal() + ": <" + p.name() + "> is set by " + p.property());
             }
@@ -57,6 +62,8 @@ class PluginDescriptorTest {
             }
         }
         assertEquals(List.of(), undescribed);
+        assertEquals(List.of(), parameters().stream().filter(p -> p.since().isBlank() && !p.goal().equals("help")).map(p -> p.goal() + ": " + p.name()).toList(),
+                "every parameter of ours (help is generated) says since which version (@since), as its goal page shows");
         assertTrue(deprecated.containsAll(List.of("goWork", "modFile")), deprecated.toString());
     }
 
@@ -80,7 +87,7 @@ class PluginDescriptorTest {
                 Element conf = configuration == null ? null : child(configuration, name);
                 String expression = conf == null ? "" : conf.getTextContent().strip();
                 String property = expression.matches("\\$\\{gomod\\.[^}]+}") ? expression.substring(2, expression.length() - 1) : "";
-                out.add(new Param(goal, name, property, text(param, "description"), child(param, "deprecated") != null));
+                out.add(new Param(goal, name, property, text(param, "description"), child(param, "deprecated") != null, text(param, "since")));
             }
         }
         assertTrue(out.size() > 50, "the descriptor lists the parameters: " + out.size());
@@ -99,5 +106,21 @@ class PluginDescriptorTest {
     private static String text(Element parent, String tag) {
         Element e = child(parent, tag);
         return e == null ? "" : e.getTextContent().strip();
+    }
+
+    /** Each goal's own skip is a declared parameter, so that help and the goal page show it beside gomod.skip. */
+    @Test
+    void everyGoalDeclaresItsOwnSkip() throws Exception {
+        java.util.Set<String> goals = new java.util.TreeSet<>();
+        java.util.Set<String> skips = new java.util.TreeSet<>();
+        for (Param p : parameters()) {
+            goals.add(p.goal());
+            if (p.property().equals("gomod." + p.goal() + ".skip")) {
+                skips.add(p.goal());
+            }
+        }
+        goals.remove("help");
+        assertEquals(goals, skips);
+        assertTrue(goals.containsAll(List.of("verify", "freeze", "vendor", "package", "sbom", "restore", "install-go", "go")), goals.toString());
     }
 }
