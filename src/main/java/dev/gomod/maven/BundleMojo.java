@@ -14,7 +14,10 @@ import java.nio.file.Path;
  */
 abstract class BundleMojo extends ModuleMojo {
     /**
-     * The bundle's coordinates, {@code g:a:v}, {@code g:a:type:v} or {@code g:a:type:classifier:v}; default: this project's.
+     * The bundle's coordinates in Maven's form, {@code g:a:v}, {@code g:a:type:v} or
+     * {@code g:a:type:classifier:v}; default: this project's. The type defaults to
+     * {@code gomod.format}, the classifier to {@code go-vendor} or {@code go-modcache} by
+     * {@code gomod.kind}.
      *
      * @since 0.1.0
      */

@@ -45,9 +45,13 @@ public class FreezeMojo extends GoMojo {
     private boolean tidy;
 
     /**
-     * Never write the lock: fail, naming each line that would change, where the inputs make another
-     * lock than the one there (as {@code cargo --locked} and {@code npm ci} do). For CI, so that no
-     * bundle is pinned to a lock that is not in git. Not with gomod.tidy.
+     * Never write the lock: where the inputs make another lock than the one there (or there is
+     * none), fail naming each line that would go ({@code gomod.lock:6: - go.sum sha256:…}) and come
+     * ({@code gomod.lock: + go.sum sha256:…}), as {@code cargo --locked} and {@code npm ci} do; for
+     * CI. Not with {@code gomod.tidy}. Off by default, not keyed on {@code CI}: the job that is
+     * meant to update the lock (a developer, a dependency bot) runs in CI too, and a setting that
+     * changes with the machine surprises; set {@code <gomod.locked>true</gomod.locked>} in a CI
+     * profile, or pass it.
      *
      * @since 0.1.0
      */
@@ -63,7 +67,8 @@ public class FreezeMojo extends GoMojo {
     private boolean allowDirectoryReplace;
 
     /**
-     * Module path patterns (GOPRIVATE syntax) no dependency may match.
+     * Comma-separated module path globs (GOPRIVATE syntax: {@code github.com/corp/*} matches every
+     * path below) no dependency may match.
      *
      * @since 0.1.0
      */
@@ -87,7 +92,11 @@ public class FreezeMojo extends GoMojo {
     private boolean refusePseudoVersions;
 
     /**
-     * What package will make; with {@code modcache}, freeze also pins the module cache's hash in the lock, with {@code toolchain} each toolchain's h1.
+     * With {@code modcache} in it, freeze also downloads the module cache into a scratch GOMODCACHE
+     * and pins its hash in the lock; with {@code toolchain}, it pins the h1 of the toolchain of
+     * each platform of {@code gomod.toolchainPlatforms} (downloaded through go, so Go's checksum
+     * database checks it; a pin the lock already has for that exact release is kept, since a
+     * release's zip never changes).
      *
      * @since 0.1.0
      */
@@ -95,7 +104,12 @@ public class FreezeMojo extends GoMojo {
     private String bundles;
 
     /**
-     * With {@code toolchain} in gomod.bundles: the platforms whose toolchains freeze pins, comma-separated.
+     * Comma-separated {@code <goos>-<goarch>}, e.g.
+     * {@code linux-amd64,linux-arm64,darwin-arm64,windows-amd64}; before anything is downloaded,
+     * checked against the platforms the GOPROXY chain lists for the release ({@code go list -m
+     * -versions -retracted golang.org/toolchain}): one it does not list is refused, naming those it
+     * does ({@code the GOPROXY chain lists go1.27.4 for darwin-amd64, darwin-arm64, linux-amd64,
+     * linux-arm64, not for linux-riscv64}).
      *
      * @since 0.1.0
      */
@@ -103,7 +117,8 @@ public class FreezeMojo extends GoMojo {
     private String toolchainPlatforms;
 
     /**
-     * The Go release to ship when go.mod names none that has a toolchain module (a go line older than 1.21).
+     * The Go release to ship when go.mod names none that has a toolchain module (a go line before
+     * 1.21); otherwise go.mod's toolchain line, else its go line ({@code go 1.22} means go1.22.0).
      *
      * @since 0.1.0
      */

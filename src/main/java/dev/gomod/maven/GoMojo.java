@@ -103,7 +103,8 @@ abstract class GoMojo extends ModuleMojo {
     protected String goflags;
 
     /**
-     * Seconds each go invocation may run before it and its children are killed.
+     * Seconds per go invocation; then go and every process it started are killed and the error
+     * names the command.
      *
      * @since 0.1.0
      */
@@ -111,7 +112,12 @@ abstract class GoMojo extends ModuleMojo {
     protected int timeout;
 
     /**
-     * How many times a go invocation that failed with a transient network error is retried.
+     * Retries of a go invocation that failed with a transient network error (connection refused or
+     * reset, i/o timeout, TLS handshake timeout, 5xx or 429 from a proxy); anything else fails at
+     * once. Before a retry the GOPROXY chain is a circuit: an http(s) entry go's output shows
+     * failing (5xx, 429, a time-out) is left out of the retry while another entry remains, and
+     * where a {@code ,} after it stopped go's chain (go falls through on {@code ,} only for 404 and
+     * 410) the warning says to write {@code A|B} instead.
      *
      * @since 0.1.0
      */
@@ -127,7 +133,16 @@ abstract class GoMojo extends ModuleMojo {
     protected long retryBackoff;
 
     /**
-     * Milliseconds an http(s) GOPROXY entry has to answer a probe before it is skipped; 0 turns probing off.
+     * Milliseconds a server has to answer a probe before go is sent there; {@code 0} turns probing
+     * off. An http(s) GOPROXY entry that does not answer a HEAD request in time is dropped with a
+     * warning (a refusing or hanging proxy then costs at most this, not a go timeout); a
+     * {@code file://} entry whose directory is missing is dropped too. The checksum database is
+     * probed whenever go will need it (go.sum lacks a requirement's line outside GONOSUMDB), the
+     * way go reaches it (each GOPROXY entry's {@code /sumdb/<name>/supported} in turn, a 404 or 410
+     * passing the question on, else the database's own URL), and the hosts of the modules go
+     * fetches directly (GOPRIVATE, GONOPROXY) in go's order of protocols, after git's insteadOf
+     * rules: a database or host that does not answer in time fails the goal before go starts,
+     * naming it and the ways out. The checksum database is never turned off for you.
      *
      * @since 0.1.0
      */

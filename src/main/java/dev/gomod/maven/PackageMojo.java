@@ -54,7 +54,7 @@ public class PackageMojo extends GoMojo {
     private String bundles;
 
     /**
-     * Archive format: {@code tar.gz} or {@code zip}.
+     * {@code tar.gz} or {@code zip} (also the artifact type).
      *
      * @since 0.1.0
      */

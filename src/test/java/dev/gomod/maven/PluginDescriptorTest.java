@@ -123,4 +123,18 @@ class PluginDescriptorTest {
         assertEquals(goals, skips);
         assertTrue(goals.containsAll(List.of("verify", "freeze", "vendor", "package", "sbom", "restore", "install-go", "go")), goals.toString());
     }
+
+    /**
+     * The javadoc is each parameter's one description (help and the goal pages show it): README names
+     * every goal's parameters, and describes none of them again in a table.
+     */
+    @Test
+    void readmeNamesEveryParameterAndRepeatsNoDescription() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        List<String> unnamed = parameters().stream().filter(p -> !p.property().isEmpty() && !p.deprecated())
+                .filter(p -> !readme.contains("`" + p.property() + "`")).map(p -> p.goal() + ": " + p.property()).distinct().toList();
+        assertEquals(List.of(), unnamed, "README lists each goal's parameters by their user property");
+        List<String> described = readme.lines().filter(l -> l.matches("^\\|\\s*`(gomod\\.|<)[^|]*`\\s*\\|.*")).toList();
+        assertEquals(List.of(), described, "a README table repeats a parameter's description: it belongs in the @Parameter javadoc");
+    }
 }
