@@ -41,7 +41,10 @@ public class GoRunMojo extends GoMojo {
     }
 
     /**
-     * The go command line after {@code go}, e.g. {@code build ./...} or {@code test -run X ./pkg}; required.
+     * The go command line after {@code go}, e.g. {@code build ./...} or {@code test -run X ./pkg}, split
+     * like a shell (quotes work). Required: the goal fails naming it when it is missing. It is not
+     * marked required for Maven, which checks required parameters before a goal can skip, so that
+     * {@code gomod.go.skip} and {@code gomod.skip} would fail instead of skipping.
      *
      * @since 0.1.0
      */
