@@ -1,5 +1,9 @@
 package dev.gomod.gotool;
 
+import dev.gomod.mod.GoMod;
+import dev.gomod.mod.ModulePath;
+import dev.gomod.mod.ModuleVersion;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +43,57 @@ public final class DirectFetch {
     private static final Pattern HOSTED = Pattern.compile("^(?<repo>(github\\.com|bitbucket\\.org)/[\\w.\\-]+/[\\w.\\-]+)(/.*)?$");
 
     private DirectFetch() {
+    }
+
+    /** A module go will fetch from its own host, the ways it will try, and whether the module cache already has its zip. */
+    public record Planned(ModuleVersion module, List<Attempt> ways, boolean cached) {
+    }
+
+    /** Why go goes to a module's own host: the variable and its pattern that matched ({@code GOPROXY}, {@code direct} for all). */
+    public record Route(String variable, String pattern) {
+        @Override
+        public String toString() {
+            return variable.equals("GOPROXY") ? "GOPROXY starts with direct" : variable + " pattern '" + pattern + "' matches it";
+        }
+    }
+
+    /**
+     * Which variable sends {@code module} to its host under {@code env}: a GOPROXY that starts with
+     * {@code direct} sends every module; else GONOPROXY, which go defaults to GOPRIVATE (and then
+     * reports with GOPRIVATE's value, so an equal value is GOPRIVATE's doing). None: a proxy serves it.
+     */
+    public static Optional<Route> route(GoEnvironment env, String module) {
+        List<GoProxyList.Entry> chain = env.goproxy().entries();
+        if (!chain.isEmpty() && chain.get(0).value().equals("direct")) {
+            return Optional.of(new Route("GOPROXY", "direct"));
+        }
+        String noProxy = env.get("GONOPROXY");
+        String goprivate = env.get("GOPRIVATE");
+        boolean own = noProxy != null && !noProxy.isBlank() && !noProxy.equals(goprivate);
+        String variable = own ? "GONOPROXY" : "GOPRIVATE";
+        return ModulePath.matchingPattern(own ? noProxy : goprivate, module).map(p -> new Route(variable, p));
+    }
+
+    /**
+     * The modules of go.mod's requirements that go fetches from their own hosts under {@code env},
+     * with go's ways to each; none when GOPROXY is off.
+     */
+    public static List<Planned> plan(GoMod goMod, GoEnvironment env, GitUrlRewrites rewrites) {
+        List<GoProxyList.Entry> chain = env.goproxy().entries();
+        if (chain.isEmpty() || chain.get(0).value().equals("off")) {
+            return List.of();
+        }
+        String cache = env.get("GOMODCACHE");
+        List<Planned> out = new ArrayList<>();
+        for (ModuleVersion m : goMod.fetched()) {
+            if (route(env, m.path()).isEmpty()) {
+                continue;
+            }
+            boolean cached = cache != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(cache, "cache", "download",
+                    ModulePath.escape(m.path()), "@v", ModulePath.escape(m.version()) + ".zip"));
+            out.add(new Planned(m, attempts(m.path(), ModulePath.matchesPrefixPatterns(env.get("GOINSECURE"), m.path()), rewrites), cached));
+        }
+        return out;
     }
 
     /** go's ways to the repository of {@code modulePath}, in the order it tries them. */

@@ -1,11 +1,14 @@
 package dev.gomod.maven;
 
 import dev.gomod.Reporter;
+import dev.gomod.gotool.DirectFetch;
+import dev.gomod.gotool.DirectFetchProbe;
 import dev.gomod.gotool.EffectiveGoEnv;
 import dev.gomod.gotool.FetchTrace;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
 import dev.gomod.gotool.GoException;
+import dev.gomod.gotool.GitUrlRewrites;
 import dev.gomod.gotool.GoProxyList;
 import dev.gomod.gotool.ProxyProbe;
 import dev.gomod.gotool.SecretMasker;
@@ -308,11 +311,10 @@ abstract class GoMojo extends ModuleMojo {
             // go's words do not say why it went to the host itself: name the pattern that sent it there
             java.util.regex.Matcher mv = java.util.regex.Pattern.compile("([a-z0-9.\\-]+\\.[a-z0-9.\\-]+(?:/[\\w.~\\-]+)*)(?:@v|: )").matcher(g.output());
             while (mv.find()) {
-                String module = mv.group(1);
-                boolean allDirect = directEnv.goproxy().entries().stream().findFirst().map(x -> x.value().equals("direct")).orElse(false);
-                if (allDirect || dev.gomod.mod.ModulePath.matchesPrefixPatterns(directPatterns(directEnv), module)) {
-                    e = new GoException(g.kind(), g.getMessage() + "\n" + module + " is fetched straight from its host: "
-                            + whyDirect(directEnv, module, allDirect), g.exitCode(), g.output());
+                Optional<String> why = whyDirect(directEnv, mv.group(1));
+                if (why.isPresent()) {
+                    e = new GoException(g.kind(), g.getMessage() + "\n" + mv.group(1) + " is fetched straight from its host: " + why.get(),
+                            g.exitCode(), g.output());
                     break;
                 }
             }
@@ -400,81 +402,46 @@ abstract class GoMojo extends ModuleMojo {
      * fails the build in seconds, naming host and module, instead of after gomod.timeout.
      */
     private void prepareDirectFetches(GoEnvironment env) throws MojoExecutionException, MojoFailureException {
-        GoProxyList chain = env.goproxy();
-        if (chain.entries().isEmpty() || chain.entries().get(0).value().equals("off")) {
-            return;
-        }
-        boolean allDirect = chain.entries().get(0).value().equals("direct");
-        String noProxy = directPatterns(env);
-        List<ModuleVersion> direct = new java.util.ArrayList<>();
+        GoMod goMod;
         try {
-            GoMod goMod = workspace().goMod();
-            for (GoMod.Require r : goMod.requires()) {
-                ModuleVersion m = r.module();
-                Optional<GoMod.Replace> replace = goMod.replacementFor(m);
-                if (replace.isPresent()) {
-                    if (replace.get().isDirectory()) {
-                        continue;
-                    }
-                    m = replace.get().replacement();
-                }
-                if (allDirect || dev.gomod.mod.ModulePath.matchesPrefixPatterns(noProxy, m.path())) {
-                    direct.add(m);
-                }
-            }
+            goMod = workspace().goMod();
         } catch (IOException | FormatException | RuntimeException e) {
             return; // go reads go.mod too, and says what is wrong in its words
         }
-        if (direct.isEmpty()) {
-            return;
+        if (DirectFetch.plan(goMod, env, GitUrlRewrites.NONE).isEmpty()) {
+            return; // no git process for the common case
         }
-        Map<String, String> variables = env.variables();
-        dev.gomod.gotool.GitUrlRewrites rewrites = dev.gomod.gotool.GitUrlRewrites.read(variables, 10_000);
-        Map<String, List<dev.gomod.gotool.DirectFetch.Attempt>> attempts = new java.util.LinkedHashMap<>();
+        List<DirectFetch.Planned> plan = DirectFetch.plan(goMod, env, GitUrlRewrites.read(env.variables(), 10_000));
         GoSettings settings = settings();
-        String cache = env.get("GOMODCACHE");
-        for (ModuleVersion m : direct) {
-            List<dev.gomod.gotool.DirectFetch.Attempt> ways = dev.gomod.gotool.DirectFetch.attempts(m.path(),
-                    dev.gomod.mod.ModulePath.matchesPrefixPatterns(env.get("GOINSECURE"), m.path()), rewrites);
-            for (dev.gomod.gotool.DirectFetch.Attempt a : ways) {
+        Map<String, List<DirectFetch.Attempt>> uncached = new java.util.LinkedHashMap<>();
+        for (DirectFetch.Planned p : plan) {
+            for (DirectFetch.Attempt a : p.ways()) {
                 gitHostCredentials(settings, env, a);
             }
-            if (cache == null || !Files.isRegularFile(Path.of(cache, "cache", "download", dev.gomod.mod.ModulePath.escape(m.path()),
-                    "@v", dev.gomod.mod.ModulePath.escape(m.version()) + ".zip"))) {
-                attempts.putIfAbsent(m.path(), ways);
+            if (!p.cached()) {
+                uncached.putIfAbsent(p.module().path(), p.ways());
             }
         }
-        if (attempts.isEmpty() || proxyProbeTimeout <= 0) {
+        if (uncached.isEmpty() || proxyProbeTimeout <= 0) {
             return;
         }
-        Optional<String> problem = new dev.gomod.gotool.DirectFetchProbe(Duration.ofMillis(proxyProbeTimeout), env.masker(), env::httpProxyFor)
-                .problem(attempts);
+        Optional<String> problem = new DirectFetchProbe(Duration.ofMillis(proxyProbeTimeout), env.masker(), env::httpProxyFor).problem(uncached);
         if (problem.isPresent()) {
-            String module = problem.get().substring(0, problem.get().indexOf(':'));
+            String module = problem.get().substring(0, problem.get().indexOf(':')).split(" ")[0];
             throw new MojoExecutionException(problem.get() + "\ngo was not started (the probe waited " + proxyProbeTimeout + " ms for each server).\n"
-                    + Remedies.directHostUnreachable(whyDirect(env, module.split(" ")[0], allDirect)));
+                    + Remedies.directHostUnreachable(whyDirect(env, module).orElse("")));
         }
     }
 
-    /** The patterns that send a module to its own host: GONOPROXY, else GOPRIVATE (go's default for it). */
-    private static String directPatterns(GoEnvironment env) {
-        String noProxy = env.get("GONOPROXY");
-        return noProxy == null || noProxy.isBlank() ? env.get("GOPRIVATE") : noProxy;
-    }
-
-    /** Why go fetches {@code module} directly, naming the pattern and where it is set, for a message. */
-    private String whyDirect(GoEnvironment env, String module, boolean allDirect) {
-        if (allDirect) {
-            return "GOPROXY starts with direct";
-        }
-        String noProxy = env.get("GONOPROXY");
-        // go env reports GONOPROXY as GOPRIVATE when it is not set itself: then GOPRIVATE is what sent the module
-        boolean viaNoProxy = gonoproxy != null || noProxy != null && !noProxy.isBlank() && !noProxy.equals(env.get("GOPRIVATE"));
-        String pattern = dev.gomod.mod.ModulePath.matchingPattern(directPatterns(env), module).orElse("?");
-        String variable = viaNoProxy ? "GONOPROXY" : "GOPRIVATE";
-        String property = viaNoProxy ? Property.GONOPROXY : Property.GOPRIVATE;
-        String setBy = (viaNoProxy ? gonoproxy : goprivate) != null ? property : "the environment or go env file (" + property + " overrides it)";
-        return variable + " pattern '" + pattern + "' matches it (set by " + setBy + ")";
+    /** Why go fetches {@code module} from its host, naming the pattern and where it is set, for a message. */
+    private Optional<String> whyDirect(GoEnvironment env, String module) {
+        return DirectFetch.route(env, module).map(r -> switch (r.variable()) {
+            case "GONOPROXY" -> r + " (set by " + (gonoproxy != null ? Property.GONOPROXY
+                    : "the environment or go env file; " + Property.GONOPROXY + " overrides it") + ")";
+            case "GOPRIVATE" -> r + " (set by " + (goprivate != null ? Property.GOPRIVATE
+                    : "the environment or go env file; " + Property.GOPRIVATE + " overrides it") + ")";
+            default -> r + " (" + (goproxy != null ? Property.GOPROXY : "GOPROXY") + ")";
+        });
     }
 
     /**
@@ -482,9 +449,8 @@ abstract class GoMojo extends ModuleMojo {
      * insteadOf rewrote it) gives git its credentials for an http(s) repository, and go its netrc
      * entry for the go-get request.
      */
-    private static void gitHostCredentials(GoSettings settings, GoEnvironment env, dev.gomod.gotool.DirectFetch.Attempt a)
-            throws MojoFailureException {
-        Optional<dev.gomod.gotool.DirectFetch.Endpoint> at = dev.gomod.gotool.DirectFetch.endpoint(a.connectsTo());
+    private static void gitHostCredentials(GoSettings settings, GoEnvironment env, DirectFetch.Attempt a) throws MojoFailureException {
+        Optional<DirectFetch.Endpoint> at = DirectFetch.endpoint(a.connectsTo());
         if (at.isEmpty() || !at.get().speaksHttp()) {
             return;
         }

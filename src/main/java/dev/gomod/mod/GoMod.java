@@ -163,6 +163,23 @@ public final class GoMod {
     }
 
     /**
+     * The modules go fetches for the require lines: each required module, or the module that
+     * replaces it; none for a module replaced by a directory.
+     */
+    public List<ModuleVersion> fetched() {
+        List<ModuleVersion> out = new java.util.ArrayList<>();
+        for (Require r : requires) {
+            Optional<Replace> replace = replacementFor(r.module());
+            if (replace.isEmpty()) {
+                out.add(r.module());
+            } else if (!replace.get().isDirectory()) {
+                out.add(replace.get().replacement());
+            }
+        }
+        return out;
+    }
+
+    /**
      * Whether the main module's go line is {@code release} or later (one of {@link GoReleases}), the
      * way cmd/go gates behaviour on it. A file without a go line counts as older than any.
      */

@@ -89,15 +89,7 @@ public final class GoSum {
      */
     public List<ModuleVersion> lacking(GoMod goMod, String noSumDb) {
         List<ModuleVersion> out = new ArrayList<>();
-        for (GoMod.Require r : goMod.requires()) {
-            ModuleVersion m = r.module();
-            Optional<GoMod.Replace> replace = goMod.replacementFor(m);
-            if (replace.isPresent()) {
-                if (replace.get().isDirectory()) {
-                    continue;
-                }
-                m = replace.get().replacement();
-            }
+        for (ModuleVersion m : goMod.fetched()) {
             if (!ModulePath.matchesPrefixPatterns(noSumDb, m.path()) && goModHash(m).isEmpty()) {
                 out.add(m);
             }

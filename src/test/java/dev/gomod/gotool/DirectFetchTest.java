@@ -117,4 +117,31 @@ class DirectFetchTest {
             http.stop(0);
         }
     }
+
+    @Test
+    void thePlanHoldsTheRequirementsGoFetchesFromTheirHostsAndNamesWhatSentEach() throws Exception {
+        dev.gomod.mod.GoMod goMod = dev.gomod.mod.GoMod.parse("go.mod", String.join("\n", "module corp.example/service", "go 1.21",
+                "require (", "\tgit.corp.example/team/lib.git v1.0.0", "\tgit.corp.example/team/old.git v1.0.0",
+                "\tgit.corp.example/team/local.git v1.0.0", "\tgithub.com/public/x v1.2.0", ")",
+                "replace git.corp.example/team/old.git => git.corp.example/team/new.git v1.1.0",
+                "replace git.corp.example/team/local.git => ./local", "").getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+        Path cache = tmp.resolve("modcache");
+        Files.createDirectories(cache.resolve("cache/download/git.corp.example/team/lib.git/@v"));
+        Files.writeString(cache.resolve("cache/download/git.corp.example/team/lib.git/@v/v1.0.0.zip"), "zip");
+        // GOPRIVATE, which go env also reports as GONOPROXY: GOPRIVATE's doing
+        GoEnvironment env = new GoEnvironment(Map.of("GOPROXY", "https://proxy.corp.example", "GOPRIVATE", "*.corp.example",
+                "GONOPROXY", "*.corp.example", "GOMODCACHE", cache.toString()), new SecretMasker());
+        List<DirectFetch.Planned> plan = DirectFetch.plan(goMod, env, GitUrlRewrites.NONE);
+        assertEquals(List.of("git.corp.example/team/lib.git@v1.0.0 cached", "git.corp.example/team/new.git@v1.1.0 to fetch"),
+                plan.stream().map(p -> p.module() + (p.cached() ? " cached" : " to fetch")).toList(), "the replacement, not the directory");
+        assertEquals("GOPRIVATE pattern '*.corp.example' matches it", DirectFetch.route(env, "git.corp.example/a.git").orElseThrow().toString());
+        assertEquals(Optional.empty(), DirectFetch.route(env, "github.com/public/x"));
+
+        GoEnvironment own = env.copy().set("GONOPROXY", "git.corp.example/team/*");
+        assertEquals("GONOPROXY pattern 'git.corp.example/team/*' matches it", DirectFetch.route(own, "git.corp.example/team/a.git").orElseThrow().toString());
+        GoEnvironment direct = env.copy().set("GOPROXY", "direct").remove("GOPRIVATE").remove("GONOPROXY");
+        assertEquals(3, DirectFetch.plan(goMod, direct, GitUrlRewrites.NONE).size(), "GOPROXY=direct: every fetched module");
+        assertEquals("GOPROXY starts with direct", DirectFetch.route(direct, "github.com/public/x").orElseThrow().toString());
+        assertEquals(List.of(), DirectFetch.plan(goMod, env.copy().set("GOPROXY", "off"), GitUrlRewrites.NONE));
+    }
 }
