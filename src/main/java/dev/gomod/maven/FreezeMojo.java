@@ -104,7 +104,8 @@ public class FreezeMojo extends GoMojo {
     private String bundles;
 
     /**
-     * Comma-separated {@code <goos>-<goarch>}, e.g.
+     * With {@code toolchain} in gomod.bundles: the platforms whose toolchains freeze pins,
+     * comma-separated {@code <goos>-<goarch>}, e.g.
      * {@code linux-amd64,linux-arm64,darwin-arm64,windows-amd64}; before anything is downloaded,
      * checked against the platforms the GOPROXY chain lists for the release ({@code go list -m
      * -versions -retracted golang.org/toolchain}): one it does not list is refused, naming those it
