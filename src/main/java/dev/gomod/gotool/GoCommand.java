@@ -39,13 +39,50 @@ public final class GoCommand {
     private final Reporter reporter;
     private final FetchTrace trace;
 
+    /**
+     * A check that must pass before go first runs a command that may reach the network (anything
+     * but {@code go env} and {@code go version}), so that a goal with nothing to fetch (a vendor/
+     * that already matches the lock) is not failed by a host it would never ask. Run once for this
+     * command and every copy of it; a failure is thrown again by every later run.
+     */
+    public interface Preflight {
+        void check() throws GoException;
+    }
+
+    /** Runs a preflight once, whichever copy of the command asks first, and remembers the outcome. */
+    private static final class Once {
+        private final Preflight check;
+        private boolean done;
+        private GoException failed;
+
+        Once(Preflight check) {
+            this.check = check;
+        }
+
+        synchronized void run() throws GoException {
+            if (!done) {
+                done = true;
+                try {
+                    check.check();
+                } catch (GoException e) {
+                    failed = e;
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        }
+    }
+
+    private final Once once;
+
     /** @param reporter gets go's output lines, masked, and the retry warnings */
     public GoCommand(String executable, GoEnvironment environment, Duration timeout, int retries, Duration backoff, Reporter reporter) {
-        this(executable, environment, timeout, retries, backoff, reporter, null);
+        this(executable, environment, timeout, retries, backoff, reporter, null, null);
     }
 
     private GoCommand(String executable, GoEnvironment environment, Duration timeout, int retries, Duration backoff, Reporter reporter,
-                      FetchTrace trace) {
+                      FetchTrace trace, Once once) {
         this.executable = executable;
         this.environment = environment;
         this.timeout = timeout;
@@ -53,6 +90,12 @@ public final class GoCommand {
         this.backoff = backoff;
         this.reporter = reporter;
         this.trace = trace;
+        this.once = once;
+    }
+
+    /** The same command, with {@code check} run once before go first runs a command that may reach the network. */
+    public GoCommand preflight(Preflight check) {
+        return new GoCommand(executable, environment, timeout, retries, backoff, reporter, trace, new Once(check));
     }
 
     /**
@@ -60,7 +103,7 @@ public final class GoCommand {
      * make (run with {@code -x}) into {@code trace}, whose lines are then kept out of the log.
      */
     public GoCommand traced(FetchTrace trace) {
-        return new GoCommand(executable, environment, timeout, retries, backoff, reporter, trace);
+        return new GoCommand(executable, environment, timeout, retries, backoff, reporter, trace, once);
     }
 
     /** The go executable this command runs. */
@@ -75,7 +118,7 @@ public final class GoCommand {
     /** The same command with one variable changed, leaving this one as it is. */
     public GoCommand with(String key, String value) {
         GoEnvironment env = environment.copy().set(key, value);
-        return new GoCommand(executable, env, timeout, retries, backoff, reporter, trace);
+        return new GoCommand(executable, env, timeout, retries, backoff, reporter, trace, once);
     }
 
     /** The running Go's release, e.g. {@code go1.19.8}. */
@@ -90,6 +133,9 @@ public final class GoCommand {
      * mirror; where a {@code ,} after it stopped go's chain, the warning says to write {@code |}.
      */
     public Result run(Path dir, String... args) throws GoException {
+        if (once != null && args.length > 0 && !args[0].equals("env") && !args[0].equals("version")) {
+            once.run();
+        }
         GoException last = null;
         GoCommand current = this;
         for (int attempt = 0; attempt <= retries; attempt++) {

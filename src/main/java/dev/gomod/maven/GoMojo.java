@@ -18,6 +18,7 @@ import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoSum;
 import dev.gomod.mod.ModuleVersion;
 import dev.gomod.gotool.ToolchainSelection;
+import dev.gomod.gotool.UnreachableHostException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -273,9 +274,7 @@ abstract class GoMojo extends ModuleMojo {
             }
         }
         applyCredentials(env);
-        if (!offline) {
-            prepareDirectFetches(env);
-        }
+        GoCommand.Preflight directHosts = offline ? null : prepareDirectFetches(env);
         if (!offline && proxyProbeTimeout > 0) {
             requireChecksumDatabase(env);
         }
@@ -284,7 +283,9 @@ abstract class GoMojo extends ModuleMojo {
         }
         trace = new FetchTrace(env.goproxy(), env.masker());
         directEnv = env;
-        return new GoCommand(exe, env, Duration.ofSeconds(timeout), retries, Duration.ofMillis(retryBackoff), reporter()).traced(trace);
+        GoCommand go = new GoCommand(exe, env, Duration.ofSeconds(timeout), retries, Duration.ofMillis(retryBackoff), reporter()).traced(trace);
+        // the hosts are asked only when go is about to need them: a goal with nothing to fetch is not failed by one
+        return directHosts == null ? go : go.preflight(directHosts);
     }
 
     /** Writes target/gomod/fetch-trace.txt and one summary line per GOPROXY entry, when go fetched anything. */
@@ -307,6 +308,10 @@ abstract class GoMojo extends ModuleMojo {
     /** As every goal, and where go found bytes that do not match go.sum, which GOPROXY entry served them. */
     @Override
     protected void rethrow(Exception e) throws MojoFailureException, MojoExecutionException {
+        if (e instanceof UnreachableHostException u) {
+            throw new MojoExecutionException(u.getMessage() + "\ngo was not started (the probe waited " + proxyProbeTimeout
+                    + " ms for each server).\n" + Remedies.directHostUnreachable(whyDirect(directEnv, u.module()).orElse("")));
+        }
         if (e instanceof GoException g && directEnv != null && DIRECT_FETCH_WORDS.matcher(g.output()).find()) {
             // go's words do not say why it went to the host itself: name the pattern that sent it there
             java.util.regex.Matcher mv = java.util.regex.Pattern.compile("([a-z0-9.\\-]+\\.[a-z0-9.\\-]+(?:/[\\w.~\\-]+)*)(?:@v|: )").matcher(g.output());
@@ -397,19 +402,20 @@ abstract class GoMojo extends ModuleMojo {
     /**
      * For the requirements go fetches straight from their hosts (GONOPROXY, which defaults to
      * GOPRIVATE, or a GOPROXY of {@code direct}): the settings.xml {@code <server>} credentials of each
-     * host, for git (a credential store) and for go's own go-get requests (the netrc); then, for those
-     * not in the module cache, a probe of the ways go will try, so that a host that is down or silent
-     * fails the build in seconds, naming host and module, instead of after gomod.timeout.
+     * host, for git (a credential store) and for go's own go-get requests (the netrc); and, for those
+     * not in the module cache, a probe of the ways go will try, returned as the go command's
+     * preflight, so that a host that is down or silent fails the build in seconds, naming host and
+     * module, instead of after gomod.timeout; null when there is nothing to probe.
      */
-    private void prepareDirectFetches(GoEnvironment env) throws MojoExecutionException, MojoFailureException {
+    private GoCommand.Preflight prepareDirectFetches(GoEnvironment env) throws MojoExecutionException, MojoFailureException {
         GoMod goMod;
         try {
             goMod = workspace().goMod();
         } catch (IOException | FormatException | RuntimeException e) {
-            return; // go reads go.mod too, and says what is wrong in its words
+            return null; // go reads go.mod too, and says what is wrong in its words
         }
         if (DirectFetch.plan(goMod, env, GitUrlRewrites.NONE).isEmpty()) {
-            return; // no git process for the common case
+            return null; // no git process for the common case
         }
         List<DirectFetch.Planned> plan = DirectFetch.plan(goMod, env, GitUrlRewrites.read(env.variables(), 10_000));
         GoSettings settings = settings();
@@ -423,14 +429,15 @@ abstract class GoMojo extends ModuleMojo {
             }
         }
         if (uncached.isEmpty() || proxyProbeTimeout <= 0) {
-            return;
+            return null;
         }
-        Optional<String> problem = new DirectFetchProbe(Duration.ofMillis(proxyProbeTimeout), env.masker(), env::httpProxyFor).problem(uncached);
-        if (problem.isPresent()) {
-            String module = problem.get().substring(0, problem.get().indexOf(':')).split(" ")[0];
-            throw new MojoExecutionException(problem.get() + "\ngo was not started (the probe waited " + proxyProbeTimeout + " ms for each server).\n"
-                    + Remedies.directHostUnreachable(whyDirect(env, module).orElse("")));
-        }
+        DirectFetchProbe probe = new DirectFetchProbe(Duration.ofMillis(proxyProbeTimeout), env.masker(), env::httpProxyFor);
+        return () -> {
+            Optional<String> problem = probe.problem(uncached);
+            if (problem.isPresent()) {
+                throw new UnreachableHostException(problem.get().substring(0, problem.get().indexOf(':')).split(" ")[0], problem.get());
+            }
+        };
     }
 
     /** Why go fetches {@code module} from its host, naming the pattern and where it is set, for a message. */

@@ -180,7 +180,14 @@ class PrivateGitHostIT {
         MavenRun.Result tidy = mvn(release, "0-tidy", gitConfig, dir.resolve("modcache-tidy"), settings(true), "gomod:freeze", "-Dgomod.tidy=true");
         assertEquals(0, tidy.exit(), tidy.output());
 
+        // vendor/ as the lock pins it, and an empty module cache: the no-op asks no host, so a dead one does not fail it
+        MavenRun.Result vendored = mvn(release, "0-vendor", gitConfig, dir.resolve("modcache-vendor"), settings(true), "gomod:vendor");
+        assertEquals(0, vendored.exit(), vendored.output());
         host.stopDaemon();
+        MavenRun.Result noop = mvn(release, "0-noop", gitConfig, dir.resolve("modcache-noop"), settings(true), "gomod:vendor");
+        assertEquals(0, noop.exit(), "vendor/ matches the lock: nothing to fetch, no host asked\n" + noop.output());
+        DirectorySwap.deleteTree(release.resolve("vendor"));
+
         long t0 = System.nanoTime();
         MavenRun.Result down = mvn(release, "1-down", gitConfig, dir.resolve("modcache-down"), settings(true), "gomod:vendor");
         long downMillis = (System.nanoTime() - t0) / 1_000_000;

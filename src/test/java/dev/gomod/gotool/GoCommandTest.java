@@ -118,4 +118,22 @@ class GoCommandTest {
         assertTrue(e.environmental());
         assertTrue(e.getMessage().startsWith("cannot run '" + tmp.resolve("no-such-go") + "'"), e.getMessage());
     }
+
+    @Test
+    void thePreflightRunsOnceBeforeTheFirstCommandThatMayReachTheNetworkAndItsFailureSticks() throws Exception {
+        Path exe = script("echo ran \"$@\" >> " + tmp.resolve("runs"));
+        int[] checks = {0};
+        GoCommand go = command(exe, Duration.ofSeconds(10), 0, new SecretMasker()).preflight(() -> {
+            checks[0]++;
+            throw new UnreachableHostException("git.corp.example/lib.git", "git.corp.example/lib.git: nobody answers");
+        });
+        go.run(tmp, "env", "GOVERSION");
+        go.run(tmp, "version");
+        assertEquals(0, checks[0], "go env and go version reach no network");
+        UnreachableHostException e = assertThrows(UnreachableHostException.class, () -> go.run(tmp, "mod", "vendor"));
+        assertEquals("git.corp.example/lib.git", e.module());
+        assertThrows(UnreachableHostException.class, () -> go.with("GOFLAGS", "-mod=mod").run(tmp, "mod", "download"));
+        assertEquals(1, checks[0], "asked once, for every copy of the command");
+        assertEquals(List.of("ran env GOVERSION", "ran version"), Files.readAllLines(tmp.resolve("runs")), "go never ran after the failure");
+    }
 }
