@@ -145,7 +145,7 @@ abstract class GoMojo extends ModuleMojo {
      * way go reaches it (each GOPROXY entry's {@code /sumdb/<name>/supported} in turn, a 404 or 410
      * passing the question on, else the database's own URL), and the hosts of the modules go
      * fetches directly (GOPRIVATE, GONOPROXY) in go's order of protocols, after git's insteadOf
-     * rules: a database or host that does not answer in time fails the goal before go starts,
+     * rules: a database or host that does not answer in time fails the goal before go needs it,
      * naming it and the ways out. The checksum database is never turned off for you.
      *
      * @since 0.1.0
