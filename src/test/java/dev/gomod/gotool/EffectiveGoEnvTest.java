@@ -54,6 +54,8 @@ class EffectiveGoEnvTest {
         assertEquals("https://mirror.corp.example/go,direct", env.get("GOPROXY"));
         assertEquals("-buildvcs=false -modcacherw", env.get("GOFLAGS"));
         assertEquals("https://mirror.corp.example/go,direct", go.with("GOPROXY", env.get("GOPROXY")).run(tmp, "env", "GOPROXY").stdout().strip());
+        // the module cache go picks (GOPATH's here), where the probes ask whether a module is there already
+        assertEquals(tmp.resolve("gopath").resolve("pkg/mod").toString(), env.get("GOMODCACHE"));
 
         // the process environment and the plugin's properties win over the file, as they do for go
         GoEnvironment given = new GoEnvironment(inherited, new SecretMasker()).set("GOPROXY", "file:///srv/goproxy").set("GOTOOLCHAIN", "local");
