@@ -76,22 +76,27 @@ public final class DirectFetch {
 
     /**
      * The modules of go.mod's requirements that go fetches from their own hosts under {@code env},
-     * with go's ways to each; none when GOPROXY is off.
+     * with go's ways to each; none when GOPROXY is off. {@code rewrites} is asked only when some
+     * module goes direct (reading them runs git).
      */
-    public static List<Planned> plan(GoMod goMod, GoEnvironment env, GitUrlRewrites rewrites) {
+    public static List<Planned> plan(GoMod goMod, GoEnvironment env, java.util.function.Supplier<GitUrlRewrites> rewrites) {
         List<GoProxyList.Entry> chain = env.goproxy().entries();
         if (chain.isEmpty() || chain.get(0).value().equals("off")) {
             return List.of();
         }
         String cache = env.get("GOMODCACHE");
         List<Planned> out = new ArrayList<>();
+        GitUrlRewrites rules = null;
         for (ModuleVersion m : goMod.fetched()) {
             if (route(env, m.path()).isEmpty()) {
                 continue;
             }
+            if (rules == null) {
+                rules = rewrites.get();
+            }
             boolean cached = cache != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(cache, "cache", "download",
                     ModulePath.escape(m.path()), "@v", ModulePath.escape(m.version()) + ".zip"));
-            out.add(new Planned(m, attempts(m.path(), ModulePath.matchesPrefixPatterns(env.get("GOINSECURE"), m.path()), rewrites), cached));
+            out.add(new Planned(m, attempts(m.path(), ModulePath.matchesPrefixPatterns(env.get("GOINSECURE"), m.path()), rules), cached));
         }
         return out;
     }

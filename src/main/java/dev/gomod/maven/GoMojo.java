@@ -414,10 +414,10 @@ abstract class GoMojo extends ModuleMojo {
         } catch (IOException | FormatException | RuntimeException e) {
             return null; // go reads go.mod too, and says what is wrong in its words
         }
-        if (DirectFetch.plan(goMod, env, GitUrlRewrites.NONE).isEmpty()) {
-            return null; // no git process for the common case
+        List<DirectFetch.Planned> plan = DirectFetch.plan(goMod, env, () -> GitUrlRewrites.read(env.variables(), 10_000));
+        if (plan.isEmpty()) {
+            return null;
         }
-        List<DirectFetch.Planned> plan = DirectFetch.plan(goMod, env, GitUrlRewrites.read(env.variables(), 10_000));
         GoSettings settings = settings();
         Map<String, List<DirectFetch.Attempt>> uncached = new java.util.LinkedHashMap<>();
         for (DirectFetch.Planned p : plan) {
