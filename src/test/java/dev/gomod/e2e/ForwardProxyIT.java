@@ -1,6 +1,7 @@
 package dev.gomod.e2e;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.gomod.testkit.LoopbackPorts;
 import dev.gomod.testkit.FileGoProxy;
 import dev.gomod.testkit.GraphFixture;
 import dev.gomod.testkit.IsolatedGo;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,9 +124,7 @@ class ForwardProxyIT {
     private void startSquid() throws Exception {
         Path sq = Files.createDirectories(dir.resolve("squid"));
         Files.setPosixFilePermissions(sq, PosixFilePermissions.fromString("rwxrwxrwx")); // squid drops to its own user
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            squidPort = s.getLocalPort();
-        }
+        squidPort = LoopbackPorts.free();
         Files.writeString(sq.resolve("hosts"), "127.0.0.1 " + HOST + "\n");
         Process hash = new ProcessBuilder("openssl", "passwd", "-apr1", PASSWORD).redirectErrorStream(true).start();
         String apr1 = new String(hash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -1,5 +1,7 @@
 package dev.gomod.e2e;
 
+import dev.gomod.testkit.LoopbackPorts;
+
 import dev.gomod.workspace.DirectorySwap;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -7,8 +9,6 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,10 +76,7 @@ final class NexusServer implements AutoCloseable {
         // Nexus keeps its data in <base>/../sonatype-work: a fresh one per run.
         Path work = dir.resolve("sonatype-work");
         DirectorySwap.deleteTree(work);
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = LoopbackPorts.free();
         Files.createDirectories(work.resolve("nexus3/etc"));
         Files.writeString(work.resolve("nexus3/etc/nexus.properties"), "application-host=127.0.0.1\napplication-port=" + port
                 + "\nnexus.security.randompassword=false\nnexus.onboarding.enabled=false\nnexus.scripts.allowCreation=false\n");

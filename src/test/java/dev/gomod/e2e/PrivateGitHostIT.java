@@ -2,6 +2,7 @@ package dev.gomod.e2e;
 
 import dev.gomod.testkit.FileGoProxy;
 import dev.gomod.testkit.GitHost;
+import dev.gomod.testkit.LoopbackPorts;
 import dev.gomod.testkit.GraphFixture;
 import dev.gomod.testkit.IsolatedGo;
 import dev.gomod.testkit.MavenRun;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +110,7 @@ class PrivateGitHostIT {
 
     /** A git config that sends git.corp.example's git:// to {@code gitBase} and every other way there to a closed port. */
     private Path gitConfig(String name, String gitBase) throws Exception {
-        int closed = GitHost.freePort();
+        int closed = LoopbackPorts.free();
         Path f = dir.resolve(name + ".gitconfig");
         Files.writeString(f, String.join("\n",
                 "[url \"" + gitBase + "\"]", "\tinsteadOf = git://git.corp.example/",
@@ -200,8 +200,8 @@ class PrivateGitHostIT {
                 down.output());
         assertTrue(down.output().contains("gomod.goinsecure"), down.output());
 
-        try (ServerSocket silent = GitHost.silent()) {
-            Path hung = gitConfig("silent", "git://127.0.0.1:" + silent.getLocalPort() + "/");
+        try (LoopbackPorts.Silent silent = LoopbackPorts.silent()) {
+            Path hung = gitConfig("silent", "git://127.0.0.1:" + silent.port() + "/");
             long t1 = System.nanoTime();
             MavenRun.Result stalls = mvn(release, "2-silent", hung, dir.resolve("modcache-silent"), settings(true), "gomod:vendor");
             long silentMillis = (System.nanoTime() - t1) / 1_000_000;

@@ -2,12 +2,12 @@ package dev.gomod.gotool;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.gomod.testkit.GitHost;
+import dev.gomod.testkit.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +72,7 @@ class DirectFetchTest {
 
     @Test
     void theProbeFindsTheWayThatAnswersAndCatchesARefusedOrSilentHostWithinItsTime() throws Exception {
-        int refused = GitHost.freePort();
+        int refused = LoopbackPorts.free();
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.createContext("/", ex -> {
             ex.sendResponseHeaders(401, -1); // wants credentials: alive all the same
@@ -81,7 +81,7 @@ class DirectFetchTest {
         http.start();
         Path repos = tmp.resolve("repos");
         try (GitHost daemon = new GitHost(repos).publish("team/lib", Map.of("go.mod", "module git.corp.example/team/lib.git\n"), "v1.0.0")
-                .startDaemon(); ServerSocket silent = GitHost.silent()) {
+                .startDaemon(); LoopbackPorts.Silent silent = LoopbackPorts.silent()) {
             String d = daemon.gitUrl();
             GitUrlRewrites rules = GitUrlRewrites.parse(String.join("\n",
                     "url." + d + ".insteadof git://up.corp.example/",
@@ -89,7 +89,7 @@ class DirectFetchTest {
                     "url.ssh://127.0.0.1:" + refused + "/.insteadof git+ssh://down.corp.example/",
                     "url.ssh://127.0.0.1:" + refused + "/.insteadof ssh://down.corp.example/",
                     "url.git://127.0.0.1:" + refused + "/.insteadof git://down.corp.example/",
-                    "url.git://127.0.0.1:" + silent.getLocalPort() + "/.insteadof git://hung.corp.example/",
+                    "url.git://127.0.0.1:" + silent.port() + "/.insteadof git://hung.corp.example/",
                     "url.http://127.0.0.1:" + http.getAddress().getPort() + "/.insteadof https://auth.corp.example/"));
             DirectFetchProbe probe = new DirectFetchProbe(Duration.ofMillis(1500), new SecretMasker(), u -> Optional.empty());
 
@@ -131,7 +131,7 @@ class DirectFetchTest {
         // GOPRIVATE, which go env also reports as GONOPROXY: GOPRIVATE's doing
         GoEnvironment env = new GoEnvironment(Map.of("GOPROXY", "https://proxy.corp.example", "GOPRIVATE", "*.corp.example",
                 "GONOPROXY", "*.corp.example", "GOMODCACHE", cache.toString()), new SecretMasker());
-        List<DirectFetch.Planned> plan = DirectFetch.plan(goMod, env, GitUrlRewrites.NONE);
+        List<DirectFetch.Planned> plan = DirectFetch.plan(goMod, env, () -> GitUrlRewrites.NONE);
         assertEquals(List.of("git.corp.example/team/lib.git@v1.0.0 cached", "git.corp.example/team/new.git@v1.1.0 to fetch"),
                 plan.stream().map(p -> p.module() + (p.cached() ? " cached" : " to fetch")).toList(), "the replacement, not the directory");
         assertEquals("GOPRIVATE pattern '*.corp.example' matches it", DirectFetch.route(env, "git.corp.example/a.git").orElseThrow().toString());
@@ -140,8 +140,8 @@ class DirectFetchTest {
         GoEnvironment own = env.copy().set("GONOPROXY", "git.corp.example/team/*");
         assertEquals("GONOPROXY pattern 'git.corp.example/team/*' matches it", DirectFetch.route(own, "git.corp.example/team/a.git").orElseThrow().toString());
         GoEnvironment direct = env.copy().set("GOPROXY", "direct").remove("GOPRIVATE").remove("GONOPROXY");
-        assertEquals(3, DirectFetch.plan(goMod, direct, GitUrlRewrites.NONE).size(), "GOPROXY=direct: every fetched module");
+        assertEquals(3, DirectFetch.plan(goMod, direct, () -> GitUrlRewrites.NONE).size(), "GOPROXY=direct: every fetched module");
         assertEquals("GOPROXY starts with direct", DirectFetch.route(direct, "github.com/public/x").orElseThrow().toString());
-        assertEquals(List.of(), DirectFetch.plan(goMod, env.copy().set("GOPROXY", "off"), GitUrlRewrites.NONE));
+        assertEquals(List.of(), DirectFetch.plan(goMod, env.copy().set("GOPROXY", "off"), () -> GitUrlRewrites.NONE));
     }
 }

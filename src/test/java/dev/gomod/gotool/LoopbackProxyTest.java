@@ -4,6 +4,7 @@ import dev.gomod.Reporter;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.gomod.testkit.LoopbackPorts;
 import dev.gomod.testkit.FileGoProxy;
 import dev.gomod.testkit.GoMatrix;
 import dev.gomod.testkit.GraphFixture;
@@ -24,8 +25,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,8 +62,7 @@ class LoopbackProxyTest {
 
     private HttpServer server;
     private java.util.concurrent.ExecutorService executor;
-    private ServerSocket hanging;
-    private final List<Socket> held = Collections.synchronizedList(new ArrayList<>());
+    private LoopbackPorts.Silent hanging;
     private final AtomicInteger failFirst = new AtomicInteger();
     private final AtomicInteger unauthorized = new AtomicInteger();
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
@@ -107,18 +105,7 @@ class LoopbackProxyTest {
         executor = java.util.concurrent.Executors.newFixedThreadPool(8);
         server.setExecutor(executor);
         server.start();
-        hanging = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(() -> {
-            try {
-                while (true) {
-                    held.add(hanging.accept());
-                }
-            } catch (IOException ignored) {
-                // closed after the test
-            }
-        });
-        t.setDaemon(true);
-        t.start();
+        hanging = LoopbackPorts.silent();
 
         // Tidied from the file:// proxy; the runs below start from an empty module cache.
         main = w.main();
@@ -169,9 +156,6 @@ class LoopbackProxyTest {
         if (hanging != null) {
             hanging.close();
         }
-        for (Socket s : held) {
-            s.close();
-        }
     }
 
     private GoCommand command(int retries) throws IOException {
@@ -179,17 +163,14 @@ class LoopbackProxyTest {
     }
 
     private GoCommand command(int retries, boolean withCredentials, Map<String, String> extra) throws IOException {
-        int refusing;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            refusing = s.getLocalPort();
-        }
+        int refusing = LoopbackPorts.free();
         Map<String, String> env = new HashMap<>(go.env());
         env.put("GOMODCACHE", tmp.resolve("fresh-cache").toString());
         env.put("GOFLAGS", "-modcacherw -mod=mod");
         env.putAll(extra);
         SecretMasker masker = new SecretMasker();
         GoEnvironment e = new GoEnvironment(env, masker)
-                .set("GOPROXY", "http://127.0.0.1:" + refusing + ",http://127.0.0.1:" + hanging.getLocalPort()
+                .set("GOPROXY", "http://127.0.0.1:" + refusing + ",http://127.0.0.1:" + hanging.port()
                         + ",https://127.0.0.1:" + server.getAddress().getPort())
                 .set("SSL_CERT_FILE", tmp.resolve("cert.pem").toString());
         if (withCredentials) {

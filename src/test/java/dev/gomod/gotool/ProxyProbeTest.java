@@ -1,14 +1,13 @@
 package dev.gomod.gotool;
 
 import dev.gomod.Reporter;
+import dev.gomod.testkit.LoopbackPorts;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,30 +23,15 @@ class ProxyProbeTest {
 
     @Test
     void skipsRefusingAndHangingProxiesWithinTheProbeTime() throws Exception {
-        int refusing;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            refusing = s.getLocalPort();
-        }
+        int refusing = LoopbackPorts.free();
         HttpServer live = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         live.createContext("/", ex -> {
             ex.sendResponseHeaders(404, -1);
             ex.close();
         });
         live.start();
-        List<Socket> held = new ArrayList<>();
-        try (ServerSocket hanging = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(hanging.accept()); // accept, never answer
-                    }
-                } catch (Exception ignored) {
-                    // closed at the end of the test
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            String list = "http://127.0.0.1:" + refusing + "|http://127.0.0.1:" + hanging.getLocalPort() + "/,http://127.0.0.1:"
+        try (LoopbackPorts.Silent hanging = LoopbackPorts.silent()) {
+            String list = "http://127.0.0.1:" + refusing + "|http://127.0.0.1:" + hanging.port() + "/,http://127.0.0.1:"
                     + live.getAddress().getPort() + "," + tmp.toUri().toString().replaceAll("/$", "") + ",file:///no/such/dir,direct";
             List<String> warnings = new ArrayList<>();
             long start = System.nanoTime();
@@ -61,9 +45,6 @@ class ProxyProbeTest {
             assertTrue(ms < 5_000, "probing took " + ms + " ms");
         } finally {
             live.stop(0);
-            for (Socket s : held) {
-                s.close();
-            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.gomod.gotool;
 
+import dev.gomod.testkit.LoopbackPorts;
+
 import com.sun.net.httpserver.HttpServer;
 import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoSum;
@@ -11,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,17 +34,13 @@ class SumDbProbeTest {
     Path tmp;
 
     private final List<HttpServer> servers = new ArrayList<>();
-    private ServerSocket silent;
-    private final List<Socket> held = new ArrayList<>();
+    private LoopbackPorts.Silent silent;
 
     @AfterEach
     void stop() throws IOException {
         servers.forEach(s -> s.stop(0));
         if (silent != null) {
             silent.close();
-        }
-        for (Socket s : held) {
-            s.close();
         }
     }
 
@@ -107,21 +103,7 @@ class SumDbProbeTest {
 
     /** Accepts connections and never answers, as a blocked host behind a silent firewall rule can. */
     private String silentServer() throws IOException {
-        silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(() -> {
-            while (!silent.isClosed()) {
-                try {
-                    Socket s = silent.accept();
-                    synchronized (held) {
-                        held.add(s);
-                    }
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return "http://127.0.0.1:" + silent.getLocalPort();
+        silent = LoopbackPorts.silent();
+        return "http://127.0.0.1:" + silent.port();
     }
 }

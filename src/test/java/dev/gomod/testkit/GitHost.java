@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +58,7 @@ public final class GitHost implements AutoCloseable {
 
     /** Starts {@code git daemon} on a free loopback port; the git:// base is {@link #gitUrl()}. */
     public GitHost startDaemon() throws IOException, InterruptedException {
-        daemonPort = freePort();
+        daemonPort = LoopbackPorts.free();
         daemon = new ProcessBuilder("git", "daemon", "--reuseaddr", "--listen=127.0.0.1", "--port=" + daemonPort, "--base-path=" + repos,
                 "--export-all", "--informative-errors", repos.toString())
                 .redirectErrorStream(true).redirectOutput(repos.resolveSibling("git-daemon.log").toFile()).start();
@@ -121,37 +120,6 @@ public final class GitHost implements AutoCloseable {
         stopDaemon();
         if (http != null) {
             http.stop(0);
-        }
-    }
-
-    /** A loopback port that accepts connections and never says a word, as a hung server does; closing it frees the port. */
-    public static ServerSocket silent() throws IOException {
-        ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        List<Socket> held = Collections.synchronizedList(new ArrayList<>());
-        Thread t = new Thread(() -> {
-            try {
-                while (true) {
-                    held.add(s.accept());
-                }
-            } catch (IOException closed) {
-                held.forEach(h -> {
-                    try {
-                        h.close();
-                    } catch (IOException ignored) {
-                        // the test is over
-                    }
-                });
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return s;
-    }
-
-    /** A loopback port nobody listens on. */
-    public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 
