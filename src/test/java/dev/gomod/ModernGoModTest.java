@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -95,12 +94,12 @@ class ModernGoModTest {
         assertEquals(minor >= 25, tidied.contains("ignore ./scratch"), tidied);
 
         // freeze and vendor, as the release pipeline runs them
-        GoModLock lock = new Freeze(Workspace.of(main), Reporter.of(log::add), new Freeze.Options(go.command(log::add), DependencyPolicy.permissive(), false, false)).run().lock();
+        GoModLock lock = new Freeze(Workspace.of(main), Reporter.of(log::add), new Freeze.Options(go.command(log::add), DependencyPolicy.permissive(), false, java.util.List.of())).run().lock();
         assertEquals(goLine, lock.goVersion());
         assertEquals(version, lock.toolchain());
         assertEquals(version, lock.vendoredBy());
         VendorJob.Outcome vendored = new VendorJob(Workspace.of(main), Reporter.of(log::add), new VendorJob.Options(go.command(log::add))).run();
-        assertEquals(lock.vendorHash(), vendored.hash());
+        assertEquals(lock.pin(dev.gomod.lock.PinKey.VENDOR).orElseThrow(), vendored.hash());
         String modulesTxt = Files.readString(main.resolve("vendor/modules.txt"));
         assertTrue(modulesTxt.contains("# example.com/current v1.1.0\n## explicit; go " + goLine + "\n"), modulesTxt);
         assertTrue(modulesTxt.contains("# example.com/newer v1.0.0\n## explicit; go 1.21.0\n"), modulesTxt);
@@ -112,7 +111,7 @@ class ModernGoModTest {
         assertEquals(goLine, packed.manifest().goVersion());
         Path agent = Checkout.sources(main, tmp.resolve("agent"));
         Restore.Outcome restored = new Restore(Workspace.of(agent), Reporter.of(log::add), new Restore.Options(BundleLayout.VENDOR, agent.resolve("vendor"), SafeExtractor.Limits.DEFAULT)).run(bundle, ReproducibleArchive.Format.TAR_GZ);
-        assertEquals(lock.vendorHash(), restored.treeHash());
+        assertEquals(lock.pin(dev.gomod.lock.PinKey.VENDOR).orElseThrow(), restored.treeHash());
 
         GoVersion builder = GoVersion.parse(version).orElseThrow();
         WorkspaceCheck.Report report = new WorkspaceCheck(Workspace.of(agent), Reporter.SILENT, WorkspaceCheck.Options.NONE.builder(builder)).run();

@@ -4,8 +4,11 @@ import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.hash.DirHash;
 import dev.gomod.hash.StatCache;
+import dev.gomod.archive.ReproducibleArchive;
+import dev.gomod.gotool.GoException;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
+import dev.gomod.lock.PinKey;
 import dev.gomod.mod.FormatException;
 import dev.gomod.workspace.Workspace;
 
@@ -18,9 +21,10 @@ import java.util.Optional;
  * One kind of bundle, as the one pack pipeline ({@link Pack}) and the one restore pipeline
  * ({@link Restore}) see it: the directory inside the bundle that is restored as a whole, the other
  * files the bundle carries, which files its tree hash covers, the gomod.lock line that pins that
- * hash, and the checks that come before packing and after the hash on restore. The layouts
- * themselves are specified in the package documentation. A new kind of artifact is a new subclass
- * here; the pipelines stay as they are.
+ * hash, its classifier, where it comes from for packing and freezing, where it is restored, and
+ * the checks that come before packing and after the hash on restore. The layouts themselves are
+ * specified in the package documentation; {@link BundleKind} lists them by the names users give.
+ * A new kind of artifact is a new subclass here; the pipelines and the goals stay as they are.
  */
 public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, ToolchainBundle {
     public static final VendorBundle VENDOR = new VendorBundle();
@@ -30,21 +34,59 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, 
     private final String root;
     private final String label;
     private final List<String> workspaceFiles;
-    private final LockDrift.Item driftItem;
 
     /**
      * @param kind           the manifest's {@code kind} line
      * @param root           the directory inside the bundle that becomes the restored directory, e.g. {@code vendor/}
      * @param label          how messages name the restored content: {@code vendor/}, {@code module cache}
      * @param workspaceFiles the files beside the manifest and the root's tree that a bundle of this kind carries (copies of workspace files)
-     * @param driftItem      how a tree that differs from the pinned one is reported as drift
      */
-    BundleLayout(String kind, String root, String label, List<String> workspaceFiles, LockDrift.Item driftItem) {
+    BundleLayout(String kind, String root, String label, List<String> workspaceFiles) {
         this.kind = kind;
         this.root = root;
         this.label = label;
         this.workspaceFiles = List.copyOf(workspaceFiles);
-        this.driftItem = driftItem;
+    }
+
+    /** The kind as users name it, which makes this layout. */
+    public abstract BundleKind bundleKind();
+
+    /** The Maven classifier of bundles of this layout: {@code go-vendor}, {@code go-toolchain-linux-amd64}. */
+    public abstract String classifier();
+
+    /** The lock line that pins this layout's tree. */
+    public abstract PinKey pinKey();
+
+    /** Where a bundle of this layout is restored. */
+    public abstract Path target(RestoreDirs dirs);
+
+    /** The archive format of this layout's bundles: the one asked for, or the one its format is (a Go module zip). */
+    public ReproducibleArchive.Format format(ReproducibleArchive.Format requested) {
+        return requested;
+    }
+
+    /** What {@link Pack} packs for this layout: a directory (or, for a kind in someone else's format, the archive), made when needed. */
+    public abstract Path source(BundleSources sources) throws IOException, GoException, WorkspaceException, FormatException;
+
+    /** The hash the lock pins for a source made by {@link #source}: its tree hash, or a verbatim archive's h1. */
+    public final String sourceHash(Path source) throws IOException, WorkspaceException {
+        return manifested() ? treeHash(files(source)) : DirHash.hashZip(source);
+    }
+
+    /**
+     * The pin freeze writes for this layout. {@code previous} is the lock's pin for the same key
+     * when go.mod and go.sum are the ones it was frozen from; by default it is made again.
+     */
+    public String freezePin(BundleSources sources, Optional<String> previous, Reporter reporter)
+            throws IOException, GoException, WorkspaceException, FormatException {
+        return sourceHash(source(sources));
+    }
+
+    /**
+     * Refuses, before freeze makes anything, layouts of this one's kind that cannot be had
+     * ({@code unpinned}: those of them the lock does not pin yet).
+     */
+    public void checkPinnable(List<BundleLayout> unpinned, BundleSources sources, Reporter reporter) throws IOException, WorkspaceException {
     }
 
     public final String kind() {
@@ -75,7 +117,7 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, 
     }
 
     final LockDrift.Item driftItem() {
-        return driftItem;
+        return pinKey().kind();
     }
 
     /**
@@ -109,8 +151,10 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, 
     /** Whether the tree hash covers this entry (a name under {@link #root()}). */
     public abstract boolean hashed(String name);
 
-    /** The tree hash gomod.lock pins for this kind, when it pins one. */
-    public abstract Optional<String> pinned(GoModLock lock);
+    /** The tree hash gomod.lock pins for this layout, when it pins one. */
+    public final Optional<String> pinned(GoModLock lock) {
+        return lock.pin(pinKey());
+    }
 
     /** What of this kind a lock pins, as advice names it: the kind, or a toolchain's platform. */
     String pinnedItem() {
@@ -151,7 +195,12 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, 
 
     /** Whether any kind of bundle may hold this entry name. */
     public static boolean anyAdmits(String name) {
-        return VENDOR.admits(name) || MODCACHE.admits(name) || ToolchainBundle.isToolchainEntry(name);
+        for (BundleKind k : BundleKind.values()) {
+            if (k.admits(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The tree hash over the files of {@link #files} that {@link #hashed} selects. */

@@ -4,6 +4,7 @@ import dev.gomod.Reporter;
 import dev.gomod.archive.SafeExtractor;
 import dev.gomod.gotool.ToolchainModule;
 import dev.gomod.lock.GoModLock;
+import dev.gomod.lock.PinKind;
 import dev.gomod.mod.FormatException;
 import dev.gomod.workspace.Workspace;
 
@@ -44,7 +45,7 @@ public record InstalledToolchain(Path goroot, ToolchainModule module, String why
         } catch (IOException | FormatException e) {
             return new InstalledToolchain(null, null, lockName + " is unreadable (" + e.getMessage() + ")");
         }
-        Optional<String> pinned = platform.flatMap(p -> lock.flatMap(l -> l.toolchains().keySet().stream()
+        Optional<String> pinned = platform.flatMap(p -> lock.flatMap(l -> l.pins(PinKind.TOOLCHAIN).keySet().stream()
                 .filter(v -> v.endsWith("." + p)).findFirst()));
         if (pinned.isEmpty()) {
             return new InstalledToolchain(null, null, lockName + " pins no toolchain for " + platform.orElse("this platform"));
@@ -55,13 +56,14 @@ public record InstalledToolchain(Path goroot, ToolchainModule module, String why
             return new InstalledToolchain(null, null, lockName + " pins " + version + ", which names no toolchain");
         }
         ToolchainModule module = named.get();
-        Path goroot = installBase.resolve(module.go() + "." + module.platform());
+        ToolchainBundle layout = new ToolchainBundle(module);
+        Path goroot = layout.target(new RestoreDirs(null, null, installBase));
         String what = "the toolchain " + lockName + " pins (" + module.go() + " " + module.platform() + ")";
         if (!Files.isDirectory(goroot)) {
             return new InstalledToolchain(null, module, what + " is not installed in " + goroot);
         }
         try {
-            Restore check = new Restore(workspace, Reporter.SILENT, new Restore.Options(new ToolchainBundle(module), goroot,
+            Restore check = new Restore(workspace, Reporter.SILENT, new Restore.Options(layout, goroot,
                     SafeExtractor.Limits.DEFAULT));
             // go.mod may have changed since freeze (verify says so): the toolchain the lock pins is still the one to run
             if (check.holdsPinnedTree().isPresent()) {

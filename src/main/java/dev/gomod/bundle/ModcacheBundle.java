@@ -8,8 +8,7 @@ import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.ToolchainModule;
 import dev.gomod.hash.DirHash;
 import dev.gomod.hash.Sha256;
-import dev.gomod.lock.GoModLock;
-import dev.gomod.lock.LockDrift;
+import dev.gomod.lock.PinKey;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoSum;
 import dev.gomod.proxy.ModuleSumCheck;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The module-cache bundle ({@code go-modcache}): every module the build needs, in GOPROXY layout
@@ -37,17 +35,39 @@ public final class ModcacheBundle extends BundleLayout {
     public static final String PREFIX = "goproxy/";
 
     ModcacheBundle() {
-        super(BundleManifest.MODCACHE, PREFIX, "module cache", List.of(), LockDrift.Item.MODCACHE);
+        super(BundleManifest.MODCACHE, PREFIX, "module cache", List.of());
+    }
+
+    @Override
+    public BundleKind bundleKind() {
+        return BundleKind.MODCACHE;
+    }
+
+    @Override
+    public String classifier() {
+        return "go-modcache";
+    }
+
+    @Override
+    public PinKey pinKey() {
+        return PinKey.MODCACHE;
+    }
+
+    @Override
+    public Path target(RestoreDirs dirs) {
+        return dirs.goproxy();
+    }
+
+    /** The module cache go.sum names, downloaded through go into a fresh cache, with the shipped toolchains. */
+    @Override
+    public Path source(BundleSources sources) throws IOException, GoException, WorkspaceException, FormatException {
+        Workspace ws = sources.workspace();
+        return download(ws.go(sources.go()), ws.dir(), ws.goSumFile(), sources.scratch().resolve("modcache"), sources.toolchains());
     }
 
     @Override
     public boolean hashed(String name) {
         return name.startsWith(PREFIX) && (name.endsWith(".mod") || name.endsWith(".zip"));
-    }
-
-    @Override
-    public Optional<String> pinned(GoModLock lock) {
-        return Optional.ofNullable(lock.modcacheHash());
     }
 
     @Override
@@ -150,11 +170,6 @@ public final class ModcacheBundle extends BundleLayout {
             }
         }
         return download;
-    }
-
-    /** The module-cache hash gomod.lock records, of a {@code cache/download} directory. */
-    public String hash(Path download) throws IOException {
-        return treeHash(files(download));
     }
 
     /** Copies a restored GOPROXY directory into a GOMODCACHE's {@code cache/download}, refusing to overwrite other content. */

@@ -3,19 +3,19 @@ package dev.gomod.bundle;
 import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.WorkspaceException.Reason;
+import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
 import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.SecretMasker;
 import dev.gomod.gotool.ToolchainModule;
 import dev.gomod.hash.DirHash;
-import dev.gomod.lock.GoModLock;
-import dev.gomod.lock.LockDrift;
+import dev.gomod.lock.PinKey;
+import dev.gomod.mod.FormatException;
 import dev.gomod.workspace.DirectorySwap;
 import dev.gomod.workspace.Workspace;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -50,8 +50,84 @@ public final class ToolchainBundle extends BundleLayout {
     private final ToolchainModule module;
 
     public ToolchainBundle(ToolchainModule module) {
-        super(KIND, module.zipPrefix(), "Go toolchain " + module.go() + " " + module.platform(), List.of(), LockDrift.Item.TOOLCHAIN);
+        super(KIND, module.zipPrefix(), "Go toolchain " + module.go() + " " + module.platform(), List.of());
         this.module = module;
+    }
+
+    @Override
+    public BundleKind bundleKind() {
+        return BundleKind.TOOLCHAIN;
+    }
+
+    /** One classifier per platform: {@code go-toolchain-linux-amd64}. */
+    @Override
+    public String classifier() {
+        return KIND + "-" + module.platform();
+    }
+
+    @Override
+    public PinKey pinKey() {
+        return PinKey.toolchain(module.version());
+    }
+
+    /** A GOROOT per release and platform in the machine's toolchain directory: {@code go1.26.8.linux-amd64}. */
+    @Override
+    public Path target(RestoreDirs dirs) {
+        return dirs.toolchains().resolve(module.go() + "." + module.platform());
+    }
+
+    /** Go's module zip, whatever format the other bundles use. */
+    @Override
+    public ReproducibleArchive.Format format(ReproducibleArchive.Format requested) {
+        return ReproducibleArchive.Format.ZIP;
+    }
+
+    /** The module zip, downloaded through go (see {@link #download}). */
+    @Override
+    public Path source(BundleSources sources) throws IOException, GoException, WorkspaceException, FormatException {
+        return download(sources.go(), sources.scratch().resolve("toolchain"));
+    }
+
+    /**
+     * A release's zip never changes (Go's checksum database holds it), so a pin the lock already has
+     * is kept; otherwise the zip is downloaded through go, which checks it against that database.
+     */
+    @Override
+    public String freezePin(BundleSources sources, Optional<String> previous, Reporter reporter)
+            throws IOException, GoException, WorkspaceException, FormatException {
+        if (previous.isPresent()) {
+            return previous.get();
+        }
+        Path zip = source(sources);
+        String h1 = sourceHash(zip);
+        reporter.info("pinned " + module + " " + h1 + " (" + Files.size(zip) + " bytes)");
+        return h1;
+    }
+
+    /**
+     * Refuses, before anything is downloaded, a toolchain the lock does not pin yet for a platform
+     * the GOPROXY chain does not list for that release, naming the ones it lists.
+     */
+    @Override
+    public void checkPinnable(List<BundleLayout> unpinned, BundleSources sources, Reporter reporter) throws IOException, WorkspaceException {
+        List<ToolchainModule> wanted = unpinned.stream().map(l -> ((ToolchainBundle) l).module()).toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        String release = wanted.get(0).go();
+        SortedSet<String> listed;
+        try {
+            listed = listedPlatforms(sources.go(), sources.scratch().resolve("toolchain"), release);
+        } catch (GoException e) {
+            reporter.info("could not ask the GOPROXY chain which platforms it has for " + release + " (" + e.getMessage().lines().findFirst()
+                    .orElse("") + "): the platforms are checked by the download alone");
+            return;
+        }
+        List<String> unlisted = wanted.stream().map(ToolchainModule::platform).filter(p -> !listed.contains(p)).toList();
+        if (!listed.isEmpty() && !unlisted.isEmpty()) {
+            throw new WorkspaceException(Reason.UNLISTED_PLATFORM, "the GOPROXY chain lists " + release + " for " + String.join(", ", listed)
+                    + ", not for " + String.join(", ", unlisted), Map.of("platforms", String.join(",", listed)));
+        }
     }
 
     public ToolchainModule module() {
@@ -81,11 +157,6 @@ public final class ToolchainBundle extends BundleLayout {
     @Override
     public boolean hashed(String name) {
         return name.startsWith(root());
-    }
-
-    @Override
-    public Optional<String> pinned(GoModLock lock) {
-        return Optional.ofNullable(lock.toolchains().get(module.version()));
     }
 
     @Override

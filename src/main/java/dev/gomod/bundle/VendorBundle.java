@@ -5,7 +5,7 @@ import dev.gomod.WorkspaceException;
 import dev.gomod.WorkspaceException.Reason;
 import dev.gomod.hash.DirHash;
 import dev.gomod.lock.GoModLock;
-import dev.gomod.lock.LockDrift;
+import dev.gomod.lock.PinKey;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.ModulesTxt;
 import dev.gomod.mod.VendorConsistency;
@@ -33,7 +33,33 @@ import java.util.Optional;
  */
 public final class VendorBundle extends BundleLayout {
     VendorBundle() {
-        super(BundleManifest.VENDOR, "vendor/", "vendor/", List.of("go.mod", "go.sum", Pack.LOCK_ENTRY), LockDrift.Item.VENDOR);
+        super(BundleManifest.VENDOR, "vendor/", "vendor/", List.of("go.mod", "go.sum", Pack.LOCK_ENTRY));
+    }
+
+    @Override
+    public BundleKind bundleKind() {
+        return BundleKind.VENDOR;
+    }
+
+    @Override
+    public String classifier() {
+        return "go-vendor";
+    }
+
+    @Override
+    public PinKey pinKey() {
+        return PinKey.VENDOR;
+    }
+
+    @Override
+    public Path target(RestoreDirs dirs) {
+        return dirs.vendor();
+    }
+
+    /** The workspace's vendor/; freeze pins it from its own scratch vendor tree, not from this. */
+    @Override
+    public Path source(BundleSources sources) {
+        return sources.workspace().vendorDir();
     }
 
     /**
@@ -58,11 +84,6 @@ public final class VendorBundle extends BundleLayout {
     @Override
     public boolean hashed(String name) {
         return name.startsWith(root());
-    }
-
-    @Override
-    public Optional<String> pinned(GoModLock lock) {
-        return Optional.ofNullable(lock.vendorHash());
     }
 
     @Override

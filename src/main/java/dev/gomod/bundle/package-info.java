@@ -56,8 +56,19 @@
  * machine, under a lock file beside it rather than the workspace's.
  *
  * <h2>Adding a kind</h2>
- * A new kind of artifact is a new {@link dev.gomod.bundle.BundleLayout} subclass (its root, the
- * names it admits, what its hash covers, its lock line, its checks) and a row in the table above.
- * The pipelines do not change.
+ * The layouts are the one registry: {@link dev.gomod.bundle.BundleKind} names them as users do
+ * ({@code gomod.bundles}, {@code gomod.kind}), and each {@link dev.gomod.bundle.BundleLayout} says
+ * its classifier, its lock pin ({@link dev.gomod.lock.PinKey}), where its source comes from for
+ * packing and freezing ({@link dev.gomod.bundle.BundleLayout#source}), its format, and where it is
+ * restored ({@link dev.gomod.bundle.BundleLayout#target}). The pipelines and the goals read these;
+ * none of them switches on the kind. A new kind of artifact is:
+ * <ul>
+ * <li>its lock line, a {@link dev.gomod.lock.PinKind} constant (the key and the value's syntax);</li>
+ * <li>a {@link dev.gomod.bundle.BundleLayout} subclass, named in its {@code permits};</li>
+ * <li>a {@link dev.gomod.bundle.BundleKind} constant, with its cases in {@code layouts} and {@code admits}
+ * (switch expressions, so the compiler finds them);</li>
+ * <li>a field of {@link dev.gomod.bundle.RestoreDirs} if it restores to a new kind of place;</li>
+ * <li>a row in the table above.</li>
+ * </ul>
  */
 package dev.gomod.bundle;

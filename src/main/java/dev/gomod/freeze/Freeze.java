@@ -4,17 +4,19 @@ import dev.gomod.AtomicFile;
 import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.WorkspaceException.Reason;
+import dev.gomod.bundle.BundleKind;
 import dev.gomod.bundle.BundleLayout;
-import dev.gomod.bundle.ModcacheBundle;
+import dev.gomod.bundle.BundleSources;
 import dev.gomod.bundle.ToolchainBundle;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.ModFileCopy;
 import dev.gomod.gotool.ToolchainModule;
-import dev.gomod.hash.DirHash;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
+import dev.gomod.lock.PinKey;
+import dev.gomod.lock.PinKind;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoWork;
@@ -29,11 +31,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
 
 /** The freeze job. */
 public record Freeze(Workspace workspace, Reporter reporter, Options options) implements Job<Freeze.Options> {
@@ -44,39 +47,42 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
     /**
      * How to freeze.
      *
-     * @param tidy        run {@code go mod tidy} on the user's files first (the one case where freeze changes them)
-     * @param pinModcache also download the module cache into a scratch GOMODCACHE and record its hash in the lock
-     * @param toolchains  the toolchains to pin (one per platform); none: the lock keeps the pins it has while go.mod is unchanged
-     * @param licenses    the license policy, asked of the build list (or the scratch vendor tree) before the lock is written
-     * @param locked      never write the lock: fail, naming each line, where it would change (cargo's --locked, npm ci)
+     * @param tidy     run {@code go mod tidy} on the user's files first (the one case where freeze changes them)
+     * @param pin      the layouts to pin besides vendor/, which freeze always pins: each made in scratch and
+     *                 hashed ({@link BundleLayout#freezePin}); a kind not named keeps the pins the lock has
+     *                 while go.mod and go.sum are unchanged
+     * @param licenses the license policy, asked of the build list (or the scratch vendor tree) before the lock is written
+     * @param locked   never write the lock: fail, naming each line, where it would change (cargo's --locked, npm ci)
      */
-    public record Options(GoCommand go, DependencyPolicy policy, boolean tidy, boolean pinModcache, List<ToolchainBundle> toolchains,
+    public record Options(GoCommand go, DependencyPolicy policy, boolean tidy, List<BundleLayout> pin,
                           LicenseCheck licenses, boolean locked) {
         public Options {
-            toolchains = List.copyOf(toolchains);
+            pin = List.copyOf(pin);
             if (locked && tidy) {
                 throw new IllegalArgumentException("tidy rewrites go.mod and go.sum, which a locked freeze must not change");
             }
+            if (pin.contains(BundleLayout.VENDOR)) {
+                throw new IllegalArgumentException("freeze pins vendor/ from its own vendor tree; name only the other layouts");
+            }
         }
 
-        public Options(GoCommand go, DependencyPolicy policy, boolean tidy, boolean pinModcache, List<ToolchainBundle> toolchains,
-                       LicenseCheck licenses) {
-            this(go, policy, tidy, pinModcache, toolchains, licenses, false);
+        public Options(GoCommand go, DependencyPolicy policy, boolean tidy, List<BundleLayout> pin, LicenseCheck licenses) {
+            this(go, policy, tidy, pin, licenses, false);
         }
 
         /** The same, locked or not. */
         public Options locked(boolean locked) {
-            return new Options(go, policy, tidy, pinModcache, toolchains, licenses, locked);
+            return new Options(go, policy, tidy, pin, licenses, locked);
         }
 
         /** Asking no license policy. */
-        public Options(GoCommand go, DependencyPolicy policy, boolean tidy, boolean pinModcache, List<ToolchainBundle> toolchains) {
-            this(go, policy, tidy, pinModcache, toolchains, LicenseCheck.NONE);
+        public Options(GoCommand go, DependencyPolicy policy, boolean tidy, List<BundleLayout> pin) {
+            this(go, policy, tidy, pin, LicenseCheck.NONE);
         }
 
-        /** Pinning no toolchain. */
-        public Options(GoCommand go, DependencyPolicy policy, boolean tidy, boolean pinModcache) {
-            this(go, policy, tidy, pinModcache, List.of());
+        /** The toolchain modules among the layouts to pin: the module cache carries them too. */
+        List<ToolchainModule> toolchains() {
+            return pin.stream().filter(l -> l instanceof ToolchainBundle).map(l -> ((ToolchainBundle) l).module()).toList();
         }
     }
 
@@ -115,23 +121,10 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         requireLicenses(go, moduleDir, copy.flag(), buildList, scratch.resolve("vendor"));
         String goModSha = Sha256.hex(goModFile);
         String goSumSha = LockDrift.digestOrNone(workspace.goSumFile());
+        GoModLock.ModuleFiles files = new GoModLock.ModuleFiles(goMod.modulePath(), goModSha, goSumSha, workspace.modFileName());
         GoModLock previous = Files.isRegularFile(lockFile) ? readQuietly(lockFile) : null;
-        boolean sameInputs = previous != null && !previous.isWork() && previous.modFileName().equals(workspace.modFileName())
-                && previous.goModSha256().equals(goModSha) && previous.goSumSha256().equals(goSumSha);
-        String modcache;
-        if (options.pinModcache()) {
-            Path download = ModcacheBundle.download(go, moduleDir, workspace.goSumFile(), scratch.resolve("modcache"),
-                    options.toolchains().stream().map(ToolchainBundle::module).toList());
-            modcache = BundleLayout.MODCACHE.hash(download);
-        } else {
-            // The module-cache hash stays valid while go.mod and go.sum do: the same go.sum names the same files.
-            modcache = sameInputs ? previous.modcacheHash() : null;
-        }
-        GoModLock lock = new GoModLock(goMod.modulePath(), goMod.goVersion().orElse(null), goMod.toolchain().orElse(null),
-                vendored.goVersion(), goModSha, goSumSha, vendored.hash(), modcache,
-                options.toolchains().isEmpty() ? (sameInputs ? previous.toolchains() : null) : toolchainPins(previous, scratch.resolve("toolchain")))
-                .withModFile(workspace.modFileName());
-
+        GoModLock lock = pin(new GoModLock(files, goMod.goVersion().orElse(null), goMod.toolchain().orElse(null), vendored.goVersion(), null)
+                .withPin(PinKey.VENDOR, vendored.hash()), previous, scratch);
         boolean changed = write(lockFile, lock);
         Path report = workDir.resolve("build-list.txt");
         writeReport(report, goMod.modulePath(), vendored, buildList);
@@ -139,9 +132,7 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         reporter.info(lockFile.getFileName() + (changed ? " written" : " unchanged") + ": " + goMod.modulePath() + ", "
                 + (buildList.size() - 1) + " modules in the build list, "
                 + (vendored.empty() ? "nothing to vendor" : "vendor " + vendored.hash() + " (" + vendored.files() + " files)")
-                + (lock.modcacheHash() == null ? "" : ", modcache " + lock.modcacheHash())
-                + (lock.toolchains().isEmpty() ? "" : ", toolchains " + String.join(" ", lock.toolchains().keySet()))
-                + ", vendored by " + vendored.goVersion() + "; build list in " + report);
+                + otherPins(lock) + ", vendored by " + vendored.goVersion() + "; build list in " + report);
         return new Outcome(lock, changed, buildList, report, vendored.files());
     }
 
@@ -156,10 +147,12 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         Path lockFile = workspace.lockFile();
         Path scratch = workspace.workDir().resolve("freeze");
         DirectorySwap.deleteTree(scratch);
-        if (options.pinModcache()) {
-            // FreezeMojo refuses it first, naming gomod.bundles; this guards other callers of the core
-            throw new IllegalArgumentException("a module-cache bundle of a go.work workspace is not supported yet:"
-                    + " pack the vendor tree, or freeze one module outside workspace mode");
+        for (BundleLayout l : options.pin()) {
+            if (!l.bundleKind().inWorkspaceMode()) {
+                // FreezeMojo refuses it first, naming gomod.bundles; this guards other callers of the core
+                throw new IllegalArgumentException("a " + l.bundleKind().id() + " bundle of a go.work workspace is not supported yet:"
+                        + " pack the vendor tree, or freeze one module outside workspace mode");
+            }
         }
         if (options.tidy()) {
             for (String use : workspace.goWork().useDirs()) {
@@ -191,9 +184,8 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         requireLicenses(go, workDir, null, buildList, scratch.resolve("vendor"));
         GoModLock.Work files = workspace.workFiles();
         GoModLock previous = Files.isRegularFile(lockFile) ? readQuietly(lockFile) : null;
-        boolean sameInputs = previous != null && files.equals(previous.work());
-        GoModLock lock = GoModLock.ofWork(work.goVersion(), work.toolchain().orElse(null), vendored.goVersion(), files, vendored.hash(), null,
-                options.toolchains().isEmpty() ? (sameInputs ? previous.toolchains() : null) : toolchainPins(previous, scratch.resolve("toolchain")));
+        GoModLock lock = pin(new GoModLock(files, work.goVersion(), work.toolchain().orElse(null), vendored.goVersion(), null)
+                .withPin(PinKey.VENDOR, vendored.hash()), previous, scratch);
         boolean changed = write(lockFile, lock);
         Path report = workspace.workDir().resolve("build-list.txt");
         writeReport(report, "the workspace " + workspace.goWorkFile(), vendored, buildList);
@@ -202,8 +194,7 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
                 + String.join(", ", modules.stream().map(m -> m.goMod().modulePath()).toList()) + "), "
                 + buildList.stream().filter(m -> !m.main()).count() + " other modules in the build list, "
                 + (vendored.empty() ? "nothing to vendor" : "vendor " + vendored.hash() + " (" + vendored.files() + " files)")
-                + (lock.toolchains().isEmpty() ? "" : ", toolchains " + String.join(" ", lock.toolchains().keySet()))
-                + ", vendored by " + vendored.goVersion() + " with go work vendor; build list in " + report);
+                + otherPins(lock) + ", vendored by " + vendored.goVersion() + " with go work vendor; build list in " + report);
         return new Outcome(lock, changed, buildList, report, vendored.files());
     }
 
@@ -221,51 +212,48 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
     }
 
     /**
-     * The h1 of each toolchain's module zip. A release's zip never changes (Go's checksum database
-     * holds it), so a pin the lock already has is kept; the others are downloaded through go, which
-     * checks them against that database.
+     * The lock's pins besides vendor/. A kind {@link Options#pin} names gets exactly the layouts named,
+     * each made and hashed by its layout (which may keep the previous pin where the content cannot
+     * have changed); a kind it does not name keeps the previous lock's pins while the inputs are the
+     * same (the same go.sum names the same module cache) and loses them otherwise.
      */
-    private SortedMap<String, String> toolchainPins(GoModLock previous, Path scratch) throws IOException, GoException, WorkspaceException {
-        SortedMap<String, String> pins = new TreeMap<>();
-        requireListed(previous, scratch);
-        for (ToolchainBundle t : options.toolchains()) {
-            String version = t.module().version();
-            String known = previous == null ? null : previous.toolchains().get(version);
-            if (known != null) {
-                pins.put(version, known);
-                continue;
+    private GoModLock pin(GoModLock lock, GoModLock previous, Path scratch) throws IOException, GoException, WorkspaceException, FormatException {
+        boolean sameInputs = previous != null && previous.inputs().equals(lock.inputs());
+        BundleSources sources = new BundleSources(workspace, options.go(), scratch, options.toolchains());
+        Set<PinKind> named = EnumSet.noneOf(PinKind.class);
+        options.pin().forEach(l -> named.add(l.pinKey().kind()));
+        GoModLock out = lock;
+        if (sameInputs) {
+            for (Map.Entry<PinKey, String> e : previous.pins().entrySet()) {
+                if (e.getKey().kind() != PinKind.VENDOR && !named.contains(e.getKey().kind())) {
+                    out = out.withPin(e.getKey(), e.getValue());
+                }
             }
-            Path zip = t.download(options.go(), scratch);
-            pins.put(version, DirHash.hashZip(zip));
-            reporter.info("pinned " + t.module() + " " + pins.get(version) + " (" + Files.size(zip) + " bytes)");
         }
-        return pins;
+        for (BundleKind kind : BundleKind.values()) {
+            List<BundleLayout> layouts = options.pin().stream().filter(l -> l.bundleKind() == kind).toList();
+            List<BundleLayout> unpinned = layouts.stream().filter(l -> previous == null || previous.pin(l.pinKey()).isEmpty()).toList();
+            if (!unpinned.isEmpty()) {
+                unpinned.get(0).checkPinnable(unpinned, sources, reporter);
+            }
+        }
+        for (BundleLayout l : options.pin()) {
+            Optional<String> known = previous == null ? Optional.empty() : previous.pin(l.pinKey());
+            out = out.withPin(l.pinKey(), l.freezePin(sources, known, reporter));
+        }
+        return out;
     }
 
-    /**
-     * Refuses, before anything is downloaded, a toolchain the lock does not pin yet for a platform
-     * the GOPROXY chain does not list for that release, naming the ones it lists.
-     */
-    private void requireListed(GoModLock previous, Path scratch) throws IOException, WorkspaceException {
-        List<ToolchainModule> wanted = options.toolchains().stream().map(ToolchainBundle::module)
-                .filter(m -> previous == null || !previous.toolchains().containsKey(m.version())).toList();
-        if (wanted.isEmpty()) {
-            return;
+    /** The pins besides vendor/, for the log line: {@code , modcache h1:…, golang.org/toolchain v0.0.1-go1.26.8.linux-amd64 …}. */
+    private static String otherPins(GoModLock lock) {
+        StringBuilder b = new StringBuilder();
+        for (PinKind kind : PinKind.values()) {
+            SortedMap<String, String> pins = lock.pins(kind);
+            if (kind != PinKind.VENDOR && !pins.isEmpty()) {
+                b.append(", ").append(kind.key()).append(' ').append(String.join(" ", kind.qualified() ? pins.keySet() : pins.values()));
+            }
         }
-        String release = wanted.get(0).go();
-        SortedSet<String> listed;
-        try {
-            listed = ToolchainBundle.listedPlatforms(options.go(), scratch, release);
-        } catch (GoException e) {
-            reporter.info("could not ask the GOPROXY chain which platforms it has for " + release + " (" + e.getMessage().lines().findFirst()
-                    .orElse("") + "): the platforms are checked by the download alone");
-            return;
-        }
-        List<String> unlisted = wanted.stream().map(ToolchainModule::platform).filter(p -> !listed.contains(p)).toList();
-        if (!listed.isEmpty() && !unlisted.isEmpty()) {
-            throw new WorkspaceException(Reason.UNLISTED_PLATFORM, "the GOPROXY chain lists " + release + " for " + String.join(", ", listed)
-                    + ", not for " + String.join(", ", unlisted), Map.of("platforms", String.join(",", listed)));
-        }
+        return b.toString();
     }
 
     private static GoModLock readQuietly(Path lockFile) throws IOException {

@@ -6,9 +6,10 @@ import dev.gomod.mod.GoMod;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -47,18 +48,80 @@ import java.util.regex.Pattern;
  * use api example.com/ws/api sha256:&lt;go.mod hex&gt; sha256:&lt;go.sum hex&gt;   (one per use directory, in go.work's order; go.sum may be "none")
  * </pre>
  * The other lines are as in format 1; the vendor tree is the one {@code go work vendor} writes beside go.work.
+ *
+ * <p>The lines after the inputs are pins, one kind after another in {@link PinKind}'s order, each
+ * {@code <key> [<qualifier>] <value>}; a new kind of artifact is a new {@link PinKind}, and the
+ * lock keeps its pins as a map from {@link PinKey} to value rather than a field per kind.
  */
-public record GoModLock(String modulePath, String goVersion, String toolchain, String vendoredBy,
-                        String goModSha256, String goSumSha256, String vendorHash, String modcacheHash,
-                        SortedMap<String, String> toolchains, Work work, String modFile) {
+public record GoModLock(Inputs inputs, String goVersion, String toolchain, String vendoredBy, SortedMap<PinKey, String> pins) {
+
+    /** What the lock was frozen from: one module's go.mod and go.sum, or a workspace's go.work and its modules' files. */
+    public sealed interface Inputs permits ModuleFiles, Work {
+        /** The lock format these inputs are written in. */
+        int format();
+
+        /** The lines before go, toolchain and vendored-by. */
+        void appendHead(StringBuilder b);
+
+        /** The digest lines after them: go.mod and go.sum, or go.work, go.work.sum and the use lines. */
+        void appendLines(StringBuilder b);
+    }
+
+    /**
+     * One module: its path, and the digests of the go.mod file it was frozen from and of the .sum
+     * file beside it ({@link #NONE} for none). {@code modFile} names an alternate go.mod
+     * ({@code go -modfile=go.prod.mod}); null or {@code go.mod} for the default, which is not written.
+     */
+    public record ModuleFiles(String modulePath, String goModSha256, String goSumSha256, String modFile) implements Inputs {
+        public ModuleFiles {
+            if (modulePath == null || goModSha256 == null || goSumSha256 == null) {
+                throw new IllegalArgumentException("a lock needs the module path and the go.mod and go.sum digests");
+            }
+            if (GoMod.FILE.equals(modFile)) {
+                modFile = null;
+            }
+        }
+
+        public ModuleFiles(String modulePath, String goModSha256, String goSumSha256) {
+            this(modulePath, goModSha256, goSumSha256, null);
+        }
+
+        @Override
+        public int format() {
+            return FORMAT;
+        }
+
+        @Override
+        public void appendHead(StringBuilder b) {
+            b.append("module ").append(modulePath).append('\n');
+            line(b, "modfile", modFile);
+        }
+
+        @Override
+        public void appendLines(StringBuilder b) {
+            b.append("go.mod sha256:").append(goModSha256).append('\n');
+            b.append("go.sum ").append(digest(goSumSha256)).append('\n');
+        }
+    }
 
     /** What a workspace lock pins instead of one module's files. */
-    public record Work(String goWorkSha256, String goWorkSumSha256, List<Use> uses) {
+    public record Work(String goWorkSha256, String goWorkSumSha256, List<Use> uses) implements Inputs {
         public Work {
             uses = List.copyOf(uses);
         }
 
+        @Override
+        public int format() {
+            return WORK_FORMAT;
+        }
+
+        @Override
+        public void appendHead(StringBuilder b) {
+            b.append("workspace go.work\n");
+        }
+
         /** The {@code go.work}, {@code go.work.sum} and {@code use} lines, as the lock and bundle manifests write them. */
+        @Override
         public void appendLines(StringBuilder b) {
             b.append("go.work sha256:").append(goWorkSha256).append('\n');
             b.append("go.work.sum ").append(digest(goWorkSumSha256)).append('\n');
@@ -91,99 +154,100 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
     private static final String HEADER =
             "# gomod.lock: written by gomod-maven-plugin; commit it next to go.mod. Do not edit.";
     private static final Pattern SHA256 = Pattern.compile("^[0-9a-f]{64}$");
-    private static final Pattern H1 = Pattern.compile("^h1:[A-Za-z0-9+/]{43}=$");
-    private static final Pattern TOOLCHAIN_VERSION = Pattern.compile("^v0\\.0\\.1-go1\\.[0-9a-z.]+\\.[a-z0-9]+-[a-z0-9]+$");
 
+    /** @param pins null for none */
     public GoModLock {
-        if (work == null && (modulePath == null || goModSha256 == null || goSumSha256 == null)) {
-            throw new IllegalArgumentException("a lock needs the module path and the go.mod and go.sum digests");
+        if (inputs == null) {
+            throw new IllegalArgumentException("a lock needs its inputs: a module's files or a workspace's");
         }
-        toolchains = Collections.unmodifiableSortedMap(new TreeMap<>(toolchains == null ? Map.of() : toolchains));
-        if (GoMod.FILE.equals(modFile)) {
-            modFile = null; // the default is not written
-        }
-    }
-
-    /** A lock of one module or of a workspace, its module read from go.mod. */
-    public GoModLock(String modulePath, String goVersion, String toolchain, String vendoredBy,
-                     String goModSha256, String goSumSha256, String vendorHash, String modcacheHash,
-                     SortedMap<String, String> toolchains, Work work) {
-        this(modulePath, goVersion, toolchain, vendoredBy, goModSha256, goSumSha256, vendorHash, modcacheHash, toolchains, work, null);
-    }
-
-    /** The go.mod file the lock was frozen from: go.mod, or the alternate {@code -modfile} named, whose .sum file goes with it. */
-    public String modFileName() {
-        return modFile == null ? GoMod.FILE : modFile;
-    }
-
-    /** The same lock, frozen from this go.mod file ({@code go.mod} or an alternate). */
-    public GoModLock withModFile(String name) {
-        return new GoModLock(modulePath, goVersion, toolchain, vendoredBy, goModSha256, goSumSha256, vendorHash, modcacheHash, toolchains, work, name);
-    }
-
-    /** A lock that pins no toolchain. */
-    public GoModLock(String modulePath, String goVersion, String toolchain, String vendoredBy,
-                     String goModSha256, String goSumSha256, String vendorHash, String modcacheHash) {
-        this(modulePath, goVersion, toolchain, vendoredBy, goModSha256, goSumSha256, vendorHash, modcacheHash, null);
-    }
-
-    /** A lock of one module. */
-    public GoModLock(String modulePath, String goVersion, String toolchain, String vendoredBy,
-                     String goModSha256, String goSumSha256, String vendorHash, String modcacheHash,
-                     SortedMap<String, String> toolchains) {
-        this(modulePath, goVersion, toolchain, vendoredBy, goModSha256, goSumSha256, vendorHash, modcacheHash, toolchains, null);
-    }
-
-    /** A lock of a workspace. */
-    public static GoModLock ofWork(String goVersion, String toolchain, String vendoredBy, Work work, String vendorHash,
-                                   String modcacheHash, SortedMap<String, String> toolchains) {
-        return new GoModLock(null, goVersion, toolchain, vendoredBy, null, null, vendorHash, modcacheHash, toolchains, work);
+        pins = Collections.unmodifiableSortedMap(new TreeMap<>(pins == null ? Map.of() : pins));
+        pins.forEach((key, value) -> {
+            if (!key.kind().validValue(value)) {
+                throw new IllegalArgumentException(key + ": not a valid pin: " + value);
+            }
+        });
     }
 
     /** True for a workspace lock (format 2). */
     public boolean isWork() {
-        return work != null;
+        return inputs instanceof Work;
     }
 
-    /** The module path of the toolchain lines. */
-    public static final String TOOLCHAIN_MODULE = "golang.org/toolchain";
+    /** A workspace's files, or null for one module. */
+    public Work work() {
+        return inputs instanceof Work w ? w : null;
+    }
 
+    /** The module's path, or null for a workspace. */
+    public String modulePath() {
+        return inputs instanceof ModuleFiles m ? m.modulePath() : null;
+    }
+
+    /** The module's go.mod digest, or null for a workspace. */
+    public String goModSha256() {
+        return inputs instanceof ModuleFiles m ? m.goModSha256() : null;
+    }
+
+    /** The module's go.sum digest ({@link #NONE} for none), or null for a workspace. */
+    public String goSumSha256() {
+        return inputs instanceof ModuleFiles m ? m.goSumSha256() : null;
+    }
+
+    /** The go.mod file the lock was frozen from: go.mod, or the alternate {@code -modfile} named, whose .sum file goes with it. */
+    public String modFileName() {
+        return inputs instanceof ModuleFiles m && m.modFile() != null ? m.modFile() : GoMod.FILE;
+    }
+
+    /** The value of one pin, if the lock has it. */
+    public Optional<String> pin(PinKey key) {
+        return Optional.ofNullable(pins.get(key));
+    }
+
+    /** The pins of one kind, by qualifier (null for an unqualified kind), in the lock's order. */
+    public SortedMap<String, String> pins(PinKind kind) {
+        SortedMap<String, String> out = new TreeMap<>(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        pins.forEach((key, value) -> {
+            if (key.kind() == kind) {
+                out.put(key.qualifier(), value);
+            }
+        });
+        return Collections.unmodifiableSortedMap(out);
+    }
+
+    /** The same lock with this pin set, or removed when {@code value} is null. */
+    public GoModLock withPin(PinKey key, String value) {
+        SortedMap<PinKey, String> next = new TreeMap<>(pins);
+        if (value == null) {
+            next.remove(key);
+        } else {
+            next.put(key, value);
+        }
+        return new GoModLock(inputs, goVersion, toolchain, vendoredBy, next);
+    }
+
+    /** The same lock whose pins of {@code kind} are exactly these, by qualifier. */
+    public GoModLock withPins(PinKind kind, Map<String, String> byQualifier) {
+        SortedMap<PinKey, String> next = new TreeMap<>(pins);
+        next.keySet().removeIf(k -> k.kind() == kind);
+        byQualifier.forEach((q, value) -> next.put(new PinKey(kind, q), value));
+        return new GoModLock(inputs, goVersion, toolchain, vendoredBy, next);
+    }
+
+    /** The same lock, vendored by this Go into this tree. */
     public GoModLock withVendor(String vendoredByGo, String hash) {
-        return new GoModLock(modulePath, goVersion, toolchain, vendoredByGo, goModSha256, goSumSha256, hash, modcacheHash, toolchains, work, modFile);
-    }
-
-    public GoModLock withModcache(String hash) {
-        return new GoModLock(modulePath, goVersion, toolchain, vendoredBy, goModSha256, goSumSha256, vendorHash, hash, toolchains, work, modFile);
-    }
-
-    /** The same lock pinning these toolchains (module version to h1) instead. */
-    public GoModLock withToolchains(Map<String, String> pins) {
-        return new GoModLock(modulePath, goVersion, toolchain, vendoredBy, goModSha256, goSumSha256, vendorHash, modcacheHash,
-                new TreeMap<>(pins), work, modFile);
+        return new GoModLock(inputs, goVersion, toolchain, vendoredByGo, pins).withPin(PinKey.VENDOR, hash);
     }
 
     public byte[] toBytes() {
         StringBuilder b = new StringBuilder();
         b.append(HEADER).append('\n');
-        b.append("lock ").append(work == null ? FORMAT : WORK_FORMAT).append('\n');
-        if (work == null) {
-            b.append("module ").append(modulePath).append('\n');
-            line(b, "modfile", modFile);
-        } else {
-            b.append("workspace go.work\n");
-        }
+        b.append("lock ").append(inputs.format()).append('\n');
+        inputs.appendHead(b);
         line(b, "go", goVersion);
         line(b, "toolchain", toolchain);
         line(b, "vendored-by", vendoredBy);
-        if (work == null) {
-            b.append("go.mod sha256:").append(goModSha256).append('\n');
-            b.append("go.sum ").append(digest(goSumSha256)).append('\n');
-        } else {
-            work.appendLines(b);
-        }
-        line(b, "vendor", vendorHash);
-        line(b, "modcache", modcacheHash);
-        toolchains.forEach((version, h1) -> b.append(TOOLCHAIN_MODULE).append(' ').append(version).append(' ').append(h1).append('\n'));
+        inputs.appendLines(b);
+        pins.forEach((key, value) -> b.append(key.prefix()).append(' ').append(value).append('\n'));
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -203,7 +267,7 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
 
     public static GoModLock parse(String file, byte[] data) throws FormatException {
         Map<String, String> values = new LinkedHashMap<>();
-        SortedMap<String, String> toolchains = new TreeMap<>();
+        SortedMap<PinKey, String> pins = new TreeMap<>();
         List<Use> uses = new ArrayList<>();
         String[] lines = new String(data, StandardCharsets.UTF_8).split("\n", -1);
         int formatLine = 0;
@@ -218,14 +282,11 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
             }
             String key = line.substring(0, sp);
             String value = line.substring(sp + 1).strip();
-            if (key.equals(TOOLCHAIN_MODULE)) {
-                String[] f = value.split("\\s+");
-                if (f.length != 2 || !TOOLCHAIN_VERSION.matcher(f[0]).matches() || !H1.matcher(f[1]).matches()) {
-                    throw new FormatException(file, i + 1, "want '" + TOOLCHAIN_MODULE
-                            + " v0.0.1-go<release>.<goos>-<goarch> h1:<hash>', not: " + line);
-                }
-                if (toolchains.put(f[0], f[1]) != null) {
-                    throw new FormatException(file, i + 1, "repeated toolchain " + f[0]);
+            PinKind pinKind = PinKind.ofKey(key);
+            if (pinKind != null) {
+                PinKey pin = parsePin(file, i + 1, pinKind, value, line);
+                if (pins.put(pin, pin.kind().qualified() ? value.split("\\s+")[1] : value) != null) {
+                    throw new FormatException(file, i + 1, pinKind.qualified() ? "repeated " + pin : "repeated key '" + key + "'");
                 }
                 continue;
             }
@@ -265,11 +326,6 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
                     }
                     value = value.substring(7);
                 }
-                case "vendor", "modcache" -> {
-                    if (!H1.matcher(value).matches()) {
-                        throw new FormatException(file, i + 1, key + " must be an h1: hash, not " + value);
-                    }
-                }
                 default -> throw new FormatException(file, i + 1, "unknown key '" + key + "'");
             }
             values.put(key, value);
@@ -298,11 +354,23 @@ public record GoModLock(String modulePath, String goVersion, String toolchain, S
         if (isWork != !uses.isEmpty()) {
             throw new FormatException(file, 0, isWork ? "a workspace lock needs its 'use' lines" : "'use' lines belong in a workspace lock (lock 2)");
         }
-        if (isWork) {
-            return ofWork(values.get("go"), values.get("toolchain"), values.get("vendored-by"),
-                    new Work(values.get("go.work"), values.get("go.work.sum"), uses), values.get("vendor"), values.get("modcache"), toolchains);
+        Inputs inputs = isWork ? new Work(values.get("go.work"), values.get("go.work.sum"), uses)
+                : new ModuleFiles(values.get("module"), values.get("go.mod"), values.get("go.sum"), values.get("modfile"));
+        return new GoModLock(inputs, values.get("go"), values.get("toolchain"), values.get("vendored-by"), pins);
+    }
+
+    /** One pin line's key: its kind and qualifier, checked with its value. */
+    private static PinKey parsePin(String file, int line, PinKind kind, String value, String text) throws FormatException {
+        if (!kind.qualified()) {
+            if (!kind.validValue(value)) {
+                throw new FormatException(file, line, kind.key() + " must be an h1: hash, not " + value);
+            }
+            return new PinKey(kind, null);
         }
-        return new GoModLock(values.get("module"), values.get("go"), values.get("toolchain"), values.get("vendored-by"),
-                values.get("go.mod"), values.get("go.sum"), values.get("vendor"), values.get("modcache"), toolchains, null, values.get("modfile"));
+        String[] f = value.split("\\s+");
+        if (f.length != 2 || !kind.validQualifier(f[0]) || !kind.validValue(f[1])) {
+            throw new FormatException(file, line, "want '" + kind.syntax() + "', not: " + text);
+        }
+        return new PinKey(kind, f[0]);
     }
 }

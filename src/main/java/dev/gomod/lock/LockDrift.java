@@ -18,8 +18,27 @@ import java.util.List;
  * when both the lock and the directory have a vendor tree.
  */
 public final class LockDrift {
-    /** What drifted. */
-    public enum Item { GO_MOD, GO_SUM, VENDOR, MODCACHE, TOOLCHAIN, GO_WORK, GO_WORK_SUM }
+    /** What drifted: an input file, or a pinned artifact ({@link PinKind}). */
+    public sealed interface Item permits Input, PinKind {
+        /** The file or tree, as messages name it. */
+        String what();
+    }
+
+    /** The files a lock is frozen from. */
+    public enum Input implements Item {
+        GO_MOD("go.mod"), GO_SUM("go.sum"), GO_WORK("go.work"), GO_WORK_SUM("go.work.sum");
+
+        private final String what;
+
+        Input(String what) {
+            this.what = what;
+        }
+
+        @Override
+        public String what() {
+            return what;
+        }
+    }
 
     /** One difference: what the lock says and what the workspace has; {@code file} names a workspace module's file. */
     public record Drift(Item item, String locked, String actual, String file) {
@@ -34,15 +53,7 @@ public final class LockDrift {
 
         /** The file or tree that drifted, as messages name it. */
         public String what() {
-            return file != null ? file : switch (item) {
-                case GO_MOD -> "go.mod";
-                case GO_SUM -> "go.sum";
-                case VENDOR -> "vendor/";
-                case MODCACHE -> "module cache";
-                case TOOLCHAIN -> "Go toolchain";
-                case GO_WORK -> "go.work";
-                case GO_WORK_SUM -> "go.work.sum";
-            };
+            return file != null ? file : item.what();
         }
     }
 
@@ -93,11 +104,11 @@ public final class LockDrift {
         boolean alternate = !modFile.equals(GoMod.FILE);
         String goMod = digestOrNone(moduleDir.resolve(modFile));
         if (!goMod.equals(lock.goModSha256())) {
-            drifts.add(new Drift(Item.GO_MOD, "sha256:" + lock.goModSha256(), label(goMod, modFile), alternate ? modFile : null));
+            drifts.add(new Drift(Input.GO_MOD, "sha256:" + lock.goModSha256(), label(goMod, modFile), alternate ? modFile : null));
         }
         String goSum = digestOrNone(moduleDir.resolve(sumFile));
         if (!goSum.equals(lock.goSumSha256())) {
-            drifts.add(new Drift(Item.GO_SUM, label(lock.goSumSha256(), sumFile), label(goSum, sumFile), alternate ? sumFile : null));
+            drifts.add(new Drift(Input.GO_SUM, label(lock.goSumSha256(), sumFile), label(goSum, sumFile), alternate ? sumFile : null));
         }
         return drifts;
     }
@@ -107,21 +118,21 @@ public final class LockDrift {
         List<Drift> drifts = new ArrayList<>();
         String goWork = digestOrNone(workDir.resolve("go.work"));
         if (!goWork.equals(work.goWorkSha256())) {
-            drifts.add(new Drift(Item.GO_WORK, label(work.goWorkSha256()), label(goWork, "go.work")));
+            drifts.add(new Drift(Input.GO_WORK, label(work.goWorkSha256()), label(goWork, "go.work")));
         }
         String goWorkSum = digestOrNone(workDir.resolve("go.work.sum"));
         if (!goWorkSum.equals(work.goWorkSumSha256())) {
-            drifts.add(new Drift(Item.GO_WORK_SUM, label(work.goWorkSumSha256(), "go.work.sum"), label(goWorkSum, "go.work.sum")));
+            drifts.add(new Drift(Input.GO_WORK_SUM, label(work.goWorkSumSha256(), "go.work.sum"), label(goWorkSum, "go.work.sum")));
         }
         for (GoModLock.Use u : work.uses()) {
             Path dir = workDir.resolve(u.dir());
             String goMod = digestOrNone(dir.resolve("go.mod"));
             if (!goMod.equals(u.goModSha256())) {
-                drifts.add(new Drift(Item.GO_MOD, label(u.goModSha256()), label(goMod, "go.mod"), GoWork.fileIn(u.dir(), "go.mod")));
+                drifts.add(new Drift(Input.GO_MOD, label(u.goModSha256()), label(goMod, "go.mod"), GoWork.fileIn(u.dir(), "go.mod")));
             }
             String goSum = goSumDigest(dir);
             if (!goSum.equals(u.goSumSha256())) {
-                drifts.add(new Drift(Item.GO_SUM, label(u.goSumSha256()), label(goSum), GoWork.fileIn(u.dir(), "go.sum")));
+                drifts.add(new Drift(Input.GO_SUM, label(u.goSumSha256()), label(goSum), GoWork.fileIn(u.dir(), "go.sum")));
             }
         }
         return drifts;
@@ -148,13 +159,14 @@ public final class LockDrift {
         Path vendor = moduleDir.resolve("vendor");
         boolean vendorChecked = false;
         int files = 0;
-        if (lock.vendorHash() != null && Files.isDirectory(vendor, LinkOption.NOFOLLOW_LINKS)) {
+        String pinned = lock.pin(PinKey.VENDOR).orElse(null);
+        if (pinned != null && Files.isDirectory(vendor, LinkOption.NOFOLLOW_LINKS)) {
             List<DirHash.FileSource> list = DirHash.listDir(vendor, "vendor");
             files = list.size();
             String actual = DirHash.hashParallel(list, Runtime.getRuntime().availableProcessors());
             vendorChecked = true;
-            if (!actual.equals(lock.vendorHash())) {
-                drifts.add(new Drift(Item.VENDOR, lock.vendorHash(), actual));
+            if (!actual.equals(pinned)) {
+                drifts.add(new Drift(PinKind.VENDOR, pinned, actual));
             }
         }
         return new Result(drifts, vendorChecked, files);

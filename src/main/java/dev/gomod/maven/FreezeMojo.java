@@ -1,6 +1,7 @@
 package dev.gomod.maven;
 
-import dev.gomod.bundle.ToolchainBundle;
+import dev.gomod.bundle.BundleKind;
+import dev.gomod.bundle.BundleLayout;
 import dev.gomod.freeze.DependencyPolicy;
 import dev.gomod.freeze.Freeze;
 import dev.gomod.freeze.LicenseCheck;
@@ -179,12 +180,14 @@ public class FreezeMojo extends GoMojo {
             throw new MojoFailureException(Property.TIDY + "=true rewrites go.mod and go.sum, which " + Property.LOCKED
                     + "=true forbids: run one or the other");
         }
-        Set<BundleKind> kinds = BundleKind.parseList(bundles, Property.BUNDLES);
-        List<ToolchainBundle> toolchains = new ArrayList<>();
+        Set<BundleKind> kinds = KindSetting.parseList(bundles, Property.BUNDLES);
         requireKindsForMode(kinds, Property.BUNDLES);
-        if (kinds.contains(BundleKind.TOOLCHAIN)) {
-            for (ToolchainModule m : ToolchainChoice.modules(workspace().versionSource(), toolchainVersion, toolchainPlatforms)) {
-                toolchains.add(new ToolchainBundle(m));
+        List<ToolchainModule> toolchains = kinds.contains(BundleKind.TOOLCHAIN)
+                ? ToolchainChoice.modules(workspace().versionSource(), toolchainVersion, toolchainPlatforms) : List.of();
+        List<BundleLayout> pin = new ArrayList<>();
+        for (BundleKind kind : kinds) {
+            if (kind != BundleKind.VENDOR) { // freeze pins vendor/ always, from its own vendor tree
+                pin.addAll(kind.layouts(toolchains));
             }
         }
         DependencyPolicy policy = new DependencyPolicy(allowDirectoryReplace, deny, allow, refusePseudoVersions);
@@ -196,7 +199,6 @@ public class FreezeMojo extends GoMojo {
         LicensePolicy licenses = LicensePolicy.of(setting(licensesAllow, Property.LICENSES_ALLOW, null, Property.OLD_LICENSES_ALLOW),
                 setting(licensesDeny, Property.LICENSES_DENY, null, Property.OLD_LICENSES_DENY), unknown.equals("fail"));
         LicenseCheck check = licenses.freezeCheck(SbomMojo.scope(sbomScope), reporter(), SbomMojo.licenseCache(licenseCache, session));
-        new Freeze(workspace(), reporter(), new Freeze.Options(goCommand(), policy, tidy, kinds.contains(BundleKind.MODCACHE), toolchains,
-                check, locked)).run();
+        new Freeze(workspace(), reporter(), new Freeze.Options(goCommand(), policy, tidy, pin, check, locked)).run();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gomod.maven;
 
+import dev.gomod.bundle.BundleKind;
 import dev.gomod.gotool.EnvironmentFiles;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.ToolchainModule;
@@ -81,7 +82,7 @@ public class GoRunMojo extends GoMojo {
                     + Property.ARGS + "=\"build ./...\"");
         }
         Path module = moduleDir();
-        BundleKind from = BundleKind.parseRestorable(kind, Property.KIND);
+        BundleKind from = KindSetting.parseRestorable(kind, Property.KIND);
         requireKindsForMode(Set.of(from), Property.KIND);
         GoCommand go = goCommand(true);
         Map<String, String> offline = offlineEnvironment(module, from, go.environment().get("GOFLAGS"), go.environment().get("GOTOOLCHAIN"));
@@ -133,6 +134,7 @@ public class GoRunMojo extends GoMojo {
                 env.put("GOFLAGS", (flags + " -mod=readonly").strip());
                 env.put("GOPROXY", dir.toUri().toString().replaceAll("/$", ""));
             }
+            default -> throw new IllegalStateException(from.id() + " is not a kind go builds from");
         }
         env.put("GONOPROXY", "none.invalid");
         env.put("GOSUMDB", "off");

@@ -11,7 +11,6 @@ import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.Artifact;
 
 import javax.inject.Inject;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -58,15 +57,16 @@ public class InstallGoMojo extends BundleMojo {
     protected void run() throws Exception {
         ToolchainModule module = ToolchainModule.of(ToolchainChoice.release(workspace().versionSource(), toolchainVersion), ToolchainModule.runningPlatform());
         ToolchainBundle layout = new ToolchainBundle(module);
-        Path goroot = installedGoroot(module);
+        Path goroot = layout.target(restoreDirs(null));
         Restore restore = new Restore(workspace(), MavenReporter.of(getLog(), false), new Restore.Options(layout, goroot, limits()));
         Optional<Restore.Unchanged> installed = restore.upToDate();
         if (installed.isPresent()) {
             getLog().info(layout.label() + " already installed in " + goroot + " (matches " + lockPath().getFileName() + ": "
                     + installed.get().describe() + ")");
         } else {
-            Artifact coordinates = coordinates(BundleKind.toolchainClassifier(module), ReproducibleArchive.Format.ZIP.extension());
-            restore.run(resolve(coordinates), ReproducibleArchive.Format.ZIP);
+            ReproducibleArchive.Format format = layout.format(ReproducibleArchive.Format.ZIP);
+            Artifact coordinates = coordinates(layout.classifier(), format.extension());
+            restore.run(resolve(coordinates), format);
         }
         use(goroot, goroot.resolve(module.executable()));
     }

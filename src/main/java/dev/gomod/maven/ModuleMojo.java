@@ -2,7 +2,9 @@ package dev.gomod.maven;
 
 import dev.gomod.WorkspaceException;
 import dev.gomod.archive.UnsafeArchiveException;
+import dev.gomod.bundle.BundleKind;
 import dev.gomod.bundle.InstalledToolchain;
+import dev.gomod.bundle.RestoreDirs;
 import dev.gomod.gotool.ToolchainModule;
 import dev.gomod.gotool.GoException;
 import dev.gomod.mod.FormatException;
@@ -215,10 +217,15 @@ abstract class ModuleMojo extends AbstractMojo {
      * module cache of a workspace (every module's go.sum and go.work.sum) is not built yet.
      */
     protected void requireKindsForMode(java.util.Collection<BundleKind> kinds, String property) throws MojoFailureException {
-        if (workspace().goWorkMode() && kinds.contains(BundleKind.MODCACHE)) {
-            throw new MojoFailureException(property + "=" + BundleKind.MODCACHE.id() + " with a go.work workspace ("
-                    + workspace().goWorkFile() + ") is not supported yet: the workspace ships as its vendor tree. Use "
-                    + BundleKind.VENDOR.id() + ", or set -D" + Property.WORKSPACE + "=false to work on the module in " + Property.DIR + " alone");
+        if (!workspace().goWorkMode()) {
+            return;
+        }
+        for (BundleKind k : kinds) {
+            if (!k.inWorkspaceMode()) {
+                throw new MojoFailureException(property + "=" + k.id() + " with a go.work workspace ("
+                        + workspace().goWorkFile() + ") is not supported yet: the workspace ships as its vendor tree. Use "
+                        + BundleKind.VENDOR.id() + ", or set -D" + Property.WORKSPACE + "=false to work on the module in " + Property.DIR + " alone");
+            }
         }
     }
 
@@ -234,15 +241,17 @@ abstract class ModuleMojo extends AbstractMojo {
         return name;
     }
 
-    /** The directory gomod:install-go installs {@code module} into; with null, the directory of all installs. */
-    protected Path installedGoroot(ToolchainModule module) {
-        Path base;
+    /** The directory of every toolchain gomod:install-go installs, one GOROOT per release and platform. */
+    protected Path toolchainsDir() {
         if (goInstallDirectory != null) {
-            base = goInstallDirectory.toPath().toAbsolutePath().normalize();
-        } else {
-            base = Path.of(session.getLocalRepository().getBasedir()).toAbsolutePath().normalize().resolveSibling("gomod").resolve("go");
+            return goInstallDirectory.toPath().toAbsolutePath().normalize();
         }
-        return module == null ? base : base.resolve(module.go() + "." + module.platform());
+        return Path.of(session.getLocalRepository().getBasedir()).toAbsolutePath().normalize().resolveSibling("gomod").resolve("go");
+    }
+
+    /** Where each layout restores in this build: vendor/ of the workspace, {@code goproxy}, and the toolchains' directory. */
+    protected RestoreDirs restoreDirs(Path goproxy) throws MojoFailureException {
+        return new RestoreDirs(workspace().vendorDir(), goproxy, toolchainsDir());
     }
 
     /**
@@ -274,7 +283,7 @@ abstract class ModuleMojo extends AbstractMojo {
             }
             return new ChosenGo(configured, null, Property.GO + "=" + configured, false);
         }
-        Path base = installedGoroot(null);
+        Path base = toolchainsDir();
         InstalledToolchain installed = InstalledToolchain.find(workspace(), base, ToolchainModule.running());
         if (installed.executable().isPresent()) {
             return new ChosenGo(installed.executable().get().toString(), installed.goroot(), installed.why() + " by gomod:install-go", true);

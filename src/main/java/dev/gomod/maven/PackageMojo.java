@@ -1,10 +1,11 @@
 package dev.gomod.maven;
 
 import dev.gomod.archive.ReproducibleArchive;
-import dev.gomod.bundle.ModcacheBundle;
+import dev.gomod.bundle.BundleKind;
+import dev.gomod.bundle.BundleLayout;
+import dev.gomod.bundle.BundleSources;
 import dev.gomod.bundle.Pack;
 import dev.gomod.bundle.PackedBundle;
-import dev.gomod.bundle.ToolchainBundle;
 import dev.gomod.gotool.ToolchainModule;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -103,7 +104,7 @@ public class PackageMojo extends GoMojo {
 
     @Override
     protected void run() throws Exception {
-        Set<BundleKind> kinds = BundleKind.parseList(bundles, Property.BUNDLES);
+        Set<BundleKind> kinds = KindSetting.parseList(bundles, Property.BUNDLES);
         requireKindsForMode(kinds, Property.BUNDLES);
         ReproducibleArchive.Format fmt;
         try {
@@ -120,27 +121,16 @@ public class PackageMojo extends GoMojo {
         if (!lockPath().toFile().isFile()) {
             getLog().warn(Remedies.noLock(lockPath().getFileName().toString()));
         }
+        List<ToolchainModule> toolchains = kinds.contains(BundleKind.TOOLCHAIN) ? toolchains() : List.of();
+        // with toolchains shipped, the module cache carries them too, for plain go's offline switch
+        BundleSources sources = new BundleSources(workspace(), kinds.stream().anyMatch(BundleKind::needsGo) ? goCommand() : null, workPath(), toolchains);
         for (BundleKind kind : kinds) {
-            if (kind == BundleKind.TOOLCHAIN) {
-                for (ToolchainModule m : toolchains()) {
-                    ToolchainBundle layout = new ToolchainBundle(m);
-                    String classifier = BundleKind.toolchainClassifier(m);
-                    Path zip = layout.download(goCommand(), workPath().resolve("toolchain"));
-                    Pack pack = new Pack(workspace(), reporter(), new Pack.Options(layout, ReproducibleArchive.Format.ZIP, time, null));
-                    report(classifier, pack.run(zip, out.resolve(base + "-" + classifier + ".zip")), ReproducibleArchive.Format.ZIP);
-                }
-                continue;
+            for (BundleLayout layout : kind.layouts(toolchains)) {
+                ReproducibleArchive.Format bundleFormat = layout.format(fmt);
+                Path target = out.resolve(base + "-" + layout.classifier() + "." + bundleFormat.extension());
+                Pack pack = new Pack(workspace(), reporter(), new Pack.Options(layout, bundleFormat, time, sbom));
+                report(layout.classifier(), pack.run(layout.source(sources), target), bundleFormat);
             }
-            Path target = out.resolve(base + "-" + kind.classifier() + "." + fmt.extension());
-            Path source = switch (kind) {
-                case VENDOR -> workspace().vendorDir();
-                // with toolchains shipped, the module cache carries them too, for plain go's offline switch
-                case MODCACHE -> ModcacheBundle.download(workspace().go(goCommand()), moduleDir(), workspace().goSumFile(), workPath().resolve("modcache"),
-                        kinds.contains(BundleKind.TOOLCHAIN) ? toolchains() : List.of());
-                case TOOLCHAIN -> throw new IllegalStateException("packed above");
-            };
-            Pack pack = new Pack(workspace(), reporter(), new Pack.Options(kind.layout(), fmt, time, sbom));
-            report(kind.classifier(), pack.run(source, target), fmt);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.gomod.maven;
 
 import dev.gomod.archive.ReproducibleArchive;
+import dev.gomod.bundle.BundleKind;
+import dev.gomod.bundle.BundleLayout;
 import dev.gomod.bundle.ModcacheBundle;
 import dev.gomod.bundle.Restore;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -12,6 +14,7 @@ import org.eclipse.aether.artifact.Artifact;
 import javax.inject.Inject;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,20 +77,20 @@ public class RestoreMojo extends BundleMojo {
 
     @Override
     protected void run() throws Exception {
-        BundleKind what = BundleKind.parseRestorable(kind, Property.KIND);
+        BundleKind what = KindSetting.parseRestorable(kind, Property.KIND);
         requireKindsForMode(Set.of(what), Property.KIND);
-        Path target = what == BundleKind.VENDOR ? workspace().vendorDir() : goproxyDir.toPath().toAbsolutePath().normalize();
-        Restore restore = new Restore(workspace(), MavenReporter.of(getLog(), false),
-                new Restore.Options(what.layout(), target, limits()));
+        BundleLayout layout = what.layouts(List.of()).get(0);
+        Path target = layout.target(restoreDirs(goproxyDir.toPath().toAbsolutePath().normalize()));
+        Restore restore = new Restore(workspace(), MavenReporter.of(getLog(), false), new Restore.Options(layout, target, limits()));
         Optional<Restore.Unchanged> upToDate = restore.upToDate();
         if (upToDate.isPresent()) {
-            getLog().info(what.layout().label() + " already matches " + lockPath().getFileName() + " (" + upToDate.get().describe() + "): nothing to restore");
+            getLog().info(layout.label() + " already matches " + lockPath().getFileName() + " (" + upToDate.get().describe() + "): nothing to restore");
         } else {
-            Artifact coordinates = coordinates(what.classifier(), format);
+            Artifact coordinates = coordinates(layout.classifier(), format);
             Path file = resolve(coordinates);
             restore.run(file, ReproducibleArchive.Format.of(coordinates.getExtension()));
         }
-        if (what == BundleKind.MODCACHE && gomodcache != null) {
+        if (layout == BundleLayout.MODCACHE && gomodcache != null) {
             ModcacheBundle.copyInto(target, gomodcache.toPath().toAbsolutePath());
             getLog().info("also copied into " + gomodcache);
         }

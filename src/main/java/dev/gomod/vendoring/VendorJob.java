@@ -7,6 +7,7 @@ import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
+import dev.gomod.lock.PinKey;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
 import dev.gomod.workspace.DirectorySwap;
@@ -48,9 +49,10 @@ public record VendorJob(Workspace workspace, Reporter reporter, Options options)
             if (lock != null) {
                 LockDrift.Result current = LockDrift.check(lock, moduleDir);
                 if (current.vendorChecked() && current.clean()) {
-                    reporter.info("vendor/ already matches " + lockFile.getFileName() + " (" + lock.vendorHash() + ", "
+                    String pinned = lock.pin(PinKey.VENDOR).orElseThrow();
+                    reporter.info("vendor/ already matches " + lockFile.getFileName() + " (" + pinned + ", "
                             + current.vendorFiles() + " files): nothing to do");
-                    return new Outcome(true, lock.vendorHash(), current.vendorFiles(), null);
+                    return new Outcome(true, pinned, current.vendorFiles(), null);
                 }
             }
             ScratchVendor vendoring = new ScratchVendor(workspace.go(options.go()));
@@ -62,7 +64,7 @@ public record VendorJob(Workspace workspace, Reporter reporter, Options options)
                 reporter.info("no dependencies to vendor (" + r.goVersion() + "): vendor/ removed, as go mod vendor does");
                 return new Outcome(false, null, 0, r.goVersion());
             }
-            if (lock != null && lock.vendorHash() != null && !lock.vendorHash().equals(r.hash())) {
+            if (lock != null && lock.pin(PinKey.VENDOR).filter(p -> !p.equals(r.hash())).isPresent()) {
                 DirectorySwap.deleteTree(swap.staging());
                 throw vendorMismatch(lock, r);
             }
@@ -82,7 +84,7 @@ public record VendorJob(Workspace workspace, Reporter reporter, Options options)
         String why = sameGo
                 ? "the same Go version made a different tree: the module cache may hold different module contents than when the lock was written"
                 : "vendoring output differs between Go versions (the lock was made by " + lockedBy + ", this is " + r.goVersion() + ")";
-        String message = "go mod vendor made a tree that does not match " + lockFile.getFileName() + ": the lock pins " + lock.vendorHash()
+        String message = "go mod vendor made a tree that does not match " + lockFile.getFileName() + ": the lock pins " + lock.pin(PinKey.VENDOR).orElseThrow()
                 + ", " + r.goVersion() + " made " + r.hash() + " (" + r.files() + " files). " + why + ". vendor/ was left as it was.";
         return sameGo ? new WorkspaceException(Reason.TAMPERED, message)
                 : new WorkspaceException(Reason.LOCKED_BY_OTHER_GO, message, Map.of("go", lockedBy, "lock", lockFile.getFileName().toString()));

@@ -3,6 +3,8 @@ package dev.gomod.verify;
 import dev.gomod.Reporter;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.LockDrift;
+import dev.gomod.lock.PinKey;
+import dev.gomod.lock.PinKind;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoSum;
@@ -219,14 +221,14 @@ public record WorkspaceCheck(Workspace workspace, Reporter reporter, Options opt
         }
         LockDrift.Result r = LockDrift.check(lock, workspace.dir());
         for (LockDrift.Drift d : r.drifts()) {
-            String why = d.item() == LockDrift.Item.VENDOR && lock.vendoredBy() != null
+            String why = d.item() == PinKind.VENDOR && lock.vendoredBy() != null
                     ? " (the lock's tree was vendored by " + lock.vendoredBy()
                     + (options.builder() != null && !GoVersion.parse(lock.vendoredBy()).map(options.builder()::equals).orElse(false)
                     ? ", the Go here is go" + options.builder() + ": vendoring can differ between Go versions" : "") + ")"
                     : "";
             findings.add(new Finding(Category.LOCK_DRIFT, d + why));
         }
-        if (lock.vendorHash() != null && !r.vendorChecked()) {
+        if (lock.pin(PinKey.VENDOR).isPresent() && !r.vendorChecked()) {
             notes.add("gomod.lock pins vendor/ but there is none here: the vendor tree was not checked");
         }
         checked.add(workspace.lockFile().getFileName() + (r.vendorChecked() ? " (with vendor/, " + r.vendorFiles() + " files)" : ""));

@@ -245,7 +245,7 @@ public final class Workspace {
         if (l.isPresent()) {
             List<LockDrift.Drift> drifts = new java.util.ArrayList<>(more);
             if (!l.get().isWork() && !l.get().modFileName().equals(modFile)) {
-                drifts.add(0, new LockDrift.Drift(LockDrift.Item.GO_MOD, l.get().modFileName(), modFile, "the go.mod file's name"));
+                drifts.add(0, new LockDrift.Drift(LockDrift.Input.GO_MOD, l.get().modFileName(), modFile, "the go.mod file's name"));
             }
             LockDrift.requireNone(l.get(), lockFile, dir, drifts);
         }

@@ -1,5 +1,6 @@
 package dev.gomod.bench;
 
+import dev.gomod.lock.PinKey;
 import dev.gomod.Reporter;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
@@ -119,7 +120,8 @@ public final class VendorBenchmark {
     private VendorTreeGenerator.Tree workspace(Path ws, int scale) throws IOException {
         VendorTreeGenerator.Tree tree = VendorTreeGenerator.generate(ws, scale);
         String vendorHash = DirHash.hashDir(ws.resolve("vendor"), "vendor");
-        GoModLock lock = new GoModLock("bench.example/app", "1.19", null, "go1.19.8", Sha256.hex(ws.resolve("go.mod")), GoModLock.NONE, vendorHash, null);
+        GoModLock lock = new GoModLock(new GoModLock.ModuleFiles("bench.example/app", Sha256.hex(ws.resolve("go.mod")), GoModLock.NONE), "1.19", null, "go1.19.8", null)
+                .withPin(PinKey.VENDOR, vendorHash);
         Files.write(ws.resolve("gomod.lock"), lock.toBytes());
         writePom(ws, scale);
         return tree;

@@ -1,5 +1,6 @@
 package dev.gomod.bundle;
 
+import dev.gomod.lock.PinKey;
 import dev.gomod.workspace.Workspace;
 import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
@@ -128,8 +129,8 @@ class BundleTest {
         Files.delete(link);
 
         String tree = LockDrift.vendorHash(main.resolve("vendor"));
-        GoModLock lock = new GoModLock(GraphFixture.MAIN_MODULE, "1.19", null, go.version(), Sha256.hex(main.resolve("go.mod")),
-                Sha256.hex(main.resolve("go.sum")), tree, null);
+        GoModLock lock = new GoModLock(new GoModLock.ModuleFiles(GraphFixture.MAIN_MODULE, Sha256.hex(main.resolve("go.mod")),
+                Sha256.hex(main.resolve("go.sum"))), "1.19", null, go.version(), null).withPin(PinKey.VENDOR, tree);
         Files.write(main.resolve("gomod.lock"), lock.toBytes());
         Files.writeString(main.resolve("vendor/example.com/text/text.go"), "// patched\n", java.nio.file.StandardOpenOption.APPEND);
         e = assertThrows(WorkspaceException.class,
@@ -173,14 +174,14 @@ class BundleTest {
     @Test
     void aModuleCacheOtherThanTheLockPinsIsRefused() throws Exception {
         Path download = ModcacheBundle.download(command(), main, tmp.resolve("fresh-cache"));
-        String actual = BundleLayout.MODCACHE.hash(download);
-        GoModLock lock = new GoModLock(GraphFixture.MAIN_MODULE, "1.19", null, null, Sha256.hex(main.resolve("go.mod")),
-                Sha256.hex(main.resolve("go.sum")), null, "h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=");
+        String actual = BundleLayout.MODCACHE.sourceHash(download);
+        GoModLock lock = new GoModLock(new GoModLock.ModuleFiles(GraphFixture.MAIN_MODULE, Sha256.hex(main.resolve("go.mod")),
+                Sha256.hex(main.resolve("go.sum"))), "1.19", null, null, null).withPin(PinKey.MODCACHE, "h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=");
         Files.write(main.resolve("gomod.lock"), lock.toBytes());
         WorkspaceException e = assertThrows(WorkspaceException.class, () -> pack(BundleLayout.MODCACHE, main, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ).run(download, tmp.resolve("m.tar.gz")));
         assertEquals(WorkspaceException.Reason.DRIFT, e.reason());
         assertTrue(e.getMessage().contains("module cache changed: lock has h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=, workspace has " + actual), e.getMessage());
-        Files.write(main.resolve("gomod.lock"), lock.withModcache(actual).toBytes());
+        Files.write(main.resolve("gomod.lock"), lock.withPin(PinKey.MODCACHE, actual).toBytes());
         pack(BundleLayout.MODCACHE, main, main.resolve("gomod.lock"), ReproducibleArchive.Format.TAR_GZ).run(download, tmp.resolve("m.tar.gz"));
     }
 

@@ -1,5 +1,7 @@
 package dev.gomod.bundle;
 
+import dev.gomod.lock.PinKind;
+import dev.gomod.lock.PinKey;
 import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.archive.ReproducibleArchive;
@@ -61,8 +63,8 @@ class RestoreTest {
     /** The producer: the graph, tidied, vendored, frozen with its lock; returns the module dir. */
     private Path producer(IsolatedGo go, Path main) throws Exception {
         go.run(main, "mod", "vendor").ok();
-        GoModLock lock = new GoModLock(GraphFixture.MAIN_MODULE, "1.19", null, go.version(), Sha256.hex(main.resolve("go.mod")),
-                Sha256.hex(main.resolve("go.sum")), LockDrift.vendorHash(main.resolve("vendor")), null);
+        GoModLock lock = new GoModLock(new GoModLock.ModuleFiles(GraphFixture.MAIN_MODULE, Sha256.hex(main.resolve("go.mod")),
+                Sha256.hex(main.resolve("go.sum"))), "1.19", null, go.version(), null).withPin(PinKey.VENDOR, LockDrift.vendorHash(main.resolve("vendor")));
         Files.write(main.resolve("gomod.lock"), lock.toBytes());
         return main;
     }
@@ -163,7 +165,7 @@ class RestoreTest {
         Files.write(cacheFile, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         assertTrue(restore(ws).upToDate().isPresent(), "the forged cache fools the no-op: it trusts what can write vendor/");
         LockDrift.Result verified = LockDrift.check(Workspace.of(ws).lock().orElseThrow(), ws);
-        assertEquals(List.of(LockDrift.Item.VENDOR), verified.drifts().stream().map(LockDrift.Drift::item).toList(),
+        assertEquals(List.of(PinKind.VENDOR), verified.drifts().stream().map(LockDrift.Drift::item).toList(),
                 "verification reads every file, whatever the cache says");
     }
 
@@ -183,7 +185,7 @@ class RestoreTest {
         Path download = ModcacheBundle.download(command, producer, tmp.resolve("fresh-cache"));
         Path lockFile = producer.resolve("gomod.lock");
         GoModLock lock = GoModLock.parse(lockFile.toString(), Files.readAllBytes(lockFile));
-        Files.write(lockFile, lock.withModcache(BundleLayout.MODCACHE.hash(download)).toBytes());
+        Files.write(lockFile, lock.withPin(PinKey.MODCACHE, BundleLayout.MODCACHE.sourceHash(download)).toBytes());
         Path bundle = tmp.resolve("hello-go-modcache.tar.gz");
         new Pack(new Workspace(producer, lockFile, producer.resolve("target/gomod")), Reporter.SILENT,
                 new Pack.Options(BundleLayout.MODCACHE, ReproducibleArchive.Format.TAR_GZ, TIME)).run(download, bundle);
@@ -362,8 +364,8 @@ class RestoreTest {
             r.nextBytes(b);
             Files.write(f, b);
         }
-        GoModLock lock = new GoModLock("example.com/big", "1.19", null, "go1.19.8", Sha256.hex(ws.resolve("go.mod")), GoModLock.NONE,
-                LockDrift.vendorHash(ws.resolve("vendor")), null);
+        GoModLock lock = new GoModLock(new GoModLock.ModuleFiles("example.com/big", Sha256.hex(ws.resolve("go.mod")), GoModLock.NONE),
+                "1.19", null, "go1.19.8", null).withPin(PinKey.VENDOR, LockDrift.vendorHash(ws.resolve("vendor")));
         Files.write(ws.resolve("gomod.lock"), lock.toBytes());
         return ws;
     }

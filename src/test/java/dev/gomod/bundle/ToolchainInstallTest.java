@@ -1,5 +1,6 @@
 package dev.gomod.bundle;
 
+import dev.gomod.lock.PinKey;
 import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.archive.ReproducibleArchive;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -59,8 +59,8 @@ class ToolchainInstallTest {
         Path ws = Files.createDirectories(tmp.resolve("agent"));
         Files.writeString(ws.resolve("go.mod"), "module example.com/agent\n\ngo 1.22\n");
         Files.writeString(ws.resolve("main.go"), "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"built by the installed go\") }\n");
-        GoModLock lock = new GoModLock("example.com/agent", "1.22", null, null, Sha256.hex(ws.resolve("go.mod")), GoModLock.NONE, null, null,
-                pin == null ? null : new java.util.TreeMap<>(Map.of(m.version(), pin)));
+        GoModLock lock = new GoModLock(new GoModLock.ModuleFiles("example.com/agent", Sha256.hex(ws.resolve("go.mod")), GoModLock.NONE), "1.22", null, null, null)
+                .withPin(PinKey.toolchain(m.version()), pin);
         Files.write(ws.resolve("gomod.lock"), lock.toBytes());
         return new Agent(Workspace.of(ws), new ToolchainBundle(m), tmp.resolve("install/" + m.go() + "." + m.platform()), new ArrayList<>());
     }

@@ -74,7 +74,7 @@ class AlternateModFileTest {
     @Test
     void everyJobReadsTheAlternateFileAndTheLockSaysWhich() throws Exception {
         byte[] goModBefore = Files.readAllBytes(main.resolve("go.mod"));
-        Freeze.Outcome frozen = new Freeze(prod(main), Reporter.of(log::add), new Freeze.Options(go(), DependencyPolicy.permissive(), false, false)).run();
+        Freeze.Outcome frozen = new Freeze(prod(main), Reporter.of(log::add), new Freeze.Options(go(), DependencyPolicy.permissive(), false, java.util.List.of())).run();
         String lockText = Files.readString(main.resolve("gomod.lock"), StandardCharsets.UTF_8);
         assertTrue(lockText.contains("\nmodule example.com/hello\nmodfile go.prod.mod\n"), lockText);
         assertEquals(Sha256.hex(main.resolve(PROD)), frozen.lock().goModSha256());
@@ -102,7 +102,7 @@ class AlternateModFileTest {
 
     @Test
     void theBundleCarriesTheAlternateFilesAndTheAgentBuildsTheProdSet() throws Exception {
-        new Freeze(prod(main), Reporter.of(log::add), new Freeze.Options(go(), DependencyPolicy.permissive(), false, false)).run();
+        new Freeze(prod(main), Reporter.of(log::add), new Freeze.Options(go(), DependencyPolicy.permissive(), false, java.util.List.of())).run();
         new VendorJob(prod(main), Reporter.of(log::add), new VendorJob.Options(go())).run();
         PackedBundle bundle = new Pack(prod(main), Reporter.of(log::add), new Pack.Options(BundleLayout.VENDOR, ReproducibleArchive.Format.TAR_GZ,
                 Instant.parse("2026-01-01T00:00:00Z"))).run(main.resolve("vendor"), tmp.resolve("hello-go-vendor.tar.gz"));

@@ -64,7 +64,7 @@ class FreezeVendorTest {
     }
 
     Freeze freeze(DependencyPolicy policy) {
-        return new Freeze(Workspace.of(main), Reporter.of(log::add), new Freeze.Options(command(go.env(), false), policy, false, false));
+        return new Freeze(Workspace.of(main), Reporter.of(log::add), new Freeze.Options(command(go.env(), false), policy, false, java.util.List.of()));
     }
 
     VendorJob vendor(boolean offline) {
@@ -88,7 +88,7 @@ class FreezeVendorTest {
         assertEquals(go.version(), lock.vendoredBy());
         assertEquals(Sha256.hex(goMod), lock.goModSha256());
         assertEquals(Sha256.hex(goSum), lock.goSumSha256());
-        assertTrue(lock.vendorHash().startsWith("h1:"));
+        assertTrue(lock.pin(dev.gomod.lock.PinKey.VENDOR).orElseThrow().startsWith("h1:"));
 
         List<String> report = Files.readAllLines(out.report());
         assertTrue(report.contains("example.com/old v1.0.0 => example.com/fork v1.0.1"), report.toString());
@@ -117,8 +117,8 @@ class FreezeVendorTest {
         GoModLock lock = freeze(DependencyPolicy.permissive()).run().lock();
         VendorJob.Outcome first = vendor(false).run();
         assertFalse(first.skipped());
-        assertEquals(lock.vendorHash(), first.hash());
-        assertEquals(lock.vendorHash(), LockDrift.vendorHash(main.resolve("vendor")));
+        assertEquals(lock.pin(dev.gomod.lock.PinKey.VENDOR).orElseThrow(), first.hash());
+        assertEquals(lock.pin(dev.gomod.lock.PinKey.VENDOR).orElseThrow(), LockDrift.vendorHash(main.resolve("vendor")));
         assertTrue(Files.exists(main.resolve("vendor/example.com/licensed/LICENSE")), "LICENSE from a parent directory");
         assertTrue(Files.exists(main.resolve("vendor/example.com/licensed/sub/NOTICE")));
         assertFalse(Files.exists(main.resolve("vendor/example.com/licensed/sub/pkg/testdata")));
@@ -132,7 +132,7 @@ class FreezeVendorTest {
         }
 
         assertTrue(vendor(false).run().skipped());
-        assertTrue(log.stream().anyMatch(l -> l.startsWith("vendor/ already matches gomod.lock (" + lock.vendorHash())), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("vendor/ already matches gomod.lock (" + lock.pin(dev.gomod.lock.PinKey.VENDOR).orElseThrow())), log.toString());
 
         go.set("GOPROXY", "off").set("GOFLAGS", "-mod=vendor -modcacherw").set("GOMODCACHE", tmp.resolve("empty-cache").toString());
         go.run(main, "build", "-o", "hello", ".").ok();

@@ -54,12 +54,12 @@ class LockedFreezeTest {
         }
         assertEquals(6, lines.size(), "three lines go, three come: " + lines);
         assertArrayEquals(lock, Files.readAllBytes(main.resolve("gomod.lock")), "nothing was written");
-        assertThrows(IllegalArgumentException.class, () -> new Freeze.Options(w.go().command(log::add), DependencyPolicy.permissive(), true, false,
+        assertThrows(IllegalArgumentException.class, () -> new Freeze.Options(w.go().command(log::add), DependencyPolicy.permissive(), true,
                 List.of(), LicenseCheck.NONE, true), "tidy rewrites what a locked freeze must not change");
     }
 
     private Freeze freeze(GraphFixture.Workspace w, boolean locked) {
         return new Freeze(Workspace.of(w.main()), Reporter.of(log::add),
-                new Freeze.Options(w.go().command(log::add), DependencyPolicy.permissive(), false, false).locked(locked));
+                new Freeze.Options(w.go().command(log::add), DependencyPolicy.permissive(), false, java.util.List.of()).locked(locked));
     }
 }

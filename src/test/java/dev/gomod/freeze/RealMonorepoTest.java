@@ -83,7 +83,7 @@ class RealMonorepoTest {
 
         // freeze runs go mod tidy in each module first: the modules were tidied by another Go
         Freeze.Outcome frozen = new Freeze(Workspace.of(ws), Reporter.of(log::add),
-                new Freeze.Options(go.command(log::add), new DependencyPolicy(false, null, null, false), true, false)).run();
+                new Freeze.Options(go.command(log::add), new DependencyPolicy(false, null, null, false), true, java.util.List.of())).run();
         GoModLock lock = frozen.lock();
         assertEquals(4, lock.work().uses().size());
         assertTrue(frozen.buildList().stream().anyMatch(m -> m.module().path().equals("github.com/google/uuid")), frozen.buildList().toString());

@@ -78,6 +78,6 @@ class RequireBlockMergeTest {
     }
 
     private Freeze freeze(Path main, IsolatedGo go, boolean tidy) {
-        return new Freeze(Workspace.of(main), Reporter.of(log::add), new Freeze.Options(go.command(log::add), DependencyPolicy.permissive(), tidy, false));
+        return new Freeze(Workspace.of(main), Reporter.of(log::add), new Freeze.Options(go.command(log::add), DependencyPolicy.permissive(), tidy, java.util.List.of()));
     }
 }

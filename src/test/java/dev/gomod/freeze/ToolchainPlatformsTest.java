@@ -39,7 +39,7 @@ class ToolchainPlatformsTest {
                 new ToolchainBundle(ToolchainModule.of("go1.27.4", "linux-riscv64")),
                 new ToolchainBundle(ToolchainModule.of("go1.27.4", "windows-amd64")));
         Freeze freeze = new Freeze(Workspace.of(w.main()), Reporter.of(log::add),
-                new Freeze.Options(w.go().command(log::add), DependencyPolicy.permissive(), false, false, toolchains));
+                new Freeze.Options(w.go().command(log::add), DependencyPolicy.permissive(), false, List.copyOf(toolchains)));
         WorkspaceException e = assertThrows(WorkspaceException.class, freeze::run);
         assertEquals(WorkspaceException.Reason.UNLISTED_PLATFORM, e.reason());
         assertEquals("the GOPROXY chain lists go1.27.4 for darwin-amd64, darwin-arm64, linux-amd64, linux-arm64,"

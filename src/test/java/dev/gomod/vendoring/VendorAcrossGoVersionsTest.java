@@ -1,5 +1,6 @@
 package dev.gomod.vendoring;
 
+import dev.gomod.lock.PinKey;
 import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.freeze.DependencyPolicy;
@@ -19,7 +20,6 @@ import dev.gomod.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +27,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,7 +65,7 @@ class VendorAcrossGoVersionsTest {
     @Test
     void aLockMadeByGo119IsHonouredByEveryLaterGo() throws Exception {
         GraphFixture.Workspace w = GraphFixture.tidied(tmp.resolve("producer"), GoMatrix.debian119());
-        GoModLock lock = new Freeze(Workspace.of(w.main()), Reporter.of(log::add), new Freeze.Options(w.go().command(log::add), DependencyPolicy.permissive(), false, false)).run().lock();
+        GoModLock lock = new Freeze(Workspace.of(w.main()), Reporter.of(log::add), new Freeze.Options(w.go().command(log::add), DependencyPolicy.permissive(), false, java.util.List.of())).run().lock();
         assertTrue(lock.vendoredBy().startsWith("go1.19."), lock.vendoredBy());
 
         List<String> reproducedBy = new ArrayList<>();
@@ -74,7 +73,7 @@ class VendorAcrossGoVersionsTest {
             Path ws = Checkout.sources(w.main(), tmp.resolve("agent-" + release.minor()));
             IsolatedGo go = new IsolatedGo(tmp.resolve("go-" + release.minor()), w.proxy().url(), release);
             VendorJob.Outcome o = new VendorJob(Workspace.of(ws), Reporter.of(log::add), new VendorJob.Options(go.command(log::add))).run();
-            assertEquals(lock.vendorHash(), o.hash(), release + " vendored another tree");
+            assertEquals(lock.pin(dev.gomod.lock.PinKey.VENDOR).orElseThrow(), o.hash(), release + " vendored another tree");
             assertTrue(log.get(log.size() - 1).endsWith("; the same tree " + lock.vendoredBy() + " made for gomod.lock"), log.toString());
             reproducedBy.add(o.goVersion());
         }
@@ -124,8 +123,8 @@ class VendorAcrossGoVersionsTest {
         assertTrue(go119.run(Checkout.sources(main, tmp.resolve("tidy119")), "mod", "tidy").stderr().contains("maximum version supported by tidy is 1.19"));
         Path old = Checkout.sources(main, tmp.resolve("old"));
         go119.run(old, "mod", "vendor").ok();
-        GoModLock lock = new GoModLock("example.com/main", "1.22", null, go119.version(), Sha256.hex(main.resolve("go.mod")),
-                Sha256.hex(main.resolve("go.sum")), DirHash.hashDir(old.resolve("vendor"), "vendor"), null);
+        GoModLock lock = new GoModLock(new GoModLock.ModuleFiles("example.com/main", Sha256.hex(main.resolve("go.mod")),
+                Sha256.hex(main.resolve("go.sum"))), "1.22", null, go119.version(), null).withPin(PinKey.VENDOR, DirHash.hashDir(old.resolve("vendor"), "vendor"));
         Files.write(main.resolve("gomod.lock"), lock.toBytes());
         assertTrue(Files.readString(old.resolve("vendor/modules.txt")).contains("## explicit; go 1.21\n"), "1.19 shortens go 1.21.0");
         assertTrue(Files.exists(old.resolve("vendor/example.com/emb/fixtures/fixture.txt")), "1.19 vendors test embeds");
@@ -145,7 +144,7 @@ class VendorAcrossGoVersionsTest {
         WorkspaceCheck.Report r = new WorkspaceCheck(Workspace.of(ws), Reporter.SILENT, WorkspaceCheck.Options.NONE.builder(GoVersion.parse(newest.version()).orElseThrow())).run();
         List<String> drift = r.of(WorkspaceCheck.Category.LOCK_DRIFT).stream().map(WorkspaceCheck.Finding::message).toList();
         assertEquals(1, drift.size(), r.toString());
-        assertTrue(drift.get(0).startsWith("vendor/ changed: lock has " + lock.vendorHash()), drift.get(0));
+        assertTrue(drift.get(0).startsWith("vendor/ changed: lock has " + lock.pin(dev.gomod.lock.PinKey.VENDOR).orElseThrow()), drift.get(0));
         assertTrue(drift.get(0).endsWith("(the lock's tree was vendored by " + lock.vendoredBy() + ", the Go here is "
                 + newest.version() + ": vendoring can differ between Go versions)"), drift.get(0));
     }

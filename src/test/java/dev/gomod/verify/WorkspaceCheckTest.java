@@ -1,5 +1,6 @@
 package dev.gomod.verify;
 
+import dev.gomod.lock.PinKey;
 import dev.gomod.Reporter;
 import dev.gomod.workspace.Workspace;
 import dev.gomod.hash.Sha256;
@@ -49,8 +50,8 @@ class WorkspaceCheckTest {
     }
 
     private void writeLock() throws IOException {
-        GoModLock lock = new GoModLock("example.com/main", "1.19", null, go.version(), Sha256.hex(main.resolve("go.mod")),
-                Sha256.hex(main.resolve("go.sum")), LockDrift.vendorHash(main.resolve("vendor")), null);
+        GoModLock lock = new GoModLock(new GoModLock.ModuleFiles("example.com/main", Sha256.hex(main.resolve("go.mod")),
+                Sha256.hex(main.resolve("go.sum"))), "1.19", null, go.version(), null).withPin(PinKey.VENDOR, LockDrift.vendorHash(main.resolve("vendor")));
         Files.write(main.resolve("gomod.lock"), lock.toBytes());
     }
 

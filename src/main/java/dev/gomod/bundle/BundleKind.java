@@ -1,0 +1,88 @@
+package dev.gomod.bundle;
+
+import dev.gomod.gotool.ToolchainModule;
+import dev.gomod.lock.PinKind;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The kinds of bundle by the names users give them, each with the layouts it makes: the one
+ * registry from which package, freeze, restore and install take classifiers, lock pins and
+ * restore targets (through {@link BundleLayout}). A kind is one layout, or one per platform (a
+ * toolchain).
+ */
+public enum BundleKind {
+    VENDOR(PinKind.VENDOR, false, true, false),
+    MODCACHE(PinKind.MODCACHE, false, false, true),
+    TOOLCHAIN(PinKind.TOOLCHAIN, true, true, true);
+
+    private final PinKind pin;
+    private final boolean shared;
+    private final boolean inWorkspaceMode;
+    private final boolean needsGo;
+
+    BundleKind(PinKind pin, boolean shared, boolean inWorkspaceMode, boolean needsGo) {
+        this.pin = pin;
+        this.shared = shared;
+        this.inWorkspaceMode = inWorkspaceMode;
+        this.needsGo = needsGo;
+    }
+
+    /** Whether making its source takes the go command (a download); packing vendor/ does not. */
+    public boolean needsGo() {
+        return needsGo;
+    }
+
+    /** As users write it: {@code vendor}, {@code modcache}, {@code toolchain}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind of lock line that pins bundles of this kind. */
+    public PinKind pin() {
+        return pin;
+    }
+
+    /**
+     * Whether it installs into a directory shared by every build on the machine (a toolchain),
+     * rather than being restored into one workspace.
+     */
+    public boolean shared() {
+        return shared;
+    }
+
+    /** Whether bundles of this kind are made of a go.work workspace (the module cache of a workspace is not built yet). */
+    public boolean inWorkspaceMode() {
+        return inWorkspaceMode;
+    }
+
+    /** The layouts of this kind: its one layout, or one per toolchain module in {@code toolchains}. */
+    public List<BundleLayout> layouts(List<ToolchainModule> toolchains) {
+        return switch (this) {
+            case VENDOR -> List.of(BundleLayout.VENDOR);
+            case MODCACHE -> List.of(BundleLayout.MODCACHE);
+            case TOOLCHAIN -> toolchains.stream().<BundleLayout>map(ToolchainBundle::new).toList();
+        };
+    }
+
+    /** Whether a bundle of this kind, of any module or platform, may hold this entry name. */
+    boolean admits(String name) {
+        return switch (this) {
+            case VENDOR -> BundleLayout.VENDOR.admits(name);
+            case MODCACHE -> BundleLayout.MODCACHE.admits(name);
+            case TOOLCHAIN -> ToolchainBundle.isToolchainEntry(name);
+        };
+    }
+
+    /** The kind a user's name means. */
+    public static Optional<BundleKind> of(String id) {
+        for (BundleKind k : values()) {
+            if (k.id().equals(id == null ? "" : id.strip())) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+}
