@@ -1,6 +1,5 @@
 package dev.gomod.bundle;
 
-import dev.gomod.gotool.ToolchainModule;
 import dev.gomod.lock.PinKind;
 
 import java.util.List;
@@ -16,7 +15,8 @@ import java.util.Optional;
 public enum BundleKind {
     VENDOR(PinKind.VENDOR, false, true, false),
     MODCACHE(PinKind.MODCACHE, false, false, true),
-    TOOLCHAIN(PinKind.TOOLCHAIN, true, true, true);
+    TOOLCHAIN(PinKind.TOOLCHAIN, true, true, true),
+    VULNDB(PinKind.VULNDB, false, true, true);
 
     private final PinKind pin;
     private final boolean shared;
@@ -30,7 +30,7 @@ public enum BundleKind {
         this.needsGo = needsGo;
     }
 
-    /** Whether making its source takes the go command (a download); packing vendor/ does not. */
+    /** Whether making its source may take the go command (a download); packing vendor/ does not. */
     public boolean needsGo() {
         return needsGo;
     }
@@ -58,12 +58,13 @@ public enum BundleKind {
         return inWorkspaceMode;
     }
 
-    /** The layouts of this kind: its one layout, or one per toolchain module in {@code toolchains}. */
-    public List<BundleLayout> layouts(List<ToolchainModule> toolchains) {
+    /** The layouts of this kind: its one layout, or one per toolchain module chosen. */
+    public List<BundleLayout> layouts(LayoutChoices choices) {
         return switch (this) {
             case VENDOR -> List.of(BundleLayout.VENDOR);
             case MODCACHE -> List.of(BundleLayout.MODCACHE);
-            case TOOLCHAIN -> toolchains.stream().<BundleLayout>map(ToolchainBundle::new).toList();
+            case TOOLCHAIN -> choices.toolchains().stream().<BundleLayout>map(ToolchainBundle::new).toList();
+            case VULNDB -> List.of(new VulndbBundle(choices.vulndb()));
         };
     }
 
@@ -73,6 +74,7 @@ public enum BundleKind {
             case VENDOR -> BundleLayout.VENDOR.admits(name);
             case MODCACHE -> BundleLayout.MODCACHE.admits(name);
             case TOOLCHAIN -> ToolchainBundle.isToolchainEntry(name);
+            case VULNDB -> BundleLayout.VULNDB.admits(name);
         };
     }
 

@@ -26,9 +26,10 @@ import java.util.Optional;
  * specified in the package documentation; {@link BundleKind} lists them by the names users give.
  * A new kind of artifact is a new subclass here; the pipelines and the goals stay as they are.
  */
-public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, ToolchainBundle {
+public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, ToolchainBundle, VulndbBundle {
     public static final VendorBundle VENDOR = new VendorBundle();
     public static final ModcacheBundle MODCACHE = new ModcacheBundle();
+    public static final VulndbBundle VULNDB = new VulndbBundle(Optional.empty());
 
     private final String kind;
     private final String root;
@@ -153,7 +154,7 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, 
 
     /** The tree hash gomod.lock pins for this layout, when it pins one. */
     public final Optional<String> pinned(GoModLock lock) {
-        return lock.pin(pinKey());
+        return lock.pin(pinKey()).map(pinKey().kind()::hash);
     }
 
     /** What of this kind a lock pins, as advice names it: the kind, or a toolchain's platform. */

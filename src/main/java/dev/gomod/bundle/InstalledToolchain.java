@@ -57,7 +57,7 @@ public record InstalledToolchain(Path goroot, ToolchainModule module, String why
         }
         ToolchainModule module = named.get();
         ToolchainBundle layout = new ToolchainBundle(module);
-        Path goroot = layout.target(new RestoreDirs(null, null, installBase));
+        Path goroot = layout.target(new RestoreDirs(null, null, installBase, null));
         String what = "the toolchain " + lockName + " pins (" + module.go() + " " + module.platform() + ")";
         if (!Files.isDirectory(goroot)) {
             return new InstalledToolchain(null, module, what + " is not installed in " + goroot);

@@ -7,6 +7,7 @@ import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
 import dev.gomod.gotool.GoException;
+import dev.gomod.gotool.ModuleZipDownload;
 import dev.gomod.gotool.SecretMasker;
 import dev.gomod.gotool.ToolchainModule;
 import dev.gomod.hash.DirHash;
@@ -288,13 +289,6 @@ public final class ToolchainBundle extends BundleLayout {
      * @return the module zip, byte for byte as the proxy served it
      */
     public Path download(GoCommand go, Path freshCache) throws IOException, GoException {
-        DirectorySwap.deleteTree(freshCache);
-        Path work = Files.createDirectories(freshCache.resolve("work"));
-        String flags = go.environment().get("GOFLAGS");
-        // outside any module and any workspace; -modcacherw so that the scratch cache can be deleted
-        GoCommand isolated = go.with("GOMODCACHE", freshCache.resolve("mod").toString()).with("GOWORK", "off")
-                .with("GOFLAGS", ((flags == null ? "" : flags).replaceAll("-mod=\\S+", "") + " -modcacherw").strip());
-        isolated.run(work, "mod", "download", module.toString());
-        return freshCache.resolve("mod/cache/download").resolve(ToolchainModule.PATH).resolve("@v").resolve(module.version() + ".zip");
+        return ModuleZipDownload.fetch(go, freshCache, ToolchainModule.PATH, module.version()).zip();
     }
 }

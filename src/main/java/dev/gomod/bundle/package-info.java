@@ -36,6 +36,10 @@
  * file: the module's h1, the one Go's checksum database holds</td><td>{@code golang.org/toolchain <version>},
  * one line per platform, required</td><td>none</td><td>the zip's h1 against the pin before extraction; exec
  * bits and go.mod copies as cmd/go sets them; {@code go version} prints the release</td></tr>
+ * <tr><td>{@code vulndb}</td><td>{@code go-vulndb} (always a zip)</td><td>{@code vulndb/}: the Go vulnerability
+ * database in govulncheck's {@code -db file://} layout ({@link dev.gomod.vulndb})</td><td>every file</td>
+ * <td>{@code vulndb}, with the time the database states</td><td>none</td><td>the index files are there, and
+ * every entry {@code index/vulns.json} names</td></tr>
  * </table>
  * The tree hash is Go's dirhash Hash1 ({@link dev.gomod.hash.DirHash}) over the covered files,
  * each named by its path in the bundle ({@code vendor/modules.txt}, {@code goproxy/example.com/a/@v/v1.0.0.zip}).

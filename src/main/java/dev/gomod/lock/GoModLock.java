@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * vendor h1:&lt;base64&gt;                        (tree hash of vendor/, names prefixed "vendor/")
  * modcache h1:&lt;base64&gt;                      (when a module-cache bundle was made)
  * golang.org/toolchain v0.0.1-go1.26.8.linux-amd64 h1:&lt;base64&gt;   (one per platform of a toolchain bundle)
+ * vulndb h1:&lt;base64&gt; 2026-11-05T23:49:57Z   (when a vulnerability database was pinned: its tree and its time)
  * </pre>
  * A module frozen from an alternate go.mod ({@code go -modfile=go.prod.mod}) says so after its
  * module line, {@code modfile go.prod.mod}; its go.mod and go.sum lines then pin go.prod.mod and
@@ -363,7 +364,8 @@ public record GoModLock(Inputs inputs, String goVersion, String toolchain, Strin
     private static PinKey parsePin(String file, int line, PinKind kind, String value, String text) throws FormatException {
         if (!kind.qualified()) {
             if (!kind.validValue(value)) {
-                throw new FormatException(file, line, kind.key() + " must be an h1: hash, not " + value);
+                throw new FormatException(file, line, kind.key() + " must be " + (kind.valueSyntax().equals("h1:<hash>") ? "an h1: hash"
+                        : "'" + kind.valueSyntax() + "'") + ", not " + value);
             }
             return new PinKey(kind, null);
         }

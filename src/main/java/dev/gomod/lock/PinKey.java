@@ -10,6 +10,7 @@ import java.util.Objects;
 public record PinKey(PinKind kind, String qualifier) implements Comparable<PinKey> {
     public static final PinKey VENDOR = new PinKey(PinKind.VENDOR, null);
     public static final PinKey MODCACHE = new PinKey(PinKind.MODCACHE, null);
+    public static final PinKey VULNDB = new PinKey(PinKind.VULNDB, null);
 
     private static final Comparator<PinKey> ORDER = Comparator.comparing(PinKey::kind)
             .thenComparing(PinKey::qualifier, Comparator.nullsFirst(Comparator.naturalOrder()));

@@ -18,10 +18,28 @@ public enum PinKind implements LockDrift.Item {
      * line Go's checksum database holds; one per platform.
      */
     TOOLCHAIN("golang.org/toolchain", "Go toolchain", Pattern.compile("^v0\\.0\\.1-go1\\.[0-9a-z.]+\\.[a-z0-9]+-[a-z0-9]+$"),
-            "v0.0.1-go<release>.<goos>-<goarch>");
+            "v0.0.1-go<release>.<goos>-<goarch>"),
+    /**
+     * {@code vulndb h1:<base64> 2026-11-05T23:49:57Z}: the tree hash of the vulnerability database
+     * and the time it states, so that its age shows in the lock.
+     */
+    VULNDB("vulndb", "vulnerability database", null, null) {
+        @Override
+        boolean validValue(String value) {
+            String[] f = value.split(" ");
+            return f.length == 2 && H1.matcher(f[0]).matches() && TIME.matcher(f[1]).matches();
+        }
+
+        @Override
+        String valueSyntax() {
+            return "h1:<hash> <RFC 3339 time, UTC>";
+        }
+    };
 
     /** An h1: hash, Go's dirhash Hash1. */
     static final Pattern H1 = Pattern.compile("^h1:[A-Za-z0-9+/]{43}=$");
+    /** A time as Go's RFC 3339 in UTC writes it. */
+    static final Pattern TIME = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$");
 
     private final String key;
     private final String what;
@@ -65,6 +83,17 @@ public enum PinKind implements LockDrift.Item {
         return H1.matcher(value).matches();
     }
 
+    /** The value's syntax, as errors quote it. */
+    String valueSyntax() {
+        return "h1:<hash>";
+    }
+
+    /** The tree hash a pin value states: the value, or its first word. */
+    public String hash(String value) {
+        int sp = value.indexOf(' ');
+        return sp < 0 ? value : value.substring(0, sp);
+    }
+
     /** Whether {@code q} is a valid qualifier of this kind. */
     boolean validQualifier(String q) {
         return qualifier != null && qualifier.matcher(q).matches();
@@ -72,6 +101,6 @@ public enum PinKind implements LockDrift.Item {
 
     /** The line's syntax, as errors quote it. */
     String syntax() {
-        return qualified() ? key + " " + qualifierSyntax + " h1:<hash>" : key + " h1:<hash>";
+        return qualified() ? key + " " + qualifierSyntax + " " + valueSyntax() : key + " " + valueSyntax();
     }
 }

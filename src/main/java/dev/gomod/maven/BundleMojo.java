@@ -16,8 +16,8 @@ abstract class BundleMojo extends ModuleMojo {
     /**
      * The bundle's coordinates in Maven's form, {@code g:a:v}, {@code g:a:type:v} or
      * {@code g:a:type:classifier:v}; default: this project's. The type defaults to
-     * {@code gomod.format}, the classifier to {@code go-vendor} or {@code go-modcache} by
-     * {@code gomod.kind}.
+     * {@code gomod.format} (a zip for the kinds that are always zips), the classifier to the
+     * kind's: {@code go-vendor}, {@code go-modcache} or {@code go-vulndb} by {@code gomod.kind}.
      *
      * @since 0.1.0
      */

@@ -2,6 +2,7 @@ package dev.gomod.maven;
 
 import dev.gomod.bundle.BundleKind;
 import dev.gomod.bundle.BundleLayout;
+import dev.gomod.bundle.LayoutChoices;
 import dev.gomod.freeze.DependencyPolicy;
 import dev.gomod.freeze.Freeze;
 import dev.gomod.freeze.LicenseCheck;
@@ -97,7 +98,8 @@ public class FreezeMojo extends GoMojo {
      * and pins its hash in the lock; with {@code toolchain}, it pins the h1 of the toolchain of
      * each platform of {@code gomod.toolchainPlatforms} (downloaded through go, so Go's checksum
      * database checks it; a pin the lock already has for that exact release is kept, since a
-     * release's zip never changes).
+     * release's zip never changes); with {@code vulndb}, it builds the vulnerability database from
+     * {@code gomod.vulndb} and pins its tree and time.
      *
      * @since 0.1.0
      */
@@ -117,6 +119,28 @@ public class FreezeMojo extends GoMojo {
      */
     @Parameter(property = Property.TOOLCHAIN_PLATFORMS, defaultValue = "linux-amd64")
     private String toolchainPlatforms;
+
+    /**
+     * With {@code vulndb} in gomod.bundles: where the Go vulnerability database comes from.
+     * {@code module:golang.org/x/vulndb@<version>} takes the repository's OSV entries through the
+     * GOPROXY chain and indexes them as x/vulndb's {@code cmd/indexdb} does; a directory or
+     * {@code .zip} (a path or a {@code file:} URL) takes a database in govulncheck's layout, or a
+     * directory of OSV entries. Pin a version (not {@code latest}) for a freeze that writes the same
+     * lock tomorrow.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.VULNDB, defaultValue = "module:golang.org/x/vulndb@latest")
+    private String vulndb;
+
+    /** gomod.vulndb, read against the module directory. */
+    private java.util.Optional<dev.gomod.vulndb.VulnDbSource> vulndbSource() throws MojoFailureException {
+        try {
+            return java.util.Optional.of(dev.gomod.vulndb.VulnDbSource.parse(vulndb, moduleDir()));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(Property.VULNDB + "=" + e.getMessage());
+        }
+    }
 
     /**
      * The Go release to ship when go.mod names none that has a toolchain module (a go line before
@@ -187,7 +211,7 @@ public class FreezeMojo extends GoMojo {
         List<BundleLayout> pin = new ArrayList<>();
         for (BundleKind kind : kinds) {
             if (kind != BundleKind.VENDOR) { // freeze pins vendor/ always, from its own vendor tree
-                pin.addAll(kind.layouts(toolchains));
+                pin.addAll(kind.layouts(new LayoutChoices(toolchains, vulndbSource())));
             }
         }
         DependencyPolicy policy = new DependencyPolicy(allowDirectoryReplace, deny, allow, refusePseudoVersions);

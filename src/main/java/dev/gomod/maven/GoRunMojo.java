@@ -83,6 +83,9 @@ public class GoRunMojo extends GoMojo {
         }
         Path module = moduleDir();
         BundleKind from = KindSetting.parseRestorable(kind, Property.KIND);
+        if (from != BundleKind.VENDOR && from != BundleKind.MODCACHE) {
+            throw new MojoFailureException(Property.KIND + "=" + kind + ": go builds from vendor or modcache");
+        }
         requireKindsForMode(Set.of(from), Property.KIND);
         GoCommand go = goCommand(true);
         Map<String, String> offline = offlineEnvironment(module, from, go.environment().get("GOFLAGS"), go.environment().get("GOTOOLCHAIN"));

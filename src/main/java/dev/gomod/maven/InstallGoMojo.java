@@ -57,7 +57,7 @@ public class InstallGoMojo extends BundleMojo {
     protected void run() throws Exception {
         ToolchainModule module = ToolchainModule.of(ToolchainChoice.release(workspace().versionSource(), toolchainVersion), ToolchainModule.runningPlatform());
         ToolchainBundle layout = new ToolchainBundle(module);
-        Path goroot = layout.target(restoreDirs(null));
+        Path goroot = layout.target(restoreDirs(null, null));
         Restore restore = new Restore(workspace(), MavenReporter.of(getLog(), false), new Restore.Options(layout, goroot, limits()));
         Optional<Restore.Unchanged> installed = restore.upToDate();
         if (installed.isPresent()) {

@@ -249,9 +249,9 @@ abstract class ModuleMojo extends AbstractMojo {
         return Path.of(session.getLocalRepository().getBasedir()).toAbsolutePath().normalize().resolveSibling("gomod").resolve("go");
     }
 
-    /** Where each layout restores in this build: vendor/ of the workspace, {@code goproxy}, and the toolchains' directory. */
-    protected RestoreDirs restoreDirs(Path goproxy) throws MojoFailureException {
-        return new RestoreDirs(workspace().vendorDir(), goproxy, toolchainsDir());
+    /** Where each layout restores in this build: vendor/ of the workspace, {@code goproxy}, the toolchains' directory, {@code vulndb}. */
+    protected RestoreDirs restoreDirs(Path goproxy, Path vulndb) throws MojoFailureException {
+        return new RestoreDirs(workspace().vendorDir(), goproxy, toolchainsDir(), vulndb);
     }
 
     /**

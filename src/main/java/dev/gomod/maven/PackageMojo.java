@@ -4,6 +4,7 @@ import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.bundle.BundleKind;
 import dev.gomod.bundle.BundleLayout;
 import dev.gomod.bundle.BundleSources;
+import dev.gomod.bundle.LayoutChoices;
 import dev.gomod.bundle.Pack;
 import dev.gomod.bundle.PackedBundle;
 import dev.gomod.gotool.ToolchainModule;
@@ -47,7 +48,7 @@ public class PackageMojo extends GoMojo {
     static final Instant DEFAULT_TIME = Instant.parse("2000-01-01T00:00:00Z");
 
     /**
-     * What to make, comma-separated: {@code vendor}, {@code modcache}, {@code toolchain}.
+     * What to make, comma-separated: {@code vendor}, {@code modcache}, {@code toolchain}, {@code vulndb}.
      *
      * @since 0.1.0
      */
@@ -77,6 +78,28 @@ public class PackageMojo extends GoMojo {
      */
     @Parameter(property = Property.TOOLCHAIN_PLATFORMS, defaultValue = "linux-amd64")
     private String toolchainPlatforms;
+
+    /**
+     * With {@code vulndb} in gomod.bundles: where the Go vulnerability database comes from.
+     * {@code module:golang.org/x/vulndb@<version>} takes the repository's OSV entries through the
+     * GOPROXY chain and indexes them as x/vulndb's {@code cmd/indexdb} does; a directory or
+     * {@code .zip} (a path or a {@code file:} URL) takes a database in govulncheck's layout, or a
+     * directory of OSV entries. Pin a version (not {@code latest}) for a freeze that writes the same
+     * lock tomorrow.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.VULNDB, defaultValue = "module:golang.org/x/vulndb@latest")
+    private String vulndb;
+
+    /** gomod.vulndb, read against the module directory. */
+    private java.util.Optional<dev.gomod.vulndb.VulnDbSource> vulndbSource() throws MojoFailureException {
+        try {
+            return java.util.Optional.of(dev.gomod.vulndb.VulnDbSource.parse(vulndb, moduleDir()));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(Property.VULNDB + "=" + e.getMessage());
+        }
+    }
 
     /**
      * The Go release to ship when go.mod names none that has a toolchain module (a go line older than 1.21).
@@ -125,7 +148,7 @@ public class PackageMojo extends GoMojo {
         // with toolchains shipped, the module cache carries them too, for plain go's offline switch
         BundleSources sources = new BundleSources(workspace(), kinds.stream().anyMatch(BundleKind::needsGo) ? goCommand() : null, workPath(), toolchains);
         for (BundleKind kind : kinds) {
-            for (BundleLayout layout : kind.layouts(toolchains)) {
+            for (BundleLayout layout : kind.layouts(new LayoutChoices(toolchains, vulndbSource()))) {
                 ReproducibleArchive.Format bundleFormat = layout.format(fmt);
                 Path target = out.resolve(base + "-" + layout.classifier() + "." + bundleFormat.extension());
                 Pack pack = new Pack(workspace(), reporter(), new Pack.Options(layout, bundleFormat, time, sbom));

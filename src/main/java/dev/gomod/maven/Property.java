@@ -39,6 +39,8 @@ final class Property {
     static final String ATTACH = "gomod.attach";
     static final String GOPROXY_DIR = "gomod.goproxyDir";
     static final String GOMODCACHE = "gomod.gomodcache";
+    static final String VULNDB = "gomod.vulndb";
+    static final String VULNDB_DIR = "gomod.vulndbDir";
     static final String MODCACHE = "gomod.modcache";
     static final String ALLOW_MISSING = "gomod.allowMissing";
     static final String ARGS = "gomod.args";

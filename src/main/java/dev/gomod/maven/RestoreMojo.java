@@ -3,8 +3,10 @@ package dev.gomod.maven;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.bundle.BundleKind;
 import dev.gomod.bundle.BundleLayout;
+import dev.gomod.bundle.LayoutChoices;
 import dev.gomod.bundle.ModcacheBundle;
 import dev.gomod.bundle.Restore;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -14,7 +16,6 @@ import org.eclipse.aether.artifact.Artifact;
 import javax.inject.Inject;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,7 +40,7 @@ public class RestoreMojo extends BundleMojo {
     }
 
     /**
-     * What to restore: {@code vendor} (into vendor/) or {@code modcache} (into gomod.goproxyDir).
+     * What to restore: {@code vendor} (into vendor/), {@code modcache} (into gomod.goproxyDir) or {@code vulndb} (into gomod.vulndbDir).
      *
      * @since 0.1.0
      */
@@ -63,6 +64,14 @@ public class RestoreMojo extends BundleMojo {
     private File goproxyDir;
 
     /**
+     * Where a vulnerability database is restored (a directory to give govulncheck as {@code -db file://…}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.VULNDB_DIR, defaultValue = "${project.build.directory}/gomod/vulndb")
+    private File vulndbDir;
+
+    /**
      * Also copy a restored module cache into this GOMODCACHE.
      *
      * @since 0.1.0
@@ -79,14 +88,20 @@ public class RestoreMojo extends BundleMojo {
     protected void run() throws Exception {
         BundleKind what = KindSetting.parseRestorable(kind, Property.KIND);
         requireKindsForMode(Set.of(what), Property.KIND);
-        BundleLayout layout = what.layouts(List.of()).get(0);
-        Path target = layout.target(restoreDirs(goproxyDir.toPath().toAbsolutePath().normalize()));
+        BundleLayout layout = what.layouts(LayoutChoices.NONE).get(0);
+        Path target = layout.target(restoreDirs(goproxyDir.toPath().toAbsolutePath().normalize(), vulndbDir.toPath().toAbsolutePath().normalize()));
         Restore restore = new Restore(workspace(), MavenReporter.of(getLog(), false), new Restore.Options(layout, target, limits()));
         Optional<Restore.Unchanged> upToDate = restore.upToDate();
         if (upToDate.isPresent()) {
             getLog().info(layout.label() + " already matches " + lockPath().getFileName() + " (" + upToDate.get().describe() + "): nothing to restore");
         } else {
-            Artifact coordinates = coordinates(layout.classifier(), format);
+            ReproducibleArchive.Format asked;
+            try {
+                asked = ReproducibleArchive.Format.of(format);
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException(e.getMessage() + " (" + Property.FORMAT + ")");
+            }
+            Artifact coordinates = coordinates(layout.classifier(), layout.format(asked).extension());
             Path file = resolve(coordinates);
             restore.run(file, ReproducibleArchive.Format.of(coordinates.getExtension()));
         }

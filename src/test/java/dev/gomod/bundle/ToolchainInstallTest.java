@@ -9,6 +9,7 @@ import dev.gomod.gotool.ToolchainModule;
 import dev.gomod.hash.DirHash;
 import dev.gomod.hash.Sha256;
 import dev.gomod.lock.GoModLock;
+import dev.gomod.testkit.ZipTampering;
 import dev.gomod.testkit.GoMatrix;
 import dev.gomod.testkit.IsolatedGo;
 import dev.gomod.testkit.ToolchainZips;
@@ -134,7 +135,7 @@ class ToolchainInstallTest {
         Path zip = ToolchainZips.ofPathGo(ZIPS);
         Agent a = agent(m, DirHash.hashZip(zip));
         Path tampered = tmp.resolve("tampered/" + zip.getFileName());
-        rewrite(zip, tampered, m.zipPrefix() + "bin/go");
+        ZipTampering.flipOneByte(zip, tampered, m.zipPrefix() + "bin/go");
 
         WorkspaceException e = assertThrows(WorkspaceException.class, () -> a.restore().run(tampered, ReproducibleArchive.Format.ZIP));
         assertEquals(WorkspaceException.Reason.TAMPERED, e.reason());
@@ -208,24 +209,6 @@ class ToolchainInstallTest {
 
     // ---- helpers ----
 
-    /** Copies a zip, changing one byte of one entry: what an attacker with write access to the repository does. */
-    private static void rewrite(Path from, Path to, String entry) throws IOException {
-        Files.createDirectories(to.getParent());
-        try (ZipFile in = new ZipFile(from.toFile()); OutputStream raw = Files.newOutputStream(to); ZipOutputStream out = new ZipOutputStream(raw)) {
-            out.setLevel(1);
-            for (ZipEntry e : java.util.Collections.list(in.entries())) {
-                out.putNextEntry(new ZipEntry(e.getName()));
-                try (InputStream data = in.getInputStream(e)) {
-                    byte[] b = data.readAllBytes();
-                    if (e.getName().equals(entry)) {
-                        b[b.length / 2] ^= 1;
-                    }
-                    out.write(b);
-                }
-                out.closeEntry();
-            }
-        }
-    }
 
     private Process child(Agent a, Path zip) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

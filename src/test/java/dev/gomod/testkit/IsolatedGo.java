@@ -175,8 +175,17 @@ public final class IsolatedGo {
     }
 
     public Result run(Path dir, String... args) throws IOException {
+        return exec(dir, executable, args);
+    }
+
+    /** Another program (a Go tool built here) in this environment. */
+    public Result runTool(Path dir, Path program, String... args) throws IOException {
+        return exec(dir, program.toString(), args);
+    }
+
+    private Result exec(Path dir, String program, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(executable);
+        cmd.add(program);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().clear();
@@ -188,7 +197,7 @@ public final class IsolatedGo {
         try {
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                Assertions.fail("go " + String.join(" ", args) + " did not finish in 5 minutes");
+                Assertions.fail(program + " " + String.join(" ", args) + " did not finish in 5 minutes");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,188 @@
+package dev.gomod.vulndb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gomod.gotool.GoCommand;
+import dev.gomod.gotool.GoException;
+import dev.gomod.gotool.ModuleZipDownload;
+import dev.gomod.mod.FormatException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Where the release side takes the database from, as users name it:
+ * <ul>
+ * <li>{@code module:golang.org/x/vulndb@<version>}: the repository's {@code data/osv} entries,
+ * fetched by go through the user's GOPROXY chain (which corporate Go proxies pass) and indexed here;</li>
+ * <li>a directory or a {@code .zip} (a path, or a {@code file:} URL): a database in the layout
+ * (a mirror, a distribution's package, the bulk {@code vulndb.zip}), or a directory of OSV entries.</li>
+ * </ul>
+ * Either way the entries are read and checked one by one and the index is derived from them, so that
+ * what is packed is consistent whatever the source's own index says.
+ */
+public sealed interface VulnDbSource permits VulnDbSource.Module, VulnDbSource.Local {
+    /** The default module, golang.org/x/vulndb. */
+    String MODULE = "golang.org/x/vulndb";
+
+    /** What a source yields: its entries and the time it was made, if it says one. */
+    record Entries(List<OsvEntry> entries, Optional<Instant> time, String from) {
+    }
+
+    /** Reads the source's entries; {@code scratch} is a private directory a download may use. */
+    Entries read(GoCommand go, Path scratch) throws IOException, GoException, FormatException;
+
+    /** Whether reading it takes the go command. */
+    boolean needsGo();
+
+    /** A module version of the database repository, fetched by go. */
+    record Module(String path, String version) implements VulnDbSource {
+        @Override
+        public Entries read(GoCommand go, Path scratch) throws IOException, GoException, FormatException {
+            ModuleZipDownload d = ModuleZipDownload.fetch(go, scratch.resolve("vulndb-module"), path, version);
+            Optional<Instant> time = Optional.empty();
+            if (Files.isRegularFile(d.info())) {
+                JsonNode info = new ObjectMapper().readTree(d.info().toFile());
+                if (info.hasNonNull("Time")) {
+                    time = Optional.of(OffsetDateTime.parse(info.get("Time").asText()).toInstant());
+                }
+            }
+            return new Entries(fromZip(d.zip(), Pattern.compile("^[^@]+@[^/]+/data/osv/(GO-[0-9]{4}-[0-9]+)\\.json$")), time, path + "@" + version);
+        }
+
+        @Override
+        public boolean needsGo() {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "module:" + path + "@" + version;
+        }
+    }
+
+    /** A directory or zip on this machine. */
+    record Local(Path path) implements VulnDbSource {
+        private static final Pattern ENTRY = Pattern.compile("^(?:.*/)?(?:ID|osv)/(GO-[0-9]{4}-[0-9]+)\\.json$");
+
+        @Override
+        public Entries read(GoCommand go, Path scratch) throws IOException, FormatException {
+            if (Files.isRegularFile(path)) {
+                List<OsvEntry> entries = fromZip(path, ENTRY);
+                return new Entries(entries, zipTime(path), path.toString());
+            }
+            if (!Files.isDirectory(path)) {
+                throw new java.io.FileNotFoundException(path + ": no such directory or zip");
+            }
+            Path ids = Files.isDirectory(path.resolve("ID")) ? path.resolve("ID") : path;
+            List<Path> files;
+            try (Stream<Path> s = Files.list(ids)) {
+                files = s.filter(p -> p.getFileName().toString().matches("GO-[0-9]{4}-[0-9]+\\.json")).sorted().toList();
+            }
+            List<OsvEntry> entries = new ArrayList<>();
+            for (Path f : files) {
+                entries.add(checked(f.toString(), f.getFileName().toString(), Files.readAllBytes(f)));
+            }
+            Path db = path.resolve(VulnDbIndex.DB);
+            return new Entries(entries, Files.isRegularFile(db) ? dbTime(db.toString(), Files.readAllBytes(db)) : Optional.empty(), path.toString());
+        }
+
+        @Override
+        public boolean needsGo() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return path.toString();
+        }
+    }
+
+    /** Parses a source as users write it (see the interface documentation). */
+    static VulnDbSource parse(String spec, Path base) {
+        String s = spec == null ? "" : spec.strip();
+        if (s.startsWith("module:")) {
+            String m = s.substring("module:".length());
+            int at = m.lastIndexOf('@');
+            if (at <= 0 || at == m.length() - 1) {
+                throw new IllegalArgumentException("'" + spec + "': want module:" + MODULE + "@<version>");
+            }
+            return new Module(m.substring(0, at), m.substring(at + 1));
+        }
+        if (s.startsWith("file:")) {
+            return new Local(Path.of(java.net.URI.create(s)));
+        }
+        if (s.startsWith("http:") || s.startsWith("https:")) {
+            throw new IllegalArgumentException("'" + spec + "': a database URL is not read yet; use module:" + MODULE
+                    + "@<version>, or a directory or zip of the database");
+        }
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("no database source: want module:" + MODULE + "@<version>, or a directory or zip");
+        }
+        return new Local(base.resolve(s).toAbsolutePath().normalize());
+    }
+
+    private static List<OsvEntry> fromZip(Path zip, Pattern entryName) throws IOException, FormatException {
+        List<OsvEntry> entries = new ArrayList<>();
+        try (ZipFile z = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+            for (ZipEntry e : Collections.list(z.entries())) {
+                Matcher m = entryName.matcher(e.getName());
+                if (!e.isDirectory() && m.matches()) {
+                    try (InputStream in = z.getInputStream(e)) {
+                        entries.add(checked(zip + "!" + e.getName(), m.group(1) + ".json", in.readAllBytes()));
+                    }
+                }
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new FormatException(zip.toString(), 0, "holds no OSV entries (ID/GO-*.json or data/osv/GO-*.json)");
+        }
+        return entries;
+    }
+
+    private static Optional<Instant> zipTime(Path zip) throws IOException, FormatException {
+        try (ZipFile z = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+            for (ZipEntry e : Collections.list(z.entries())) {
+                if (e.getName().equals(VulnDbIndex.DB) || e.getName().endsWith("/" + VulnDbIndex.DB)) {
+                    try (InputStream in = z.getInputStream(e)) {
+                        return dbTime(zip + "!" + e.getName(), in.readAllBytes());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** db.json's modified time. */
+    private static Optional<Instant> dbTime(String file, byte[] bytes) throws FormatException {
+        try {
+            JsonNode db = new ObjectMapper().readTree(bytes);
+            return Optional.of(OffsetDateTime.parse(db.get("modified").asText()).toInstant());
+        } catch (IOException | RuntimeException e) {
+            throw new FormatException(file, 0, "want {\"modified\":\"<RFC 3339 time>\"}: " + e.getMessage());
+        }
+    }
+
+    /** Parses one entry and holds its id to its file name. */
+    private static OsvEntry checked(String where, String fileName, byte[] bytes) throws FormatException {
+        OsvEntry e = OsvEntry.parse(where, bytes);
+        if (!fileName.equals(e.id() + ".json")) {
+            throw new FormatException(where, 0, "id: the entry says " + e.id() + ", its file name " + fileName);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.gomod.vulndb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gomod.Reporter;
+import dev.gomod.archive.ReproducibleArchive;
+import dev.gomod.archive.SafeExtractor;
+import dev.gomod.bundle.BundleLayout;
+import dev.gomod.bundle.Pack;
+import dev.gomod.bundle.Restore;
+import dev.gomod.hash.Sha256;
+import dev.gomod.lock.GoModLock;
+import dev.gomod.lock.LockDrift;
+import dev.gomod.lock.PinKey;
+import dev.gomod.testkit.IsolatedGo;
+import dev.gomod.workspace.Workspace;
+import dev.gomod.testkit.VulnTools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The database the plugin builds, against the real one: golang.org/x/vulndb's entries (4,789 at the
+ * version the tests pin), indexed here and by x/vulndb's own {@code cmd/indexdb}, byte for byte; and
+ * govulncheck v1.10.0 reading each, which must find the same vulnerabilities in the same module.
+ */
+class VulnDbConformanceTest {
+    @Test
+    void theIndexIsWhatIndexdbWritesForTheRealDatabase(@TempDir Path tmp) throws Exception {
+        Path module = VulnTools.vulndbModule();
+        Path theirs = tmp.resolve("indexdb");
+        IsolatedGo.Result r = VulnTools.go().runTool(module, VulnTools.indexdb(), "-vulns", "data/osv", "-out", theirs.toString());
+        assertEquals(0, r.exit(), r.stderr());
+
+        List<String> log = new ArrayList<>();
+        VulnDbSource.Entries entries = new VulnDbSource.Module(VulnTools.VULNDB, VulnTools.VULNDB_VERSION)
+                .read(VulnTools.go().command(log::add), tmp.resolve("scratch"));
+        assertEquals(4789, entries.entries().size());
+        Path ours = tmp.resolve("ours");
+        VulnDbIndex index = VulnDb.write(entries, ours);
+
+        assertArrayEquals(Files.readAllBytes(theirs.resolve(VulnDbIndex.MODULES)), index.modulesJson(), "modules.json");
+        assertArrayEquals(Files.readAllBytes(theirs.resolve(VulnDbIndex.VULNS)), index.vulnsJson(), "vulns.json");
+        // the repository's entries carry no times: indexdb says year 1, the plugin the version's commit time
+        assertEquals("{\"modified\":\"0001-01-01T00:00:00Z\"}", Files.readString(theirs.resolve(VulnDbIndex.DB)));
+        assertArrayEquals(Files.readAllBytes(theirs.resolve(VulnDbIndex.DB)), VulnDbIndex.of(entries.entries(), Optional.empty()).dbJson());
+        assertEquals(Instant.parse("2026-11-05T23:49:57Z"), index.modified());
+        assertEquals(ids(theirs.resolve("ID")), ids(ours.resolve("ID")));
+
+        // packed and restored through the plugin's pipeline, pinned by a lock, govulncheck reads it as it reads indexdb's
+        Path app = app(tmp.resolve("app"));
+        Path restored = packAndRestore(app, ours, tmp.resolve("restored"));
+        TreeSet<String> found = govulncheck(app, restored);
+        assertEquals(govulncheck(app, theirs), found);
+        assertTrue(found.stream().anyMatch(f -> f.startsWith("golang.org/x/text ")), found.toString());
+        System.out.println("vulndb conformance: " + entries.entries().size() + " entries, govulncheck -scan module found " + found);
+    }
+
+    /** Pins {@code db} in the app's lock, packs it as the plugin does, and restores it into {@code target}. */
+    private static Path packAndRestore(Path app, Path db, Path target) throws Exception {
+        BundleLayout layout = BundleLayout.VULNDB;
+        String tree = layout.sourceHash(db);
+        GoModLock lock = new GoModLock(new GoModLock.ModuleFiles("example.com/app", Sha256.hex(app.resolve("go.mod")),
+                LockDrift.goSumDigest(app)), "1.22", null, null, null).withPin(PinKey.VULNDB, tree + " 2026-11-05T23:49:57Z");
+        Files.write(app.resolve("gomod.lock"), lock.toBytes());
+        Workspace ws = Workspace.of(app);
+        long start = System.nanoTime();
+        Path zip = new Pack(ws, Reporter.SILENT, new Pack.Options(layout, ReproducibleArchive.Format.ZIP, Instant.parse("2026-01-01T00:00:00Z")))
+                .run(db, app.resolve("target/app-go-vulndb.zip")).file();
+        long packed = System.nanoTime();
+        new Restore(ws, Reporter.SILENT, new Restore.Options(layout, target, SafeExtractor.Limits.DEFAULT)).run(zip, ReproducibleArchive.Format.ZIP);
+        System.out.printf("vulndb bundle: %d bytes, packed in %d ms, restored in %d ms%n", Files.size(zip),
+                (packed - start) / 1_000_000, (System.nanoTime() - packed) / 1_000_000);
+        return target;
+    }
+
+    /** A module requiring golang.org/x/text v0.3.7, which has known vulnerabilities, its go.sum written through the proxy. */
+    private static Path app(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("go.mod"), "module example.com/app\n\ngo 1.22\n\nrequire golang.org/x/text v0.3.7\n");
+        Files.writeString(dir.resolve("main.go"), "package main\n\nimport \"golang.org/x/text/language\"\n\nfunc main() { _ = language.Make(\"en\") }\n");
+        IsolatedGo.Result r = VulnTools.go().run(dir, "mod", "download", "golang.org/x/text");
+        assertEquals(0, r.exit(), r.stderr());
+        r = VulnTools.go().set("GOFLAGS", "-mod=mod").run(dir, "list", "-m", "all");
+        assertEquals(0, r.exit(), r.stderr());
+        return dir;
+    }
+
+    /** govulncheck -scan module against a database, offline: its findings as "module osv-id". */
+    private static TreeSet<String> govulncheck(Path app, Path db) throws IOException, InterruptedException {
+        IsolatedGo.Result r = VulnTools.go().set("GOPROXY", "off").set("GOFLAGS", "-mod=mod")
+                .runTool(app, VulnTools.govulncheck(), "-db", db.toUri().toString(), "-scan", "module", "-format", "json");
+        assertTrue(r.exit() == 0 || r.exit() == 3, r.stderr());
+        TreeSet<String> found = new TreeSet<>();
+        var parser = new ObjectMapper().getFactory().createParser(r.stdout());
+        var it = new ObjectMapper().readValues(parser, JsonNode.class);
+        while (it.hasNext()) {
+            JsonNode message = it.next();
+            JsonNode finding = message.get("finding");
+            if (finding != null) {
+                found.add(finding.at("/trace/0/module").asText() + " " + finding.get("osv").asText());
+            }
+        }
+        assertFalse(found.isEmpty(), r.stdout());
+        return found;
+    }
+
+    private static TreeSet<String> ids(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        }
+    }
+}
