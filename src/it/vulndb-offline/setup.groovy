@@ -1,0 +1,24 @@
+// The release workspace, tidied; a directory of OSV entries (a company mirror of the database); and an
+// agent checkout holding only what git holds.
+def fixture = new GroovyShell().parse(new File(itSource, 'fixtures/GoFixture.groovy'))
+fixture.graphWorkspace(new File(itFixtures), basedir)
+def osv = new File(basedir, 'osv')
+osv.mkdirs()
+[['GO-2026-0001', 'example.com/text', '1.1.0', '2026-03-01T10:00:00Z'], ['GO-2026-0002', 'example.com/zeta', null, '2026-03-02T10:00:00Z']].each { e ->
+    def events = '{"introduced": "0"}' + (e[2] ? ', {"fixed": "' + e[2] + '"}' : '')
+    new File(osv, e[0] + '.json').text = """{
+  "schema_version": "1.3.1",
+  "id": "${e[0]}",
+  "modified": "${e[3]}",
+  "aliases": ["CVE-2026-${e[0].substring(8)}"],
+  "summary": "A vulnerability in ${e[1]}",
+  "affected": [{"package": {"name": "${e[1]}", "ecosystem": "Go"}, "ranges": [{"type": "SEMVER", "events": [${events}]}]}]
+}
+"""
+}
+fixture.copyTree(basedir, new File(basedir, 'agent')) { String rel -> !(rel in ['go.mod', 'go.sum', 'main.go'] || rel.startsWith('local/')) }
+def top = new File(basedir, 'pom.xml').text
+def version = (top =~ /<artifactId>gomod-maven-plugin<\/artifactId>\s*<version>([^<]+)<\/version>/)[0][1]
+def pom = new File(basedir, 'agent/pom.xml')
+pom.text = pom.text.replace('@project.groupId@', 'dev.gomod').replace('@project.artifactId@', 'gomod-maven-plugin').replace('@project.version@', version)
+return true
