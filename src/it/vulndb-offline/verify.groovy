@@ -13,5 +13,14 @@ assert new File(db, 'ID/GO-2026-0002.json').text == new File(basedir, 'osv/GO-20
 assert log.contains('vulnerability database restored from vulndb-offline-1.0.0-go-vulndb.zip')
 assert log.contains('2 entries, modified 2026-03-02T10:00:00Z')
 assert log.contains('vulnerability database already matches gomod.lock')
+// the audit, offline and without go: example.com/text v0.9.0 is in the build, fixed in v1.1.0; example.com/zeta is not
+assert log.contains('GO-2026-0001 (CVE-2026-0001) example.com/text@v0.9.0 → v1.1.0, required: A vulnerability in example.com/text [not_affected, code_not_reachable]')
+assert log.contains('1 known vulnerability in 14 modules (go.mod) and go1.19 (go.mod\'s go line): 0 failing, 1 excepted')
+assert !log.contains('GO-2026-0002')
+// past its end date, the decision no longer holds (audit.json is the last run's)
+def audit = new groovy.json.JsonSlurper().parse(new File(basedir, 'agent/target/gomod/audit.json'))
+assert audit.findings*.id == ['GO-2026-0001'] && audit.findings[0].exception.state == 'will_not_fix' && audit.findings[0].fails
+assert log.contains('1 known vulnerability at or above \'required\':')
+assert log.contains('(the will_not_fix exception ended 2026-01-01)')
 assert !log.contains('proxy.invalid')
 return true

@@ -42,6 +42,10 @@ public class WorkspaceException extends Exception {
         POLICY,
         /** A toolchain for a platform the GOPROXY chain does not list for its release; fact {@code platforms}: those it lists. */
         UNLISTED_PLATFORM,
+        /** Known vulnerabilities the audit policy refuses; fact {@code failOn}: the reach from which it refuses. */
+        VULNERABLE,
+        /** Data older than the user allows (a vulnerability database past its maximum age). */
+        OUTDATED,
         /** A directory holds what a bundle must not: links, devices, a damaged module cache. */
         UNSAFE_CONTENT
     }

@@ -10,6 +10,7 @@ final class Property {
     static final String WORKSPACE = "gomod.workspace";
     static final String MODFILE = "gomod.modfile";
     static final String SKIP = "gomod.skip";
+    static final String SKIP_AUDIT = "gomod.audit.skip";
     static final String SKIP_FREEZE = "gomod.freeze.skip";
     static final String SKIP_GO = "gomod.go.skip";
     static final String SKIP_INSTALL_GO = "gomod.install-go.skip";
@@ -41,6 +42,9 @@ final class Property {
     static final String GOMODCACHE = "gomod.gomodcache";
     static final String VULNDB = "gomod.vulndb";
     static final String VULNDB_DIR = "gomod.vulndbDir";
+    static final String AUDIT_FAIL_ON = "gomod.auditFailOn";
+    static final String AUDIT_EXCEPTIONS = "gomod.auditExceptions";
+    static final String VULNDB_MAX_AGE = "gomod.vulndbMaxAge";
     static final String MODCACHE = "gomod.modcache";
     static final String ALLOW_MISSING = "gomod.allowMissing";
     static final String ARGS = "gomod.args";

@@ -71,6 +71,11 @@ final class Remedies {
                     + "=true), commit " + e.fact("lock") + " with go.mod and go.sum, and run this pipeline again";
             case UNLISTED_PLATFORM -> "Set " + Property.TOOLCHAIN_PLATFORMS + " to platforms it lists (" + e.fact("platforms")
                     + "), or use a GOPROXY that serves the others";
+            case VULNERABLE -> "Upgrade each module to its fixed version (go get <module>@<fixed>, then 'mvn gomod:freeze'), or"
+                    + " record an exception in " + dev.gomod.audit.AuditExceptions.FILE + " (" + Property.AUDIT_EXCEPTIONS + "); " + Property.AUDIT_FAIL_ON
+                    + " (required, imported, none) sets which findings fail the build (now: " + e.fact("failOn") + ")";
+            case OUTDATED -> "Restore a newer database (mvn gomod:restore -D" + Property.KIND + "=vulndb from a newer release, or "
+                    + "freeze again with vulndb in " + Property.BUNDLES + "), or raise " + Property.VULNDB_MAX_AGE;
             case UNSAFE_CONTENT -> "";
         };
     }

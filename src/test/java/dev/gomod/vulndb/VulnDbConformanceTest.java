@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gomod.Reporter;
 import dev.gomod.archive.ReproducibleArchive;
+import dev.gomod.audit.Audit;
+import dev.gomod.audit.AuditExceptions;
+import dev.gomod.audit.Finding;
 import dev.gomod.archive.SafeExtractor;
 import dev.gomod.bundle.BundleLayout;
 import dev.gomod.bundle.Pack;
@@ -64,10 +67,28 @@ class VulnDbConformanceTest {
         // packed and restored through the plugin's pipeline, pinned by a lock, govulncheck reads it as it reads indexdb's
         Path app = app(tmp.resolve("app"));
         Path restored = packAndRestore(app, ours, tmp.resolve("restored"));
-        TreeSet<String> found = govulncheck(app, restored);
-        assertEquals(govulncheck(app, theirs), found);
+        TreeSet<String> found = govulncheck(app, restored, "module");
+        assertEquals(govulncheck(app, theirs, "module"), found);
         assertTrue(found.stream().anyMatch(f -> f.startsWith("golang.org/x/text ")), found.toString());
         System.out.println("vulndb conformance: " + entries.entries().size() + " entries, govulncheck -scan module found " + found);
+
+        // the audit, offline and without go, finds what govulncheck -scan module finds, id for id; and
+        // marks imported exactly what govulncheck -scan package finds outside the standard library
+        Audit.Outcome audit = new Audit(Workspace.of(app), Reporter.of(log::add), new Audit.Options(restored, Optional.empty(),
+                AuditExceptions.NONE, Optional.empty(), java.time.LocalDate.of(2026, 12, 7), app.resolve("target/gomod/audit.json"))).run();
+        TreeSet<String> audited = new TreeSet<>();
+        TreeSet<String> imported = new TreeSet<>();
+        for (Audit.Judged j : audit.findings()) {
+            audited.add(j.finding().module() + " " + j.finding().id());
+            if (j.finding().reach() == Finding.Reach.IMPORTED) {
+                imported.add(j.finding().module() + " " + j.finding().id());
+            }
+        }
+        assertEquals(found, audited);
+        TreeSet<String> packageLevel = govulncheck(app, restored, "package");
+        packageLevel.removeIf(f -> f.startsWith("stdlib "));
+        assertEquals(packageLevel, imported);
+        System.out.println("audit conformance: " + audited.size() + " findings, imported " + imported);
     }
 
     /** Pins {@code db} in the app's lock, packs it as the plugin does, and restores it into {@code target}. */
@@ -88,22 +109,32 @@ class VulnDbConformanceTest {
         return target;
     }
 
-    /** A module requiring golang.org/x/text v0.3.7, which has known vulnerabilities, its go.sum written through the proxy. */
+    /**
+     * A module built by go1.26.8 that imports packages of golang.org/x/text v0.3.7 and golang.org/x/net
+     * v0.17.0, which have known vulnerabilities in packages it imports and in others, tidied and
+     * vendored through the proxy.
+     */
     private static Path app(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("go.mod"), "module example.com/app\n\ngo 1.22\n\nrequire golang.org/x/text v0.3.7\n");
-        Files.writeString(dir.resolve("main.go"), "package main\n\nimport \"golang.org/x/text/language\"\n\nfunc main() { _ = language.Make(\"en\") }\n");
-        IsolatedGo.Result r = VulnTools.go().run(dir, "mod", "download", "golang.org/x/text");
+        Files.writeString(dir.resolve("go.mod"), "module example.com/app\n\ngo 1.22\n\ntoolchain go1.26.8\n\n"
+                + "require (\n\tgolang.org/x/net v0.17.0\n\tgolang.org/x/text v0.3.7\n)\n");
+        Files.writeString(dir.resolve("main.go"), "package main\n\nimport (\n\t\"golang.org/x/net/html\"\n\t\"golang.org/x/text/language\"\n)\n\n"
+                + "func main() { _ = language.Make(\"en\"); _, _ = html.Parse(nil) }\n");
+        IsolatedGo.Result r = VulnTools.go().set("GOFLAGS", "-mod=mod").run(dir, "mod", "tidy");
         assertEquals(0, r.exit(), r.stderr());
-        r = VulnTools.go().set("GOFLAGS", "-mod=mod").run(dir, "list", "-m", "all");
+        r = VulnTools.go().run(dir, "mod", "vendor");
         assertEquals(0, r.exit(), r.stderr());
         return dir;
     }
 
-    /** govulncheck -scan module against a database, offline: its findings as "module osv-id". */
-    private static TreeSet<String> govulncheck(Path app, Path db) throws IOException, InterruptedException {
-        IsolatedGo.Result r = VulnTools.go().set("GOPROXY", "off").set("GOFLAGS", "-mod=mod")
-                .runTool(app, VulnTools.govulncheck(), "-db", db.toUri().toString(), "-scan", "module", "-format", "json");
+    /** govulncheck -scan module or package against a database, offline (vendor mode): its findings as "module osv-id". */
+    private static TreeSet<String> govulncheck(Path app, Path db, String scan) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("-db", db.toUri().toString(), "-scan", scan, "-format", "json"));
+        if (!scan.equals("module")) {
+            args.add("./...");
+        }
+        IsolatedGo.Result r = VulnTools.go().set("GOPROXY", "off").set("GOFLAGS", "-mod=vendor")
+                .runTool(app, VulnTools.govulncheck(), args.toArray(String[]::new));
         assertTrue(r.exit() == 0 || r.exit() == 3, r.stderr());
         TreeSet<String> found = new TreeSet<>();
         var parser = new ObjectMapper().getFactory().createParser(r.stdout());
@@ -111,7 +142,8 @@ class VulnDbConformanceTest {
         while (it.hasNext()) {
             JsonNode message = it.next();
             JsonNode finding = message.get("finding");
-            if (finding != null) {
+            // source scans also emit the module-level findings: a package-level one names its package
+            if (finding != null && (scan.equals("module") || !finding.at("/trace/0/package").asText("").isEmpty())) {
                 found.add(finding.at("/trace/0/module").asText() + " " + finding.get("osv").asText());
             }
         }

@@ -1,0 +1,206 @@
+package dev.gomod.audit;
+
+import dev.gomod.AtomicFile;
+import dev.gomod.Reporter;
+import dev.gomod.WorkspaceException;
+import dev.gomod.WorkspaceException.Reason;
+import dev.gomod.archive.SafeExtractor;
+import dev.gomod.bundle.BundleLayout;
+import dev.gomod.bundle.Restore;
+import dev.gomod.gotool.ToolchainModule;
+import dev.gomod.lock.GoModLock;
+import dev.gomod.lock.PinKind;
+import dev.gomod.mod.FormatException;
+import dev.gomod.mod.GoMod;
+import dev.gomod.vulndb.OsvEntry;
+import dev.gomod.workspace.Job;
+import dev.gomod.workspace.Workspace;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The audit job (see the package documentation). */
+public record Audit(Workspace workspace, Reporter reporter, Options options) implements Job<Audit.Options> {
+    /**
+     * How to audit.
+     *
+     * @param database   the restored database directory
+     * @param failOn     the reach from which a finding fails the build; empty: none does
+     * @param exceptions the team's decisions ({@link AuditExceptions})
+     * @param maxAge     how old the database may be; empty: any age
+     * @param today      the day exceptions are judged on
+     * @param report     where audit.json goes
+     */
+    public record Options(Path database, Optional<Finding.Reach> failOn, AuditExceptions exceptions, Optional<Duration> maxAge,
+                          LocalDate today, Path report) {
+    }
+
+    /** A finding and the decision that covers it, if any. */
+    public record Judged(Finding finding, Optional<AuditExceptions.Decision> decision, boolean fails) {
+    }
+
+    /** What the audit found. */
+    public record Outcome(List<Judged> findings, int modules, String modulesFrom, String go, String goFrom, Instant databaseModified) {
+        public List<Judged> failing() {
+            return findings.stream().filter(Judged::fails).toList();
+        }
+    }
+
+    public Outcome run() throws IOException, FormatException, WorkspaceException {
+        Optional<GoModLock> lock = workspace.lock();
+        checkPinned(lock);
+        VulnDatabase db = VulnDatabase.open(options.database());
+        checkAge(db.modified());
+
+        AuditedModules modules = AuditedModules.of(workspace);
+        List<Finding> findings = new ArrayList<>();
+        for (AuditedModules.Module m : modules.modules()) {
+            for (OsvEntry e : db.entriesOf(m.path())) {
+                List<OsvEntry.Affected> hit = OsvMatch.affecting(e, m.path(), m.version());
+                if (!hit.isEmpty()) {
+                    findings.add(finding(e, m, hit));
+                }
+            }
+        }
+        String[] go = goRelease(lock);
+        String stdlib = OsvMatch.goTagToSemver(go[0]);
+        if (stdlib != null) {
+            for (OsvEntry e : db.entriesOf("stdlib")) {
+                if (!OsvMatch.affecting(e, "stdlib", stdlib).isEmpty()) {
+                    findings.add(new Finding(e.id(), e.aliases(), e.summary(), "stdlib", stdlib, OsvMatch.fixedVersion(e, "stdlib", stdlib),
+                            Finding.Reach.REQUIRED, List.of()));
+                }
+            }
+        } else {
+            reporter.warn("the Go release that builds this module is not known (" + go[1] + "): the standard library was not checked");
+        }
+        findings.sort(Comparator.comparing(Finding::id).thenComparing(Finding::module));
+
+        List<Judged> judged = new ArrayList<>();
+        for (Finding f : findings) {
+            Optional<AuditExceptions.Decision> d = options.exceptions().covering(f);
+            boolean expired = d.isPresent() && d.get().expired(options.today());
+            boolean fails = options.failOn().map(r -> f.reach().compareTo(r) >= 0).orElse(false) && (d.isEmpty() || expired);
+            judged.add(new Judged(f, d, fails));
+        }
+        for (AuditExceptions.Decision d : options.exceptions().exceptions()) {
+            if (findings.stream().noneMatch(d::covers)) {
+                reporter.warn(AuditExceptions.FILE + ": the exception for " + d.id() + (d.module() == null ? "" : " in " + d.module())
+                        + " matches no finding any more; remove it");
+            }
+        }
+        Outcome outcome = new Outcome(List.copyOf(judged), modules.modules().size(), modules.from(), go[0], go[1], db.modified());
+        AtomicFile.write(options.report(), AuditReport.json(outcome).getBytes(StandardCharsets.UTF_8));
+        report(outcome);
+        if (!outcome.failing().isEmpty()) {
+            throw new WorkspaceException(Reason.VULNERABLE, outcome.failing().size() + " known "
+                    + (outcome.failing().size() == 1 ? "vulnerability" : "vulnerabilities") + " at or above '"
+                    + options.failOn().orElseThrow().id() + "':\n  " + String.join("\n  ", outcome.failing().stream()
+                    .map(j -> j.finding().describe() + j.decision().map(d -> " (the " + d.state().id() + " exception ended " + d.until() + ")")
+                            .orElse("")).toList()), Map.of("failOn", options.failOn().orElseThrow().id()));
+        }
+        return outcome;
+    }
+
+    private Finding finding(OsvEntry e, AuditedModules.Module m, List<OsvEntry.Affected> hit) {
+        Set<String> imported = new LinkedHashSet<>();
+        boolean wholeModule = false;
+        for (OsvEntry.Affected a : hit) {
+            if (a.packages().isEmpty()) {
+                wholeModule = true;
+            }
+            for (OsvEntry.Package p : a.packages()) {
+                if (m.packages().contains(p.path())) {
+                    imported.add(p.path());
+                }
+            }
+        }
+        Finding.Reach reach = m.packagesKnown() && (!imported.isEmpty() || wholeModule && !m.packages().isEmpty())
+                ? Finding.Reach.IMPORTED : Finding.Reach.REQUIRED;
+        return new Finding(e.id(), e.aliases(), e.summary(), m.path(), m.version(), OsvMatch.fixedVersion(e, m.path(), m.version()), reach,
+                List.copyOf(imported));
+    }
+
+    /** The database must be the one the lock pins, when it pins one: the audit's answer is only as good as its data. */
+    private void checkPinned(Optional<GoModLock> lock) throws IOException, FormatException, WorkspaceException {
+        if (lock.isEmpty() || lock.get().pins(PinKind.VULNDB).isEmpty()) {
+            reporter.warn((lock.isEmpty() ? "no " + workspace.lockFile().getFileName() : workspace.lockFile().getFileName() + " pins no vulnerability database")
+                    + ": the database in " + options.database() + " is used as it is, unchecked");
+            return;
+        }
+        Restore check = new Restore(workspace, Reporter.SILENT, new Restore.Options(BundleLayout.VULNDB, options.database(), SafeExtractor.Limits.DEFAULT));
+        if (check.holdsPinnedTree().isEmpty()) {
+            throw new WorkspaceException(Reason.TAMPERED, options.database() + " is not the vulnerability database "
+                    + workspace.lockFile().getFileName() + " pins (" + lock.get().pins(PinKind.VULNDB).values().iterator().next()
+                    + "): restore it from the repository first");
+        }
+    }
+
+    private void checkAge(Instant modified) throws WorkspaceException {
+        if (options.maxAge().isEmpty()) {
+            return;
+        }
+        Instant now = options.today().atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (Duration.between(modified, now).compareTo(options.maxAge().get()) > 0) {
+            throw new WorkspaceException(Reason.OUTDATED, "the vulnerability database in " + options.database() + " was last modified "
+                    + modified + ", more than " + options.maxAge().get().toDays() + " days ago: new vulnerabilities would go unseen");
+        }
+    }
+
+    /**
+     * The Go release that builds the module, and why that one: the toolchain the lock pins (what
+     * gomod:install-go installs), go.mod's toolchain line, or its go line.
+     */
+    private String[] goRelease(Optional<GoModLock> lock) throws IOException, FormatException {
+        Optional<String> pinned = lock.flatMap(l -> l.pins(PinKind.TOOLCHAIN).keySet().stream().findFirst())
+                .flatMap(ToolchainModule::ofVersion).map(ToolchainModule::go);
+        if (pinned.isPresent()) {
+            return new String[] {pinned.get(), "the toolchain " + workspace.lockFile().getFileName() + " pins"};
+        }
+        GoMod goMod = workspace.versionSource();
+        if (goMod.toolchain().isPresent()) {
+            return new String[] {goMod.toolchain().get(), "go.mod's toolchain line"};
+        }
+        return goMod.goVersion().map(v -> new String[] {goLineRelease(v), "go.mod's go line"})
+                .orElse(new String[] {null, "go.mod has no go line"});
+    }
+
+    /** {@code go 1.22} means go1.22.0 from Go 1.21 on; before, {@code go 1.19} names go1.19. */
+    static String goLineRelease(String v) {
+        String[] parts = v.split("\\.");
+        boolean threePart = parts.length >= 3;
+        if (threePart) {
+            return "go" + v;
+        }
+        int minor = parts.length > 1 ? Integer.parseInt(parts[1].replaceAll("[^0-9].*", "")) : 0;
+        return minor >= 21 ? "go" + v + ".0" : "go" + v;
+    }
+
+    private void report(Outcome o) {
+        for (Judged j : o.findings()) {
+            String line = j.finding().describe() + j.decision().map(d -> " [" + d.state().id() + (d.until() == null ? "" : " until " + d.until())
+                    + (d.justification() == null ? "" : ", " + d.justification()) + "]").orElse("");
+            if (j.fails()) {
+                reporter.warn(line);
+            } else {
+                reporter.info(line);
+            }
+        }
+        long excepted = o.findings().stream().filter(j -> j.decision().isPresent()).count();
+        reporter.info(o.findings().size() + " known " + (o.findings().size() == 1 ? "vulnerability" : "vulnerabilities") + " in "
+                + o.modules() + " modules (" + o.modulesFrom() + ") and " + (o.go() == null ? "an unknown Go" : o.go()) + " (" + o.goFrom() + "): "
+                + o.failing().size() + " failing, " + excepted + " excepted; database of " + o.databaseModified() + "; report in " + options.report());
+    }
+}
