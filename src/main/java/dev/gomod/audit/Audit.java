@@ -40,11 +40,15 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
      * @param failOn     the reach from which a finding fails the build; empty: none does
      * @param exceptions the team's decisions ({@link AuditExceptions})
      * @param maxAge     how old the database may be; empty: any age
-     * @param today      the day exceptions are judged on
+     * @param now        the time withdrawn advisories and exceptions' end dates are judged at
      * @param report     where audit.json goes
      */
     public record Options(Path database, Optional<Finding.Reach> failOn, AuditExceptions exceptions, Optional<Duration> maxAge,
-                          LocalDate today, Path report) {
+                          Instant now, Path report) {
+        /** The day, in UTC, exceptions are judged on. */
+        LocalDate today() {
+            return LocalDate.ofInstant(now, ZoneOffset.UTC);
+        }
     }
 
     /** A finding and the decision that covers it, if any. */
@@ -68,6 +72,9 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
         List<Finding> findings = new ArrayList<>();
         for (AuditedModules.Module m : modules.modules()) {
             for (OsvEntry e : db.entriesOf(m.path())) {
+                if (e.withdrawnBy(options.now())) {
+                    continue;
+                }
                 List<OsvEntry.Affected> hit = OsvMatch.affecting(e, m.path(), m.version());
                 if (!hit.isEmpty()) {
                     findings.add(finding(e, m, hit));
@@ -78,7 +85,7 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
         String stdlib = OsvMatch.goTagToSemver(go[0]);
         if (stdlib != null) {
             for (OsvEntry e : db.entriesOf("stdlib")) {
-                if (!OsvMatch.affecting(e, "stdlib", stdlib).isEmpty()) {
+                if (!e.withdrawnBy(options.now()) && !OsvMatch.affecting(e, "stdlib", stdlib).isEmpty()) {
                     findings.add(new Finding(e.id(), e.aliases(), e.summary(), "stdlib", stdlib, OsvMatch.fixedVersion(e, "stdlib", stdlib),
                             Finding.Reach.REQUIRED, List.of()));
                 }
@@ -152,8 +159,7 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
         if (options.maxAge().isEmpty()) {
             return;
         }
-        Instant now = options.today().atStartOfDay(ZoneOffset.UTC).toInstant();
-        if (Duration.between(modified, now).compareTo(options.maxAge().get()) > 0) {
+        if (Duration.between(modified, options.now()).compareTo(options.maxAge().get()) > 0) {
             throw new WorkspaceException(Reason.OUTDATED, "the vulnerability database in " + options.database() + " was last modified "
                     + modified + ", more than " + options.maxAge().get().toDays() + " days ago: new vulnerabilities would go unseen");
         }

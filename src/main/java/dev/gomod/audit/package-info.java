@@ -8,7 +8,8 @@
  * is local code, with no version to check); and the Go release that builds it, as module
  * {@code stdlib}. This is the module set govulncheck's {@code -scan module} reports on.
  *
- * <p>How an entry matches ({@link dev.gomod.audit.OsvMatch}), as golang.org/x/vuln does: an
+ * <p>How an entry matches ({@link dev.gomod.audit.OsvMatch}), as golang.org/x/vuln does: not
+ * withdrawn by now (the repository keeps withdrawn advisories, their summaries saying so); an
  * {@code affected} element of the module's path whose SEMVER ranges contain the version (no range:
  * every version); events sorted by version, a version affected from an {@code introduced} up to the
  * next {@code fixed}. The fixed version reported is the earliest fix above the version that no range

@@ -11,8 +11,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
@@ -78,7 +76,7 @@ public class AuditMojo extends ModuleMojo {
     protected void run() throws Exception {
         Path file = auditExceptions != null ? auditExceptions.toPath().toAbsolutePath() : moduleDir().resolve(AuditExceptions.FILE);
         new Audit(workspace(), MavenReporter.of(getLog(), false), new Audit.Options(vulndbDir.toPath().toAbsolutePath().normalize(),
-                failOn(), AuditExceptions.read(file), maxAge(), LocalDate.now(ZoneOffset.UTC), workPath().resolve("audit.json"))).run();
+                failOn(), AuditExceptions.read(file), maxAge(), java.time.Instant.now(), workPath().resolve("audit.json"))).run();
     }
 
     private Optional<Finding.Reach> failOn() throws MojoFailureException {

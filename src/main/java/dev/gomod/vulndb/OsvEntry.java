@@ -10,15 +10,17 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * One OSV entry of the Go vulnerability database (OSV schema 1.3+, ecosystem Go), as far as the
- * index and an audit read it: id, modified time, aliases, summary, and per affected module its
+ * index and an audit read it: id, modified time, withdrawal, aliases, summary, and per affected module its
  * ranges and the packages and symbols it names. The entry's own bytes are kept: the database
  * carries them unchanged.
  */
-public record OsvEntry(String id, Instant modified, List<String> aliases, String summary, List<Affected> affected, byte[] bytes) {
+public record OsvEntry(String id, Instant modified, Optional<Instant> withdrawn, List<String> aliases, String summary, List<Affected> affected,
+                       byte[] bytes) {
     /** The zero time of Go's {@code time.Time}, which the repository's entries carry. */
     public static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
@@ -63,6 +65,8 @@ public record OsvEntry(String id, Instant modified, List<String> aliases, String
             throw new FormatException(file, 0, "id: want GO-<year>-<number>, not '" + id + "'");
         }
         Instant modified = time(file, text(file, root, "modified", true), "modified");
+        String withdrawnAt = text(file, root, "withdrawn", false);
+        Optional<Instant> withdrawn = withdrawnAt == null ? Optional.empty() : Optional.of(time(file, withdrawnAt, "withdrawn"));
         List<String> aliases = new ArrayList<>();
         for (JsonNode a : array(file, root, "aliases")) {
             if (!a.isTextual()) {
@@ -108,7 +112,12 @@ public record OsvEntry(String id, Instant modified, List<String> aliases, String
             }
             affected.add(new Affected(module, List.copyOf(ranges), List.copyOf(packages)));
         }
-        return new OsvEntry(id, modified, List.copyOf(aliases), summary, List.copyOf(affected), bytes.clone());
+        return new OsvEntry(id, modified, withdrawn, List.copyOf(aliases), summary, List.copyOf(affected), bytes.clone());
+    }
+
+    /** Whether the advisory was withdrawn by {@code now} (x/vuln ignores such an entry). */
+    public boolean withdrawnBy(Instant now) {
+        return withdrawn.isPresent() && withdrawn.get().isBefore(now);
     }
 
     /**

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exceptions, and a database that is not the pinned one or is too old.
  */
 class AuditTest {
-    private static final LocalDate TODAY = LocalDate.of(2026, 12, 7);
+    private static final java.time.Instant NOW = java.time.Instant.parse("2026-12-07T12:00:00Z");
 
     @TempDir
     Path tmp;
@@ -83,6 +82,10 @@ class AuditTest {
         write(osv, "GO-2026-0004", "stdlib", "net/http", "introduced", "0", "fixed", "1.26.9");
         write(osv, "GO-2026-0005", "example.com/b", "example.com/b/pkg", "introduced", "0");
         write(osv, "GO-2026-0006", "example.com/local", "example.com/local", "introduced", "0");
+        // withdrawn: the repository keeps it, the audit (as govulncheck) ignores it
+        write(osv, "GO-2026-0007", "example.com/a", "example.com/a/pkg", "introduced", "0");
+        Files.writeString(osv.resolve("GO-2026-0007.json"), Files.readString(osv.resolve("GO-2026-0007.json"))
+                .replace("\"modified\"", "\"withdrawn\": \"2026-04-08T13:33:56Z\",\n  \"modified\""));
         db = tmp.resolve("vulndb");
         VulnDb.write(new VulnDbSource.Local(osv).read(null, tmp), db);
         GoModLock lock = new GoModLock(new GoModLock.ModuleFiles("example.com/app", Sha256.hex(ws.resolve("go.mod")), GoModLock.NONE),
@@ -95,7 +98,7 @@ class AuditTest {
     }
 
     private Audit audit(Optional<Finding.Reach> failOn, AuditExceptions exceptions, Optional<Duration> maxAge) {
-        return new Audit(Workspace.of(ws), Reporter.of(log::add), new Audit.Options(db, failOn, exceptions, maxAge, TODAY,
+        return new Audit(Workspace.of(ws), Reporter.of(log::add), new Audit.Options(db, failOn, exceptions, maxAge, NOW,
                 ws.resolve("target/gomod/audit.json")));
     }
 
@@ -108,7 +111,8 @@ class AuditTest {
                 "GO-2026-0001 example.com/a@v1.0.0 imported v1.1.0",
                 "GO-2026-0002 example.com/c@v1.3.0 required v1.4.0",   // the replacement is what is built; its package is not
                 "GO-2026-0004 stdlib@v1.26.8 required v1.26.9"), found);   // go.mod's toolchain line
-        // GO-2026-0003 starts at 2.0.0; GO-2026-0005 is of the replaced path; GO-2026-0006 of a directory replacement
+        // GO-2026-0003 starts at 2.0.0; GO-2026-0005 is of the replaced path; GO-2026-0006 of a directory replacement;
+        // GO-2026-0007 was withdrawn
         assertEquals(2, o.modules(), "a directory replacement is local code");
         assertEquals("vendor/modules.txt", o.modulesFrom());
         String json = Files.readString(ws.resolve("target/gomod/audit.json"));

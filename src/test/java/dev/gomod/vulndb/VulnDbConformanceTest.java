@@ -75,7 +75,7 @@ class VulnDbConformanceTest {
         // the audit, offline and without go, finds what govulncheck -scan module finds, id for id; and
         // marks imported exactly what govulncheck -scan package finds outside the standard library
         Audit.Outcome audit = new Audit(Workspace.of(app), Reporter.of(log::add), new Audit.Options(restored, Optional.empty(),
-                AuditExceptions.NONE, Optional.empty(), java.time.LocalDate.of(2026, 12, 7), app.resolve("target/gomod/audit.json"))).run();
+                AuditExceptions.NONE, Optional.empty(), Instant.parse("2026-12-07T12:00:00Z"), app.resolve("target/gomod/audit.json"))).run();
         TreeSet<String> audited = new TreeSet<>();
         TreeSet<String> imported = new TreeSet<>();
         for (Audit.Judged j : audit.findings()) {
