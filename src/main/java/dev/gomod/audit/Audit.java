@@ -7,6 +7,7 @@ import dev.gomod.WorkspaceException.Reason;
 import dev.gomod.archive.SafeExtractor;
 import dev.gomod.bundle.BundleLayout;
 import dev.gomod.bundle.Restore;
+import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.ToolchainModule;
 import dev.gomod.lock.GoModLock;
 import dev.gomod.lock.PinKind;
@@ -42,9 +43,14 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
      * @param maxAge     how old the database may be; empty: any age
      * @param now        the time withdrawn advisories and exceptions' end dates are judged at
      * @param report     where audit.json goes
+     * @param reachability govulncheck, to tell which findings are called; empty: required and imported only
      */
     public record Options(Path database, Optional<Finding.Reach> failOn, AuditExceptions exceptions, Optional<Duration> maxAge,
-                          Instant now, Path report) {
+                          Instant now, Path report, Optional<Reachability> reachability) {
+        public Options(Path database, Optional<Finding.Reach> failOn, AuditExceptions exceptions, Optional<Duration> maxAge, Instant now, Path report) {
+            this(database, failOn, exceptions, maxAge, now, report, Optional.empty());
+        }
+
         /** The day, in UTC, exceptions are judged on. */
         LocalDate today() {
             return LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -56,13 +62,14 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
     }
 
     /** What the audit found. */
-    public record Outcome(List<Judged> findings, int modules, String modulesFrom, String go, String goFrom, Instant databaseModified) {
+    public record Outcome(List<Judged> findings, int modules, String modulesFrom, String go, String goFrom, Instant databaseModified,
+                          boolean reachabilityKnown) {
         public List<Judged> failing() {
             return findings.stream().filter(Judged::fails).toList();
         }
     }
 
-    public Outcome run() throws IOException, FormatException, WorkspaceException {
+    public Outcome run() throws IOException, FormatException, WorkspaceException, GoException {
         Optional<GoModLock> lock = workspace.lock();
         checkPinned(lock);
         VulnDatabase db = VulnDatabase.open(options.database());
@@ -93,6 +100,9 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
         } else {
             reporter.warn("the Go release that builds this module is not known (" + go[1] + "): the standard library was not checked");
         }
+        if (options.reachability().isPresent()) {
+            findings = withReach(findings, options.reachability().get());
+        }
         findings.sort(Comparator.comparing(Finding::id).thenComparing(Finding::module));
 
         List<Judged> judged = new ArrayList<>();
@@ -108,7 +118,8 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
                         + " matches no finding any more; remove it");
             }
         }
-        Outcome outcome = new Outcome(List.copyOf(judged), modules.modules().size(), modules.from(), go[0], go[1], db.modified());
+        Outcome outcome = new Outcome(List.copyOf(judged), modules.modules().size(), modules.from(), go[0], go[1], db.modified(),
+                options.reachability().isPresent());
         AtomicFile.write(options.report(), AuditReport.json(outcome).getBytes(StandardCharsets.UTF_8));
         report(outcome);
         if (!outcome.failing().isEmpty()) {
@@ -119,6 +130,20 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
                             .orElse("")).toList()), Map.of("failOn", options.failOn().orElseThrow().id()));
         }
         return outcome;
+    }
+
+    /** The findings, each raised to the reach govulncheck's source mode gives it (never lowered: it may run with another Go). */
+    private List<Finding> withReach(List<Finding> findings, Reachability r) throws GoException, IOException {
+        Map<String, Finding.Reach> reach = r.scan(workspace.dir(), options.database());
+        reporter.info("reachability from " + r.how() + ": " + reach.values().stream().filter(v -> v == Finding.Reach.CALLED).count()
+                + " findings called");
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            Finding.Reach theirs = reach.getOrDefault(f.module() + " " + f.id(), f.reach());
+            out.add(theirs.compareTo(f.reach()) > 0
+                    ? new Finding(f.id(), f.aliases(), f.summary(), f.module(), f.version(), f.fixed(), theirs, f.packages()) : f);
+        }
+        return out;
     }
 
     private Finding finding(OsvEntry e, AuditedModules.Module m, List<OsvEntry.Affected> hit) {

@@ -17,6 +17,7 @@
  *
  * <p>How deep ({@link dev.gomod.audit.Finding.Reach}): {@code required} (the module is in the build),
  * {@code imported} (a package the entry names is among the vendored packages, or the entry names no
- * package), as govulncheck ranks them; {@code called} needs govulncheck's call graph.
+ * package), as govulncheck ranks them; {@code called} (a vulnerable symbol is reached) from
+ * govulncheck's call graph when one is at hand ({@link dev.gomod.audit.Reachability}).
  */
 package dev.gomod.audit;

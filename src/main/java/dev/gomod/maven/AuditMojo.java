@@ -3,6 +3,10 @@ package dev.gomod.maven;
 import dev.gomod.audit.Audit;
 import dev.gomod.audit.AuditExceptions;
 import dev.gomod.audit.Finding;
+import dev.gomod.audit.Reachability;
+import dev.gomod.gotool.GoCommand;
+import dev.gomod.gotool.GoEnvironment;
+import dev.gomod.gotool.SecretMasker;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -10,7 +14,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,14 +53,35 @@ public class AuditMojo extends ModuleMojo {
     private File vulndbDir;
 
     /**
-     * Which findings fail the build: {@code required} (any module of the build carries it),
-     * {@code imported} (a package the advisory names is built), or {@code none}. {@code called}
-     * needs govulncheck's call graph, which the audit does not run yet.
+     * Which findings fail the build: {@code called} (a vulnerable symbol is reached: needs govulncheck),
+     * {@code imported} (a package the advisory names is built), {@code required} (any module of the
+     * build carries it), or {@code none}. Default: {@code called} when govulncheck is at hand,
+     * {@code required} otherwise.
      *
      * @since 0.1.0
      */
-    @Parameter(property = Property.AUDIT_FAIL_ON, defaultValue = "required")
+    @Parameter(property = Property.AUDIT_FAIL_ON)
     private String auditFailOn;
+
+    /**
+     * A govulncheck executable, to tell which findings are called (its source mode, run offline in
+     * vendor mode against the same database; it needs the go the build uses). Without it, a
+     * {@code tool golang.org/x/vuln/cmd/govulncheck} line in go.mod (Go 1.24+, vendored) is run as
+     * {@code go tool govulncheck}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.GOVULNCHECK)
+    private String govulncheck;
+
+    /**
+     * The go govulncheck runs with (and runs as {@code go tool govulncheck}); default: as every goal
+     * chooses it (the toolchain install-go installed, else go on the PATH).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.GO)
+    private String go;
 
     /**
      * The team's decisions about findings (not_affected with a justification, false_positive,
@@ -75,21 +103,59 @@ public class AuditMojo extends ModuleMojo {
     @Override
     protected void run() throws Exception {
         Path file = auditExceptions != null ? auditExceptions.toPath().toAbsolutePath() : moduleDir().resolve(AuditExceptions.FILE);
+        Optional<Reachability> reachability = reachability();
         new Audit(workspace(), MavenReporter.of(getLog(), false), new Audit.Options(vulndbDir.toPath().toAbsolutePath().normalize(),
-                failOn(), AuditExceptions.read(file), maxAge(), java.time.Instant.now(), workPath().resolve("audit.json"))).run();
+                failOn(reachability.isPresent()), AuditExceptions.read(file), maxAge(), Instant.now(), workPath().resolve("audit.json"),
+                reachability)).run();
     }
 
-    private Optional<Finding.Reach> failOn() throws MojoFailureException {
-        String v = auditFailOn == null ? "required" : auditFailOn.strip().toLowerCase(Locale.ROOT);
+    private Optional<Finding.Reach> failOn(boolean reachabilityKnown) throws MojoFailureException {
+        String v = auditFailOn == null || auditFailOn.isBlank() ? (reachabilityKnown ? "called" : "required") : auditFailOn.strip().toLowerCase(Locale.ROOT);
         return switch (v) {
             case "none" -> Optional.empty();
             case "required" -> Optional.of(Finding.Reach.REQUIRED);
             case "imported" -> Optional.of(Finding.Reach.IMPORTED);
-            case "called" -> throw new MojoFailureException(Property.AUDIT_FAIL_ON + "=called needs govulncheck's call graph, which"
-                    + " gomod:audit does not run yet: use imported (a vulnerable package is built) or required");
-            default -> throw new MojoFailureException(Property.AUDIT_FAIL_ON + "=" + auditFailOn + ": use required, imported or none");
+            case "called" -> {
+                if (!reachabilityKnown) {
+                    throw new MojoFailureException(Property.AUDIT_FAIL_ON + "=called needs govulncheck's call graph: set "
+                            + Property.GOVULNCHECK + "=/path/to/govulncheck, or add 'tool golang.org/x/vuln/cmd/govulncheck' to go.mod"
+                            + " and vendor it; or use imported (a vulnerable package is built) or required");
+                }
+                yield Optional.of(Finding.Reach.CALLED);
+            }
+            default -> throw new MojoFailureException(Property.AUDIT_FAIL_ON + "=" + auditFailOn + ": use called, imported, required or none");
         };
     }
+
+    /** govulncheck as gomod.govulncheck names it, or as go.mod's tool line makes it, run offline in the workspace's mode. */
+    private Optional<Reachability> reachability() throws Exception {
+        boolean tool = !workspace().goWorkMode() && workspace().goMod().tools().contains(GOVULNCHECK_TOOL);
+        if ((govulncheck == null || govulncheck.isBlank()) && !tool) {
+            return Optional.empty();
+        }
+        ChosenGo chosen = chooseGo(go);
+        chosen.log(getLog());
+        GoEnvironment env = new GoEnvironment(System.getenv(), new SecretMasker()).set("GOTOOLCHAIN", "local").set("GOPROXY", "off")
+                .set("GOFLAGS", workspace().withModFile(Files.isDirectory(workspace().vendorDir()) ? "-mod=vendor" : ""))
+                .set("GOWORK", workspace().goWorkMode() ? workspace().goWorkFile().toString() : "off");
+        if (chosen.goroot() != null) {
+            env.set("GOROOT", chosen.goroot().toString());
+        }
+        Path goBin = Path.of(chosen.executable()).getParent();
+        if (goBin != null) {
+            // govulncheck runs the go on its PATH: the one chosen here
+            env.set("PATH", goBin + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", ""));
+        }
+        Duration timeout = Duration.ofMinutes(10);
+        if (govulncheck != null && !govulncheck.isBlank()) {
+            return Optional.of(new Reachability(new GoCommand(govulncheck.strip(), env, timeout, 0, Duration.ZERO, MavenReporter.of(getLog(), false)), List.of(),
+                    govulncheck.strip()));
+        }
+        return Optional.of(new Reachability(new GoCommand(chosen.executable(), env, timeout, 0, Duration.ZERO, MavenReporter.of(getLog(), false)),
+                List.of("tool", "govulncheck"), "go tool govulncheck (go.mod's tool line)"));
+    }
+
+    private static final String GOVULNCHECK_TOOL = "golang.org/x/vuln/cmd/govulncheck";
 
     private Optional<Duration> maxAge() throws MojoFailureException {
         if (vulndbMaxAge == null || vulndbMaxAge.isBlank()) {

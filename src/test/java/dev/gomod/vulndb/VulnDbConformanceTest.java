@@ -7,6 +7,10 @@ import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.audit.Audit;
 import dev.gomod.audit.AuditExceptions;
 import dev.gomod.audit.Finding;
+import dev.gomod.audit.Reachability;
+import dev.gomod.gotool.GoCommand;
+import dev.gomod.gotool.GoEnvironment;
+import dev.gomod.gotool.SecretMasker;
 import dev.gomod.archive.SafeExtractor;
 import dev.gomod.bundle.BundleLayout;
 import dev.gomod.bundle.Pack;
@@ -88,7 +92,18 @@ class VulnDbConformanceTest {
         TreeSet<String> packageLevel = govulncheck(app, restored, "package");
         packageLevel.removeIf(f -> f.startsWith("stdlib "));
         assertEquals(packageLevel, imported);
-        System.out.println("audit conformance: " + audited.size() + " findings, imported " + imported);
+        // with govulncheck at hand, the audit marks called exactly what govulncheck's source mode finds called
+        GoCommand govulncheck = new GoCommand(VulnTools.govulncheck().toString(), new GoEnvironment(VulnTools.go().env(), new SecretMasker())
+                .set("GOPROXY", "off").set("GOFLAGS", "-mod=vendor"), java.time.Duration.ofMinutes(5), 0, java.time.Duration.ZERO, Reporter.SILENT);
+        Audit.Outcome reached = new Audit(Workspace.of(app), Reporter.of(log::add), new Audit.Options(restored, Optional.empty(),
+                AuditExceptions.NONE, Optional.empty(), Instant.parse("2026-12-07T12:00:00Z"), app.resolve("target/gomod/audit.json"),
+                Optional.of(new Reachability(govulncheck, List.of(), "govulncheck")))).run();
+        TreeSet<String> called = new TreeSet<>();
+        reached.findings().stream().filter(j -> j.finding().reach() == Finding.Reach.CALLED)
+                .forEach(j -> called.add(j.finding().module() + " " + j.finding().id()));
+        assertEquals(govulncheck(app, restored, "symbol"), called);
+        assertFalse(called.isEmpty());
+        System.out.println("audit conformance: " + audited.size() + " findings, imported " + imported + ", called " + called);
     }
 
     /** Pins {@code db} in the app's lock, packs it as the plugin does, and restores it into {@code target}. */
@@ -142,8 +157,9 @@ class VulnDbConformanceTest {
         while (it.hasNext()) {
             JsonNode message = it.next();
             JsonNode finding = message.get("finding");
-            // source scans also emit the module-level findings: a package-level one names its package
-            if (finding != null && (scan.equals("module") || !finding.at("/trace/0/package").asText("").isEmpty())) {
+            // source scans also emit the findings of the levels below: a package-level one names its package, a symbol-level one its function
+            String level = scan.equals("symbol") ? "/trace/0/function" : "/trace/0/package";
+            if (finding != null && (scan.equals("module") || !finding.at(level).asText("").isEmpty())) {
                 found.add(finding.at("/trace/0/module").asText() + " " + finding.get("osv").asText());
             }
         }
