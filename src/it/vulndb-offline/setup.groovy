@@ -18,7 +18,7 @@ osv.mkdirs()
 }
 fixture.copyTree(basedir, new File(basedir, 'agent')) { String rel -> !(rel in ['go.mod', 'go.sum', 'main.go'] || rel.startsWith('local/')) }
 // the team's decision about the one finding, and the same decision past its end date
-new File(basedir, 'agent/gomod-vex.json').text = '{"exceptions": [{"id": "GO-2026-0001", "state": "not_affected", "justification": "code_not_reachable", "detail": "we never parse untrusted text"}]}\n'
+new File(basedir, 'gomod-vex.json').text = new File(basedir, 'agent/gomod-vex.json').text = '{"exceptions": [{"id": "GO-2026-0001", "state": "not_affected", "justification": "code_not_reachable", "detail": "we never parse untrusted text"}]}\n'
 new File(basedir, 'agent/expired-vex.json').text = '{"exceptions": [{"id": "CVE-2026-0001", "state": "will_not_fix", "until": "2026-01-01", "detail": "upgrade planned"}]}\n'
 def top = new File(basedir, 'pom.xml').text
 def version = (top =~ /<artifactId>gomod-maven-plugin<\/artifactId>\s*<version>([^<]+)<\/version>/)[0][1]

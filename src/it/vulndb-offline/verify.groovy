@@ -22,5 +22,13 @@ def audit = new groovy.json.JsonSlurper().parse(new File(basedir, 'agent/target/
 assert audit.findings*.id == ['GO-2026-0001'] && audit.findings[0].exception.state == 'will_not_fix' && audit.findings[0].fails
 assert log.contains('1 known vulnerability at or above \'required\':')
 assert log.contains('(the will_not_fix exception ended 2026-01-01)')
+// audit before sbom in one build: the SBOM carries the finding, with the team's decision as its VEX analysis
+def sbom = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/vulndb-offline-1.0.0-go-cyclonedx.json'))
+assert sbom.vulnerabilities*.id == ['GO-2026-0001']
+def v = sbom.vulnerabilities[0]
+assert v.analysis.state == 'not_affected' && v.analysis.justification == 'code_not_reachable' && v.analysis.detail == 'we never parse untrusted text'
+assert v.affects*.ref == ['pkg:golang/example.com/text@v0.9.0?type=module']
+assert sbom.components*.'bom-ref'.contains(v.affects[0].ref)
+assert v.references*.id == ['CVE-2026-0001'] && v.recommendation == 'Upgrade example.com/text to v1.1.0'
 assert !log.contains('proxy.invalid')
 return true

@@ -1,17 +1,59 @@
 package dev.gomod.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gomod.mod.FormatException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code target/gomod/audit.json}: what the audit checked and found, for other tools (the SBOM's
  * VEX, a report page), one object per finding with its decision.
  */
-final class AuditReport {
+public final class AuditReport {
+    /**
+     * One finding as audit.json holds it; {@code state} and what follows are the decision's, or null.
+     */
+    public record Entry(String id, List<String> aliases, String module, String version, String fixed, String reach, String summary,
+                        String state, String justification, String until, String detail) {
+    }
+
     private AuditReport() {
+    }
+
+    /** The findings of an audit.json. */
+    public static List<Entry> read(Path file) throws IOException, FormatException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new FormatException(file.toString(), 0, "not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.path("findings").isArray()) {
+            throw new FormatException(file.toString(), 0, "want {\"findings\": [...]}");
+        }
+        List<Entry> out = new ArrayList<>();
+        for (JsonNode f : root.get("findings")) {
+            List<String> aliases = new ArrayList<>();
+            f.path("aliases").forEach(a -> aliases.add(a.asText()));
+            JsonNode e = f.path("exception");
+            out.add(new Entry(f.path("id").asText(), List.copyOf(aliases), f.path("module").asText(), f.path("version").asText(),
+                    text(f, "fixed"), f.path("reach").asText(), f.path("summary").asText(""), text(e, "state"), text(e, "justification"),
+                    text(e, "until"), text(e, "detail")));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
     }
 
     static String json(Audit.Outcome o) {

@@ -104,10 +104,20 @@ public class AuditMojo extends ModuleMojo {
     protected void run() throws Exception {
         Path file = auditExceptions != null ? auditExceptions.toPath().toAbsolutePath() : moduleDir().resolve(AuditExceptions.FILE);
         Optional<Reachability> reachability = reachability();
-        new Audit(workspace(), MavenReporter.of(getLog(), false), new Audit.Options(vulndbDir.toPath().toAbsolutePath().normalize(),
-                failOn(reachability.isPresent()), AuditExceptions.read(file), maxAge(), Instant.now(), workPath().resolve("audit.json"),
-                reachability)).run();
+        Path report = workPath().resolve("audit.json");
+        java.nio.file.Files.deleteIfExists(report); // an earlier build's must not pass for this one's
+        try {
+            new Audit(workspace(), MavenReporter.of(getLog(), false), new Audit.Options(vulndbDir.toPath().toAbsolutePath().normalize(),
+                    failOn(reachability.isPresent()), AuditExceptions.read(file), maxAge(), Instant.now(), report, reachability)).run();
+        } finally {
+            if (java.nio.file.Files.isRegularFile(report)) {
+                project.getProperties().setProperty(REPORT, report.toString()); // for gomod:sbom later in this build
+            }
+        }
     }
+
+    /** The project property by which a later gomod:sbom of the same build finds the audit's report. */
+    static final String REPORT = "gomod.auditReport";
 
     private Optional<Finding.Reach> failOn(boolean reachabilityKnown) throws MojoFailureException {
         String v = auditFailOn == null || auditFailOn.isBlank() ? (reachabilityKnown ? "called" : "required") : auditFailOn.strip().toLowerCase(Locale.ROOT);

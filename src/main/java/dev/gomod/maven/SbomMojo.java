@@ -93,8 +93,14 @@ public class SbomMojo extends GoMojo {
         }
         Path target = Path.of(project.getBuild().getDirectory()).resolve(project.getBuild().getFinalName() + "-" + CLASSIFIER + ".json");
         String version = mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
+        // gomod:audit earlier in this build: its findings, with the team's decisions, become the SBOM's vulnerabilities (VEX)
+        String audit = project.getProperties().getProperty(AuditMojo.REPORT);
+        if (audit != null) {
+            getLog().info("the SBOM carries the findings of gomod:audit (" + audit + ") as its vulnerabilities");
+        }
         SbomJob.Options options = new SbomJob.Options(goCommand(), scope, PackageMojo.outputTime(outputTimestamp),
-                new CycloneDxSbom.Tool("dev.gomod", "gomod-maven-plugin", version), licenseCache(licenseCache, session));
+                new CycloneDxSbom.Tool("dev.gomod", "gomod-maven-plugin", version), licenseCache(licenseCache, session),
+                java.util.Optional.ofNullable(audit).map(Path::of));
         SbomJob.Result r = new SbomJob(workspace(), reporter(), options).run(target);
         if (attach) {
             projectHelper.attachArtifact(project, "json", CLASSIFIER, r.file().toFile());

@@ -1,5 +1,7 @@
 package dev.gomod.sbom;
 
+import dev.gomod.audit.AuditReport;
+import org.cyclonedx.model.vulnerability.Vulnerability;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,7 +77,15 @@ public final class CycloneDxSbom {
 
     /** The document's bytes; {@code time} may be null. */
     public static byte[] write(ModuleInventory inventory, Instant time, Tool tool) throws IOException {
+        return write(inventory, time, tool, List.of());
+    }
+
+    /** The document's bytes, with the audit's findings as its vulnerabilities and their decisions as VEX analysis. */
+    public static byte[] write(ModuleInventory inventory, Instant time, Tool tool, List<AuditReport.Entry> findings) throws IOException {
         Bom bom = bom(inventory, time, tool);
+        if (!findings.isEmpty()) {
+            bom.setVulnerabilities(vulnerabilities(inventory, findings));
+        }
         byte[] unsigned = json(bom);
         bom.setSerialNumber("urn:uuid:" + nameUuid(unsigned));
         byte[] out = json(bom);
@@ -125,6 +135,77 @@ public final class CycloneDxSbom {
         }
         bom.setDependencies(deps);
         return bom;
+    }
+
+    /**
+     * One vulnerability per finding, affecting the component whose code it is in (the main module for
+     * the standard library, which the SBOM does not list), with the team's decision as its analysis:
+     * not_affected and false_positive as such, will_not_fix as exploitable with that response, none as
+     * in triage.
+     */
+    private static List<Vulnerability> vulnerabilities(ModuleInventory inv, List<AuditReport.Entry> findings) {
+        Map<String, String> refByCode = new java.util.HashMap<>();
+        inv.components().forEach(c -> refByCode.put(c.code().path() + "@" + c.code().version(), c.ref()));
+        String main = inv.mains().size() == 1 ? inv.mains().get(0).ref() : "go.work";
+        List<Vulnerability> out = new ArrayList<>();
+        for (AuditReport.Entry f : findings) {
+            Vulnerability v = new Vulnerability();
+            v.setBomRef(f.id() + "@" + f.module() + "@" + f.version());
+            v.setId(f.id());
+            Vulnerability.Source source = new Vulnerability.Source();
+            source.setName("Go Vulnerability Database");
+            source.setUrl("https://pkg.go.dev/vuln/" + f.id());
+            v.setSource(source);
+            List<Vulnerability.Reference> aliases = new ArrayList<>();
+            for (String a : f.aliases()) {
+                Vulnerability.Reference r = new Vulnerability.Reference();
+                r.setId(a);
+                Vulnerability.Source s = new Vulnerability.Source();
+                s.setName(a.startsWith("GHSA-") ? "GitHub Advisories" : "NVD");
+                r.setSource(s);
+                aliases.add(r);
+            }
+            if (!aliases.isEmpty()) {
+                v.setReferences(aliases);
+            }
+            v.setDescription(f.summary());
+            if (f.fixed() != null) {
+                v.setRecommendation("Upgrade " + f.module() + " to " + f.fixed());
+            }
+            Vulnerability.Affect affect = new Vulnerability.Affect();
+            affect.setRef(refByCode.getOrDefault(f.module() + "@" + f.version(), main));
+            v.setAffects(List.of(affect));
+            v.setProperties(List.of(new Property(NS + "module", f.module() + "@" + f.version()), new Property(NS + "reach", f.reach())));
+            v.setAnalysis(analysis(f));
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static Vulnerability.Analysis analysis(AuditReport.Entry f) {
+        Vulnerability.Analysis a = new Vulnerability.Analysis();
+        if (f.state() == null) {
+            a.setState(Vulnerability.Analysis.State.IN_TRIAGE);
+            return a;
+        }
+        switch (f.state()) {
+            case "not_affected" -> {
+                a.setState(Vulnerability.Analysis.State.NOT_AFFECTED);
+                a.setJustification(Vulnerability.Analysis.Justification.valueOf(f.justification().toUpperCase(java.util.Locale.ROOT)));
+            }
+            case "false_positive" -> a.setState(Vulnerability.Analysis.State.FALSE_POSITIVE);
+            case "will_not_fix" -> {
+                a.setState(Vulnerability.Analysis.State.EXPLOITABLE);
+                a.setResponses(List.of(Vulnerability.Analysis.Response.WILL_NOT_FIX));
+            }
+            default -> a.setState(Vulnerability.Analysis.State.IN_TRIAGE);
+        }
+        String detail = (f.detail() == null ? "" : f.detail()) + (f.until() == null ? "" : (f.detail() == null || f.detail().isEmpty() ? "" : " ")
+                + "(until " + f.until() + ")");
+        if (!detail.isEmpty()) {
+            a.setDetail(detail);
+        }
+        return a;
     }
 
     private static Dependency dependency(String ref, List<String> on) {

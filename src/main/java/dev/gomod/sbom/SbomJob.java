@@ -1,5 +1,7 @@
 package dev.gomod.sbom;
 
+import java.util.Optional;
+import dev.gomod.audit.AuditReport;
 import dev.gomod.AtomicFile;
 import dev.gomod.Reporter;
 import dev.gomod.freeze.BuildList;
@@ -25,7 +27,12 @@ public record SbomJob(Workspace workspace, Reporter reporter, Options options) i
      * @param time     the document's timestamp (the build's output timestamp); null writes none
      * @param licenses where license answers are kept between builds; null keeps none
      */
-    public record Options(GoCommand go, ModuleInventory.Scope scope, Instant time, CycloneDxSbom.Tool tool, LicenseAnswerCache licenses) {
+    /** @param audit the findings of a gomod audit of the same build (audit.json), carried as the SBOM's vulnerabilities; or none */
+    public record Options(GoCommand go, ModuleInventory.Scope scope, Instant time, CycloneDxSbom.Tool tool, LicenseAnswerCache licenses,
+                          Optional<Path> audit) {
+        public Options(GoCommand go, ModuleInventory.Scope scope, Instant time, CycloneDxSbom.Tool tool, LicenseAnswerCache licenses) {
+            this(go, scope, time, tool, licenses, Optional.empty());
+        }
     }
 
     /** What was written. */
@@ -35,7 +42,8 @@ public record SbomJob(Workspace workspace, Reporter reporter, Options options) i
     public Result run(Path target) throws IOException, GoException, FormatException {
         ModuleInventory inventory = inventory();
         inventory.problems().forEach(reporter::warn);
-        byte[] doc = CycloneDxSbom.write(inventory, options.time(), options.tool());
+        List<AuditReport.Entry> vulnerabilities = options.audit().isPresent() ? AuditReport.read(options.audit().get()) : List.of();
+        byte[] doc = CycloneDxSbom.write(inventory, options.time(), options.tool(), vulnerabilities);
         Files.createDirectories(target.toAbsolutePath().getParent());
         AtomicFile.write(target, doc);
         long licensed = inventory.components().size() - inventory.unknownLicenses().size();
