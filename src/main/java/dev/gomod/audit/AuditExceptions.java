@@ -65,18 +65,22 @@ public record AuditExceptions(List<Decision> exceptions) {
 
     /** Reads the file; absent: none. Every error names the file and the exception by its index and id. */
     public static AuditExceptions read(Path file) throws IOException, FormatException {
-        if (!Files.isRegularFile(file)) {
-            return NONE;
-        }
+        return Files.isRegularFile(file) ? parse(file.toString(), Files.readAllBytes(file)) : NONE;
+    }
+
+    /** Parses the file's bytes; {@code file} names it in errors. */
+    public static AuditExceptions parse(String name, byte[] data) throws FormatException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
+            root = new ObjectMapper().readTree(data);
         } catch (JsonProcessingException e) {
-            throw new FormatException(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "not JSON: " + e.getOriginalMessage());
+            throw new FormatException(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new FormatException(name, 0, "unreadable: " + e.getMessage());
         }
         JsonNode list = root == null ? null : root.get("exceptions");
         if (list == null || !list.isArray()) {
-            throw new FormatException(file.toString(), 0, "want {\"exceptions\": [...]}");
+            throw new FormatException(name, 0, "want {\"exceptions\": [...]}");
         }
         List<Decision> out = new ArrayList<>();
         int i = 0;
@@ -84,19 +88,19 @@ public record AuditExceptions(List<Decision> exceptions) {
             String at = "exceptions[" + i++ + "]";
             String id = e.path("id").asText("");
             if (!id.matches("(GO-[0-9]{4}-[0-9]+|CVE-[0-9]{4}-[0-9]+|GHSA(-[0-9a-z]{4}){3})")) {
-                throw new FormatException(file.toString(), 0, at + ".id: want GO-<year>-<number>, a CVE or a GHSA id, not '" + id + "'");
+                throw new FormatException(name, 0, at + ".id: want GO-<year>-<number>, a CVE or a GHSA id, not '" + id + "'");
             }
             at += " (" + id + ")";
             State state;
             try {
                 state = State.valueOf(e.path("state").asText("").toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException x) {
-                throw new FormatException(file.toString(), 0, at + ".state: want not_affected, false_positive or will_not_fix, not '"
+                throw new FormatException(name, 0, at + ".state: want not_affected, false_positive or will_not_fix, not '"
                         + e.path("state").asText("") + "'");
             }
             String justification = e.hasNonNull("justification") ? e.get("justification").asText() : null;
             if (state == State.NOT_AFFECTED && (justification == null || !JUSTIFICATIONS.contains(justification))) {
-                throw new FormatException(file.toString(), 0, at + ".justification: not_affected needs one of " + String.join(", ",
+                throw new FormatException(name, 0, at + ".justification: not_affected needs one of " + String.join(", ",
                         JUSTIFICATIONS.stream().sorted().toList()) + (justification == null ? "" : ", not '" + justification + "'"));
             }
             LocalDate until = null;
@@ -104,11 +108,11 @@ public record AuditExceptions(List<Decision> exceptions) {
                 try {
                     until = LocalDate.parse(e.get("until").asText());
                 } catch (DateTimeParseException x) {
-                    throw new FormatException(file.toString(), 0, at + ".until: want a date, 2027-01-31, not '" + e.get("until").asText() + "'");
+                    throw new FormatException(name, 0, at + ".until: want a date, 2027-01-31, not '" + e.get("until").asText() + "'");
                 }
             }
             if (state == State.WILL_NOT_FIX && until == null) {
-                throw new FormatException(file.toString(), 0, at + ".until: will_not_fix needs the date it ends");
+                throw new FormatException(name, 0, at + ".until: will_not_fix needs the date it ends");
             }
             out.add(new Decision(id, e.hasNonNull("module") ? e.get("module").asText() : null, state, justification, until,
                     e.path("detail").asText("")));

@@ -5,7 +5,9 @@ import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
 import dev.gomod.archive.UnsafeArchiveException;
 import dev.gomod.bundle.BundleManifest;
+import dev.gomod.audit.AuditExceptions;
 import dev.gomod.lock.GoModLock;
+import dev.gomod.vulndb.OsvEntry;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoSum;
@@ -110,6 +112,26 @@ class ParserFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void bundleZip(byte[] data) throws IOException {
         extract(data, ReproducibleArchive.Format.ZIP);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void osvEntry(byte[] data) {
+        try {
+            OsvEntry e = OsvEntry.parse("GO-2026-0001.json", data);
+            assertNotNull(e.id());
+            e.affected().forEach(OsvEntry::latestFixed);
+        } catch (FormatException e) {
+            named(e, "GO-2026-0001.json");
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void auditExceptions(byte[] data) {
+        try {
+            assertNotNull(AuditExceptions.parse("gomod-vex.json", data));
+        } catch (FormatException e) {
+            named(e, "gomod-vex.json");
+        }
     }
 
     @FuzzTest(maxDuration = "30s", maxExecutions = 2_000)
