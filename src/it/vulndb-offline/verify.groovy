@@ -3,6 +3,10 @@ def lock = new File(basedir, 'gomod.lock').text
 def pin = (lock =~ /(?m)^vulndb (h1:\S+) (\S+)$/)
 assert pin.find() : lock
 assert pin.group(2) == '2026-03-02T10:00:00Z' : 'the time the database states: its newest entry'
+// freeze with gomod.audit and no decisions: the dependency set is refused before the lock is written
+assert log.contains('gomod.lock was not written: the audit refuses this dependency set')
+assert log.contains('[WARNING] GO-2026-0001 (CVE-2026-0001) example.com/text@v0.9.0 → v1.1.0, imported: A vulnerability in example.com/text\n')
+assert log.contains('1 known vulnerability in 14 modules (the vendor tree freeze made)')
 def zip = new File(basedir, 'target/vulndb-offline-1.0.0-go-vulndb.zip')
 assert zip.isFile()
 assert log.contains('go-vulndb bundle ' + zip.path)

@@ -51,6 +51,11 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
             this(database, failOn, exceptions, maxAge, now, report, Optional.empty());
         }
 
+        /** The same, reading another database. */
+        public Options withDatabase(Path other) {
+            return new Options(other, failOn, exceptions, maxAge, now, report, reachability);
+        }
+
         /** The day, in UTC, exceptions are judged on. */
         LocalDate today() {
             return LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -74,8 +79,21 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
         checkPinned(lock);
         VulnDatabase db = VulnDatabase.open(options.database());
         checkAge(db.modified());
+        return audit(db, AuditedModules.of(workspace), goRelease(lock));
+    }
 
-        AuditedModules modules = AuditedModules.of(workspace);
+    /**
+     * As {@link #run}, of a module set not in the workspace yet (freeze's scratch vendor tree) and the
+     * lock about to be written: the database is read as named, since no lock in git pins it yet.
+     */
+    public Outcome runBefore(AuditedModules modules, GoModLock lock) throws IOException, FormatException, WorkspaceException, GoException {
+        VulnDatabase db = VulnDatabase.open(options.database());
+        checkAge(db.modified());
+        return audit(db, modules, goRelease(Optional.of(lock)));
+    }
+
+    private Outcome audit(VulnDatabase db, AuditedModules modules, String[] go) throws IOException, FormatException, WorkspaceException,
+            GoException {
         List<Finding> findings = new ArrayList<>();
         for (AuditedModules.Module m : modules.modules()) {
             for (OsvEntry e : db.entriesOf(m.path())) {
@@ -88,7 +106,6 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
                 }
             }
         }
-        String[] go = goRelease(lock);
         String stdlib = OsvMatch.goTagToSemver(go[0]);
         if (stdlib != null) {
             for (OsvEntry e : db.entriesOf("stdlib")) {

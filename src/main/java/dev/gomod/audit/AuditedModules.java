@@ -64,7 +64,8 @@ public record AuditedModules(List<Module> modules, String from) {
         return new AuditedModules(List.copyOf(byPath.values()), workspace.goWorkMode() ? "go.mod of each go.work module" : workspace.modFileName());
     }
 
-    static AuditedModules fromModulesTxt(ModulesTxt txt, String from) {
+    /** The modules of a vendor/modules.txt that give the build packages; {@code from} names it for the report. */
+    public static AuditedModules fromModulesTxt(ModulesTxt txt, String from) {
         Map<String, Module> byPath = new TreeMap<>();
         for (ModulesTxt.Module m : txt.withPackages()) {
             Optional<ModuleVersion> replacement = m.replacement();

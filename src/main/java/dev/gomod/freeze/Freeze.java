@@ -4,6 +4,8 @@ import dev.gomod.AtomicFile;
 import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.WorkspaceException.Reason;
+import dev.gomod.audit.Audit;
+import dev.gomod.audit.AuditedModules;
 import dev.gomod.bundle.BundleKind;
 import dev.gomod.bundle.BundleLayout;
 import dev.gomod.bundle.BundleSources;
@@ -20,6 +22,7 @@ import dev.gomod.lock.PinKind;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
 import dev.gomod.mod.GoWork;
+import dev.gomod.mod.ModulesTxt;
 import dev.gomod.mod.VendorConsistency;
 import dev.gomod.workspace.DirectorySwap;
 import dev.gomod.workspace.Job;
@@ -53,9 +56,11 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
      *                 while go.mod and go.sum are unchanged
      * @param licenses the license policy, asked of the build list (or the scratch vendor tree) before the lock is written
      * @param locked   never write the lock: fail, naming each line, where it would change (cargo's --locked, npm ci)
+     * @param audit    audit the dependency set before the lock is written, refusing it as the audit policy says; a null
+     *                 database means the one this freeze pins
      */
     public record Options(GoCommand go, DependencyPolicy policy, boolean tidy, List<BundleLayout> pin,
-                          LicenseCheck licenses, boolean locked) {
+                          LicenseCheck licenses, boolean locked, Optional<Audit.Options> audit) {
         public Options {
             pin = List.copyOf(pin);
             if (locked && tidy) {
@@ -66,13 +71,22 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
             }
         }
 
+        public Options(GoCommand go, DependencyPolicy policy, boolean tidy, List<BundleLayout> pin, LicenseCheck licenses, boolean locked) {
+            this(go, policy, tidy, pin, licenses, locked, Optional.empty());
+        }
+
         public Options(GoCommand go, DependencyPolicy policy, boolean tidy, List<BundleLayout> pin, LicenseCheck licenses) {
             this(go, policy, tidy, pin, licenses, false);
         }
 
         /** The same, locked or not. */
         public Options locked(boolean locked) {
-            return new Options(go, policy, tidy, pin, licenses, locked);
+            return new Options(go, policy, tidy, pin, licenses, locked, audit);
+        }
+
+        /** The same, auditing before the lock is written. */
+        public Options audited(Audit.Options options) {
+            return new Options(go, policy, tidy, pin, licenses, locked, Optional.of(options));
         }
 
         /** Asking no license policy. */
@@ -125,6 +139,7 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         GoModLock previous = Files.isRegularFile(lockFile) ? readQuietly(lockFile) : null;
         GoModLock lock = pin(new GoModLock(files, goMod.goVersion().orElse(null), goMod.toolchain().orElse(null), vendored.goVersion(), null)
                 .withPin(PinKey.VENDOR, vendored.hash()), previous, scratch);
+        audit(lock, scratch);
         boolean changed = write(lockFile, lock);
         Path report = workDir.resolve("build-list.txt");
         writeReport(report, goMod.modulePath(), vendored, buildList);
@@ -186,6 +201,7 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
         GoModLock previous = Files.isRegularFile(lockFile) ? readQuietly(lockFile) : null;
         GoModLock lock = pin(new GoModLock(files, work.goVersion(), work.toolchain().orElse(null), vendored.goVersion(), null)
                 .withPin(PinKey.VENDOR, vendored.hash()), previous, scratch);
+        audit(lock, scratch);
         boolean changed = write(lockFile, lock);
         Path report = workspace.workDir().resolve("build-list.txt");
         writeReport(report, "the workspace " + workspace.goWorkFile(), vendored, buildList);
@@ -242,6 +258,36 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
             out = out.withPin(l.pinKey(), l.freezePin(sources, known, reporter));
         }
         return out;
+    }
+
+    /**
+     * The audit of the dependency set about to be locked: the modules of the scratch vendor tree, the
+     * Go the new lock names, the database named or the one this freeze just made. A set the audit
+     * policy refuses is not locked.
+     */
+    private void audit(GoModLock lock, Path scratch) throws IOException, FormatException, WorkspaceException, GoException {
+        if (options.audit().isEmpty()) {
+            return;
+        }
+        Audit.Options a = options.audit().get();
+        if (a.database() == null) {
+            if (options.pin().stream().noneMatch(l -> l.bundleKind() == BundleKind.VULNDB)) {
+                throw new IllegalArgumentException("an audit before the lock is written needs a database: name one, or pin one in this freeze");
+            }
+            a = a.withDatabase(scratch.resolve("vulndb").resolve("db"));
+        }
+        Path modulesTxt = scratch.resolve("vendor").resolve("modules.txt");
+        AuditedModules modules = Files.isRegularFile(modulesTxt)
+                ? AuditedModules.fromModulesTxt(ModulesTxt.parse(Files.readAllBytes(modulesTxt)), "the vendor tree freeze made")
+                : new AuditedModules(List.of(), "no dependencies");
+        try {
+            new Audit(workspace, reporter, a).runBefore(modules, lock);
+        } catch (WorkspaceException e) {
+            if (e.reason() == Reason.VULNERABLE) {
+                reporter.warn(workspace.lockFile().getFileName() + " was not written: the audit refuses this dependency set");
+            }
+            throw e;
+        }
     }
 
     /** The pins besides vendor/, for the log line: {@code , modcache h1:…, golang.org/toolchain v0.0.1-go1.26.8.linux-amd64 …}. */

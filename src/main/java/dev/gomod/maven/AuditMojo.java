@@ -2,7 +2,6 @@ package dev.gomod.maven;
 
 import dev.gomod.audit.Audit;
 import dev.gomod.audit.AuditExceptions;
-import dev.gomod.audit.Finding;
 import dev.gomod.audit.Reachability;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
@@ -13,13 +12,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
-import java.nio.file.Path;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -108,7 +105,8 @@ public class AuditMojo extends ModuleMojo {
         java.nio.file.Files.deleteIfExists(report); // an earlier build's must not pass for this one's
         try {
             new Audit(workspace(), MavenReporter.of(getLog(), false), new Audit.Options(vulndbDir.toPath().toAbsolutePath().normalize(),
-                    failOn(reachability.isPresent()), AuditExceptions.read(file), maxAge(), Instant.now(), report, reachability)).run();
+                    AuditSettings.failOn(auditFailOn, reachability.isPresent()), AuditExceptions.read(file), AuditSettings.maxAge(vulndbMaxAge),
+                    Instant.now(), report, reachability)).run();
         } finally {
             if (java.nio.file.Files.isRegularFile(report)) {
                 project.getProperties().setProperty(REPORT, report.toString()); // for gomod:sbom later in this build
@@ -118,24 +116,6 @@ public class AuditMojo extends ModuleMojo {
 
     /** The project property by which a later gomod:sbom of the same build finds the audit's report. */
     static final String REPORT = "gomod.auditReport";
-
-    private Optional<Finding.Reach> failOn(boolean reachabilityKnown) throws MojoFailureException {
-        String v = auditFailOn == null || auditFailOn.isBlank() ? (reachabilityKnown ? "called" : "required") : auditFailOn.strip().toLowerCase(Locale.ROOT);
-        return switch (v) {
-            case "none" -> Optional.empty();
-            case "required" -> Optional.of(Finding.Reach.REQUIRED);
-            case "imported" -> Optional.of(Finding.Reach.IMPORTED);
-            case "called" -> {
-                if (!reachabilityKnown) {
-                    throw new MojoFailureException(Property.AUDIT_FAIL_ON + "=called needs govulncheck's call graph: set "
-                            + Property.GOVULNCHECK + "=/path/to/govulncheck, or add 'tool golang.org/x/vuln/cmd/govulncheck' to go.mod"
-                            + " and vendor it; or use imported (a vulnerable package is built) or required");
-                }
-                yield Optional.of(Finding.Reach.CALLED);
-            }
-            default -> throw new MojoFailureException(Property.AUDIT_FAIL_ON + "=" + auditFailOn + ": use called, imported, required or none");
-        };
-    }
 
     /** govulncheck as gomod.govulncheck names it, or as go.mod's tool line makes it, run offline in the workspace's mode. */
     private Optional<Reachability> reachability() throws Exception {
@@ -167,15 +147,4 @@ public class AuditMojo extends ModuleMojo {
 
     private static final String GOVULNCHECK_TOOL = "golang.org/x/vuln/cmd/govulncheck";
 
-    private Optional<Duration> maxAge() throws MojoFailureException {
-        if (vulndbMaxAge == null || vulndbMaxAge.isBlank()) {
-            return Optional.empty();
-        }
-        String v = vulndbMaxAge.strip();
-        try {
-            return Optional.of(v.matches("[0-9]+d") ? Duration.ofDays(Long.parseLong(v.substring(0, v.length() - 1))) : Duration.parse(v));
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new MojoFailureException(Property.VULNDB_MAX_AGE + "=" + vulndbMaxAge + ": want days (30d) or an ISO-8601 duration (P30D)");
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package dev.gomod.maven;
 
+import dev.gomod.audit.Audit;
+import dev.gomod.audit.AuditExceptions;
 import dev.gomod.bundle.BundleKind;
 import dev.gomod.bundle.BundleLayout;
 import dev.gomod.bundle.LayoutChoices;
@@ -14,6 +16,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import javax.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -133,6 +138,49 @@ public class FreezeMojo extends GoMojo {
     @Parameter(property = Property.VULNDB, defaultValue = "module:golang.org/x/vulndb@latest")
     private String vulndb;
 
+    /**
+     * Audit the dependency set before the lock is written (as gomod:audit does, at the imported and
+     * required levels), and refuse to lock one the policy refuses: against the database this freeze
+     * pins ({@code vulndb} in gomod.bundles), else the one in gomod.vulndbDir.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.AUDIT, defaultValue = "false")
+    private boolean audit;
+
+    /**
+     * With gomod.audit and no {@code vulndb} in gomod.bundles: the restored database to audit against.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.VULNDB_DIR, defaultValue = "${project.build.directory}/gomod/vulndb")
+    private java.io.File vulndbDir;
+
+    /**
+     * With gomod.audit: which findings refuse the dependency set, {@code imported}, {@code required}
+     * (the default) or {@code none}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.AUDIT_FAIL_ON)
+    private String auditFailOn;
+
+    /**
+     * With gomod.audit: the team's decisions about findings; default: gomod-vex.json beside go.mod.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.AUDIT_EXCEPTIONS)
+    private java.io.File auditExceptions;
+
+    /**
+     * With gomod.audit: how old the database may be (ISO-8601, {@code P30D}, or days, {@code 30d}); unset: any age.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.VULNDB_MAX_AGE)
+    private String vulndbMaxAge;
+
     /** gomod.vulndb, read against the module directory. */
     private java.util.Optional<dev.gomod.vulndb.VulnDbSource> vulndbSource() throws MojoFailureException {
         try {
@@ -223,6 +271,26 @@ public class FreezeMojo extends GoMojo {
         LicensePolicy licenses = LicensePolicy.of(setting(licensesAllow, Property.LICENSES_ALLOW, null, Property.OLD_LICENSES_ALLOW),
                 setting(licensesDeny, Property.LICENSES_DENY, null, Property.OLD_LICENSES_DENY), unknown.equals("fail"));
         LicenseCheck check = licenses.freezeCheck(SbomMojo.scope(sbomScope), reporter(), SbomMojo.licenseCache(licenseCache, session));
-        new Freeze(workspace(), reporter(), new Freeze.Options(goCommand(), policy, tidy, pin, check, locked)).run();
+        Freeze.Options options = new Freeze.Options(goCommand(), policy, tidy, pin, check, locked);
+        if (audit) {
+            options = options.audited(auditOptions(kinds.contains(BundleKind.VULNDB)));
+        }
+        new Freeze(workspace(), reporter(), options).run();
+    }
+
+    /** gomod:audit's settings for the audit before the lock is written; the database is this freeze's when it pins one. */
+    private Audit.Options auditOptions(boolean pinsDatabase) throws Exception {
+        Path database = null;
+        if (!pinsDatabase) {
+            database = vulndbDir.toPath().toAbsolutePath().normalize();
+            if (!Files.isRegularFile(database.resolve("index/db.json"))) {
+                throw new MojoFailureException(Property.AUDIT + "=true needs a vulnerability database: add vulndb to " + Property.BUNDLES
+                        + " (freeze then audits against the one it pins), or restore one into " + database
+                        + " (mvn gomod:restore -D" + Property.KIND + "=vulndb)");
+            }
+        }
+        Path file = auditExceptions != null ? auditExceptions.toPath().toAbsolutePath() : moduleDir().resolve(AuditExceptions.FILE);
+        return new Audit.Options(database, AuditSettings.failOn(auditFailOn, false), AuditExceptions.read(file),
+                AuditSettings.maxAge(vulndbMaxAge), Instant.now(), workPath().resolve("audit.json"));
     }
 }

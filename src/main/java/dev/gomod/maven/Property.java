@@ -46,6 +46,7 @@ final class Property {
     static final String AUDIT_EXCEPTIONS = "gomod.auditExceptions";
     static final String VULNDB_MAX_AGE = "gomod.vulndbMaxAge";
     static final String GOVULNCHECK = "gomod.govulncheck";
+    static final String AUDIT = "gomod.audit";
     static final String MODCACHE = "gomod.modcache";
     static final String ALLOW_MISSING = "gomod.allowMissing";
     static final String ARGS = "gomod.args";
