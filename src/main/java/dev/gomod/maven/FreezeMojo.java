@@ -181,14 +181,6 @@ public class FreezeMojo extends GoMojo {
     @Parameter(property = Property.VULNDB_MAX_AGE)
     private String vulndbMaxAge;
 
-    /** gomod.vulndb, read against the module directory. */
-    private java.util.Optional<dev.gomod.vulndb.VulnDbSource> vulndbSource() throws MojoFailureException {
-        try {
-            return java.util.Optional.of(dev.gomod.vulndb.VulnDbSource.parse(vulndb, moduleDir()));
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(Property.VULNDB + "=" + e.getMessage());
-        }
-    }
 
     /**
      * The Go release to ship when go.mod names none that has a toolchain module (a go line before
@@ -259,7 +251,7 @@ public class FreezeMojo extends GoMojo {
         List<BundleLayout> pin = new ArrayList<>();
         for (BundleKind kind : kinds) {
             if (kind != BundleKind.VENDOR) { // freeze pins vendor/ always, from its own vendor tree
-                pin.addAll(kind.layouts(new LayoutChoices(toolchains, vulndbSource())));
+                pin.addAll(kind.layouts(new LayoutChoices(toolchains, KindSetting.vulndbSource(vulndb, moduleDir()))));
             }
         }
         DependencyPolicy policy = new DependencyPolicy(allowDirectoryReplace, deny, allow, refusePseudoVersions);

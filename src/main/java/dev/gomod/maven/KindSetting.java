@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code gomod.bundles} and {@code gomod.kind} as users write them: the names of
- * {@link BundleKind}, whose layouts give the classifiers, pins and restore targets.
+ * {@link BundleKind}, whose layouts give the classifiers, pins and restore targets; and
+ * {@code gomod.vulndb}, where the vulnerability database's layout takes it from.
  */
 final class KindSetting {
     private KindSetting() {
@@ -44,6 +45,15 @@ final class KindSetting {
             throw new MojoFailureException(property + " is empty: name at least one of " + names());
         }
         return kinds;
+    }
+
+    /** {@code gomod.vulndb}, a path read against the module directory. */
+    static java.util.Optional<dev.gomod.vulndb.VulnDbSource> vulndbSource(String value, java.nio.file.Path moduleDir) throws MojoFailureException {
+        try {
+            return java.util.Optional.of(dev.gomod.vulndb.VulnDbSource.parse(value, moduleDir));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(Property.VULNDB + "=" + e.getMessage());
+        }
     }
 
     private static String names() {

@@ -92,14 +92,6 @@ public class PackageMojo extends GoMojo {
     @Parameter(property = Property.VULNDB, defaultValue = "module:golang.org/x/vulndb@latest")
     private String vulndb;
 
-    /** gomod.vulndb, read against the module directory. */
-    private java.util.Optional<dev.gomod.vulndb.VulnDbSource> vulndbSource() throws MojoFailureException {
-        try {
-            return java.util.Optional.of(dev.gomod.vulndb.VulnDbSource.parse(vulndb, moduleDir()));
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(Property.VULNDB + "=" + e.getMessage());
-        }
-    }
 
     /**
      * The Go release to ship when go.mod names none that has a toolchain module (a go line older than 1.21).
@@ -148,7 +140,7 @@ public class PackageMojo extends GoMojo {
         // with toolchains shipped, the module cache carries them too, for plain go's offline switch
         BundleSources sources = new BundleSources(workspace(), kinds.stream().anyMatch(BundleKind::needsGo) ? goCommand() : null, workPath(), toolchains);
         for (BundleKind kind : kinds) {
-            for (BundleLayout layout : kind.layouts(new LayoutChoices(toolchains, vulndbSource()))) {
+            for (BundleLayout layout : kind.layouts(new LayoutChoices(toolchains, KindSetting.vulndbSource(vulndb, moduleDir())))) {
                 ReproducibleArchive.Format bundleFormat = layout.format(fmt);
                 Path target = out.resolve(base + "-" + layout.classifier() + "." + bundleFormat.extension());
                 Pack pack = new Pack(workspace(), reporter(), new Pack.Options(layout, bundleFormat, time, sbom));
