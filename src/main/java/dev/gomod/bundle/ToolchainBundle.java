@@ -13,7 +13,6 @@ import dev.gomod.gotool.ToolchainModule;
 import dev.gomod.hash.DirHash;
 import dev.gomod.lock.PinKey;
 import dev.gomod.mod.FormatException;
-import dev.gomod.workspace.DirectorySwap;
 import dev.gomod.workspace.Workspace;
 
 import java.io.IOException;

@@ -6,7 +6,6 @@ import dev.gomod.audit.Reachability;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
 import dev.gomod.gotool.SecretMasker;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
