@@ -92,10 +92,22 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
         return audit(db, modules, goRelease(Optional.of(lock)));
     }
 
-    private Outcome audit(VulnDatabase db, AuditedModules modules, String[] go) throws IOException, FormatException, WorkspaceException,
+    /** The Go release that builds the module ({@code go1.26.8}, or null when nothing names it), and why that one. */
+    private record GoRelease(String tag, String why) {
+    }
+
+    private Outcome audit(VulnDatabase db, AuditedModules modules, GoRelease go) throws IOException, FormatException, WorkspaceException,
             GoException {
+        // the standard library is one more module, whose packages are not known offline
+        List<AuditedModules.Module> checked = new ArrayList<>(modules.modules());
+        String stdlib = OsvMatch.goTagToSemver(go.tag());
+        if (stdlib != null) {
+            checked.add(new AuditedModules.Module("stdlib", stdlib, Set.of(), false));
+        } else {
+            reporter.warn("the Go release that builds this module is not known (" + go.why() + "): the standard library was not checked");
+        }
         List<Finding> findings = new ArrayList<>();
-        for (AuditedModules.Module m : modules.modules()) {
+        for (AuditedModules.Module m : checked) {
             for (OsvEntry e : db.entriesOf(m.path())) {
                 if (e.withdrawnBy(options.now())) {
                     continue;
@@ -105,17 +117,6 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
                     findings.add(finding(e, m, hit));
                 }
             }
-        }
-        String stdlib = OsvMatch.goTagToSemver(go[0]);
-        if (stdlib != null) {
-            for (OsvEntry e : db.entriesOf("stdlib")) {
-                if (!e.withdrawnBy(options.now()) && !OsvMatch.affecting(e, "stdlib", stdlib).isEmpty()) {
-                    findings.add(new Finding(e.id(), e.aliases(), e.summary(), "stdlib", stdlib, OsvMatch.fixedVersion(e, "stdlib", stdlib),
-                            Finding.Reach.REQUIRED, List.of()));
-                }
-            }
-        } else {
-            reporter.warn("the Go release that builds this module is not known (" + go[1] + "): the standard library was not checked");
         }
         if (options.reachability().isPresent()) {
             findings = withReach(findings, options.reachability().get());
@@ -135,7 +136,7 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
                         + " matches no finding any more; remove it");
             }
         }
-        Outcome outcome = new Outcome(List.copyOf(judged), modules.modules().size(), modules.from(), go[0], go[1], db.modified(),
+        Outcome outcome = new Outcome(List.copyOf(judged), modules.modules().size(), modules.from(), go.tag(), go.why(), db.modified(),
                 options.reachability().isPresent());
         AtomicFile.write(options.report(), AuditReport.json(outcome).getBytes(StandardCharsets.UTF_8));
         report(outcome);
@@ -209,31 +210,21 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
 
     /**
      * The Go release that builds the module, and why that one: the toolchain the lock pins (what
-     * gomod:install-go installs), go.mod's toolchain line, or its go line.
+     * gomod:install-go installs), else the release go.mod names as cmd/go selects it (its toolchain
+     * line, else its go line: {@link ToolchainModule#releaseFor}), else a go line from before Go 1.21,
+     * which names its release as it is ({@code go 1.19} is go1.19).
      */
-    private String[] goRelease(Optional<GoModLock> lock) throws IOException, FormatException {
+    private GoRelease goRelease(Optional<GoModLock> lock) throws IOException, FormatException {
         Optional<String> pinned = lock.flatMap(l -> l.pins(PinKind.TOOLCHAIN).keySet().stream().findFirst())
                 .flatMap(ToolchainModule::ofVersion).map(ToolchainModule::go);
         if (pinned.isPresent()) {
-            return new String[] {pinned.get(), "the toolchain " + workspace.lockFile().getFileName() + " pins"};
+            return new GoRelease(pinned.get(), "the toolchain " + workspace.lockFile().getFileName() + " pins");
         }
         GoMod goMod = workspace.versionSource();
-        if (goMod.toolchain().isPresent()) {
-            return new String[] {goMod.toolchain().get(), "go.mod's toolchain line"};
-        }
-        return goMod.goVersion().map(v -> new String[] {goLineRelease(v), "go.mod's go line"})
-                .orElse(new String[] {null, "go.mod has no go line"});
-    }
-
-    /** {@code go 1.22} means go1.22.0 from Go 1.21 on; before, {@code go 1.19} names go1.19. */
-    static String goLineRelease(String v) {
-        String[] parts = v.split("\\.");
-        boolean threePart = parts.length >= 3;
-        if (threePart) {
-            return "go" + v;
-        }
-        int minor = parts.length > 1 ? Integer.parseInt(parts[1].replaceAll("[^0-9].*", "")) : 0;
-        return minor >= 21 ? "go" + v + ".0" : "go" + v;
+        String why = goMod.toolchain().filter(t -> !t.equals("default")).isPresent() ? "go.mod's toolchain line" : "go.mod's go line";
+        return ToolchainModule.releaseFor(goMod, null).map(r -> new GoRelease(r, why))
+                .or(() -> goMod.goVersion().map(v -> new GoRelease("go" + v, "go.mod's go line")))
+                .orElse(new GoRelease(null, "go.mod has no go line"));
     }
 
     private void report(Outcome o) {
