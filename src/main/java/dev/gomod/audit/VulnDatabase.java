@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,13 +39,7 @@ public final class VulnDatabase {
         if (!Files.isRegularFile(db)) {
             throw new java.io.FileNotFoundException(dir + " holds no vulnerability database (no " + VulnDbIndex.DB + ")");
         }
-        Instant modified;
-        try {
-            modified = OffsetDateTime.parse(json.readTree(db.toFile()).get("modified").asText()).toInstant();
-        } catch (RuntimeException e) {
-            throw new FormatException(db.toString(), 0, "modified: want an RFC 3339 time");
-        }
-        VulnDatabase d = new VulnDatabase(dir, modified);
+        VulnDatabase d = new VulnDatabase(dir, VulnDbIndex.modified(db.toString(), Files.readAllBytes(db)));
         Path modules = dir.resolve(VulnDbIndex.MODULES);
         JsonNode list = json.readTree(modules.toFile());
         if (list == null || !list.isArray()) {

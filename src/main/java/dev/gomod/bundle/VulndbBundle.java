@@ -89,13 +89,10 @@ public final class VulndbBundle extends BundleLayout {
         return pin;
     }
 
-    /** db.json's modified time, as written. */
+    /** db.json's modified time, as the pin writes it. */
     static String modified(Path db) throws IOException, FormatException {
-        JsonNode node = new ObjectMapper().readTree(db.resolve(VulnDbIndex.DB).toFile());
-        if (node == null || !node.hasNonNull("modified")) {
-            throw new FormatException(db.resolve(VulnDbIndex.DB).toString(), 0, "want {\"modified\":\"<time>\"}");
-        }
-        return node.get("modified").asText();
+        Path file = db.resolve(VulnDbIndex.DB);
+        return VulnDbIndex.rfc3339(VulnDbIndex.modified(file.toString(), Files.readAllBytes(file)));
     }
 
     @Override

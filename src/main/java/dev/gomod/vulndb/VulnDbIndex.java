@@ -1,7 +1,12 @@
 package dev.gomod.vulndb;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gomod.mod.FormatException;
+
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -85,8 +90,22 @@ public record VulnDbIndex(Instant modified, byte[] dbJson, byte[] modulesJson, b
     }
 
     /** A time as Go's RFC 3339 in UTC: whole seconds, {@code Z}. */
+    public static String rfc3339(Instant t) {
+        return RFC3339.format(t.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The same, as a JSON string. */
     static String time(Instant t) {
-        return "\"" + RFC3339.format(t.truncatedTo(ChronoUnit.SECONDS)) + "\"";
+        return "\"" + rfc3339(t) + "\"";
+    }
+
+    /** The time a db.json states; {@code file} names it in the error. */
+    public static Instant modified(String file, byte[] dbJson) throws FormatException {
+        try {
+            return OffsetDateTime.parse(new ObjectMapper().readTree(dbJson).get("modified").asText()).toInstant();
+        } catch (IOException | RuntimeException e) {
+            throw new FormatException(file, 0, "want {\"modified\":\"<RFC 3339 time>\"}: " + e.getMessage());
+        }
     }
 
     /** A JSON string as Go's encoding/json writes it: {@code <}, {@code >}, {@code &}, U+2028 and U+2029 escaped too. */

@@ -98,7 +98,7 @@ public sealed interface VulnDbSource permits VulnDbSource.Module, VulnDbSource.L
                 entries.add(checked(f.toString(), f.getFileName().toString(), Files.readAllBytes(f)));
             }
             Path db = path.resolve(VulnDbIndex.DB);
-            return new Entries(entries, Files.isRegularFile(db) ? dbTime(db.toString(), Files.readAllBytes(db)) : Optional.empty(), path.toString());
+            return new Entries(entries, Files.isRegularFile(db) ? Optional.of(VulnDbIndex.modified(db.toString(), Files.readAllBytes(db))) : Optional.empty(), path.toString());
         }
 
         @Override
@@ -159,22 +159,12 @@ public sealed interface VulnDbSource permits VulnDbSource.Module, VulnDbSource.L
             for (ZipEntry e : Collections.list(z.entries())) {
                 if (e.getName().equals(VulnDbIndex.DB) || e.getName().endsWith("/" + VulnDbIndex.DB)) {
                     try (InputStream in = z.getInputStream(e)) {
-                        return dbTime(zip + "!" + e.getName(), in.readAllBytes());
+                        return Optional.of(VulnDbIndex.modified(zip + "!" + e.getName(), in.readAllBytes()));
                     }
                 }
             }
         }
         return Optional.empty();
-    }
-
-    /** db.json's modified time. */
-    private static Optional<Instant> dbTime(String file, byte[] bytes) throws FormatException {
-        try {
-            JsonNode db = new ObjectMapper().readTree(bytes);
-            return Optional.of(OffsetDateTime.parse(db.get("modified").asText()).toInstant());
-        } catch (IOException | RuntimeException e) {
-            throw new FormatException(file, 0, "want {\"modified\":\"<RFC 3339 time>\"}: " + e.getMessage());
-        }
     }
 
     /** Parses one entry and holds its id to its file name. */
