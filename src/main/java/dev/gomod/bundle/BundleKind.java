@@ -1,6 +1,5 @@
 package dev.gomod.bundle;
 
-import dev.gomod.lock.PinKind;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,36 +12,22 @@ import java.util.Optional;
  * toolchain).
  */
 public enum BundleKind {
-    VENDOR(PinKind.VENDOR, false, true, false),
-    MODCACHE(PinKind.MODCACHE, false, false, true),
-    TOOLCHAIN(PinKind.TOOLCHAIN, true, true, true),
-    VULNDB(PinKind.VULNDB, false, true, true);
+    VENDOR(false, true),
+    MODCACHE(false, false),
+    TOOLCHAIN(true, true),
+    VULNDB(false, true);
 
-    private final PinKind pin;
     private final boolean shared;
     private final boolean inWorkspaceMode;
-    private final boolean needsGo;
 
-    BundleKind(PinKind pin, boolean shared, boolean inWorkspaceMode, boolean needsGo) {
-        this.pin = pin;
+    BundleKind(boolean shared, boolean inWorkspaceMode) {
         this.shared = shared;
         this.inWorkspaceMode = inWorkspaceMode;
-        this.needsGo = needsGo;
-    }
-
-    /** Whether making its source may take the go command (a download); packing vendor/ does not. */
-    public boolean needsGo() {
-        return needsGo;
     }
 
     /** As users write it: {@code vendor}, {@code modcache}, {@code toolchain}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The kind of lock line that pins bundles of this kind. */
-    public PinKind pin() {
-        return pin;
     }
 
     /**

@@ -66,6 +66,11 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, 
         return requested;
     }
 
+    /** Whether making {@link #source} runs the go command (a download); packing vendor/ does not. */
+    public boolean needsGo() {
+        return false;
+    }
+
     /** What {@link Pack} packs for this layout: a directory (or, for a kind in someone else's format, the archive), made when needed. */
     public abstract Path source(BundleSources sources) throws IOException, GoException, WorkspaceException, FormatException;
 

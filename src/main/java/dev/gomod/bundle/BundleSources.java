@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * What a layout may need to make what it packs or freeze pins ({@link BundleLayout#source}): the
- * workspace, the go command (null where no kind asked for needs one, {@link BundleKind#needsGo},
+ * workspace, the go command (null where no layout asked for needs one, {@link BundleLayout#needsGo},
  * so that packing vendor/ needs no Go), a scratch directory, and the toolchains shipped beside it
  * (the module cache carries them too, for plain go's offline switch).
  */

@@ -58,6 +58,11 @@ public final class ModcacheBundle extends BundleLayout {
         return dirs.goproxy();
     }
 
+    @Override
+    public boolean needsGo() {
+        return true;
+    }
+
     /** The module cache go.sum names, downloaded through go into a fresh cache, with the shipped toolchains. */
     @Override
     public Path source(BundleSources sources) throws IOException, GoException, WorkspaceException, FormatException {

@@ -82,6 +82,11 @@ public final class ToolchainBundle extends BundleLayout {
         return ReproducibleArchive.Format.ZIP;
     }
 
+    @Override
+    public boolean needsGo() {
+        return true;
+    }
+
     /** The module zip, downloaded through go (see {@link #download}). */
     @Override
     public Path source(BundleSources sources) throws IOException, GoException, WorkspaceException, FormatException {

@@ -68,6 +68,11 @@ public final class VulndbBundle extends BundleLayout {
         return ReproducibleArchive.Format.ZIP;
     }
 
+    @Override
+    public boolean needsGo() {
+        return from.map(VulnDbSource::needsGo).orElse(false);
+    }
+
     /** The database read from its source and written, indexed, into a scratch directory. */
     @Override
     public Path source(BundleSources sources) throws IOException, GoException, WorkspaceException, FormatException {

@@ -138,14 +138,14 @@ public class PackageMojo extends GoMojo {
         }
         List<ToolchainModule> toolchains = kinds.contains(BundleKind.TOOLCHAIN) ? toolchains() : List.of();
         // with toolchains shipped, the module cache carries them too, for plain go's offline switch
-        BundleSources sources = new BundleSources(workspace(), kinds.stream().anyMatch(BundleKind::needsGo) ? goCommand() : null, workPath(), toolchains);
-        for (BundleKind kind : kinds) {
-            for (BundleLayout layout : kind.layouts(new LayoutChoices(toolchains, KindSetting.vulndbSource(vulndb, moduleDir())))) {
-                ReproducibleArchive.Format bundleFormat = layout.format(fmt);
-                Path target = out.resolve(base + "-" + layout.classifier() + "." + bundleFormat.extension());
-                Pack pack = new Pack(workspace(), reporter(), new Pack.Options(layout, bundleFormat, time, sbom));
-                report(layout.classifier(), pack.run(layout.source(sources), target), bundleFormat);
-            }
+        LayoutChoices choices = new LayoutChoices(toolchains, KindSetting.vulndbSource(vulndb, moduleDir()));
+        List<BundleLayout> layouts = kinds.stream().flatMap(k -> k.layouts(choices).stream()).toList();
+        BundleSources sources = new BundleSources(workspace(), layouts.stream().anyMatch(BundleLayout::needsGo) ? goCommand() : null, workPath(), toolchains);
+        for (BundleLayout layout : layouts) {
+            ReproducibleArchive.Format bundleFormat = layout.format(fmt);
+            Path target = out.resolve(base + "-" + layout.classifier() + "." + bundleFormat.extension());
+            Pack pack = new Pack(workspace(), reporter(), new Pack.Options(layout, bundleFormat, time, sbom));
+            report(layout.classifier(), pack.run(layout.source(sources), target), bundleFormat);
         }
     }
 
