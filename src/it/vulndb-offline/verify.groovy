@@ -19,7 +19,7 @@ assert log.contains('2 entries, modified 2026-03-02T10:00:00Z')
 assert log.contains('vulnerability database already matches gomod.lock')
 // the audit, offline and without go: example.com/text v0.9.0 is in the build, fixed in v1.1.0; example.com/zeta is not
 assert log.contains('GO-2026-0001 (CVE-2026-0001) example.com/text@v0.9.0 → v1.1.0, required: A vulnerability in example.com/text [not_affected, code_not_reachable]')
-assert log.contains('1 known vulnerability in 14 modules (go.mod) and go1.19 (go.mod\'s go line): 0 failing, 1 excepted')
+assert log.contains('1 known vulnerability in 14 modules (go.mod) and go1.19 (stdlib, toolchain) (go.mod\'s go line): 0 failing, 1 excepted')
 assert !log.contains('GO-2026-0002')
 // past its end date, the decision no longer holds (audit.json is the last run's)
 def audit = new groovy.json.JsonSlurper().parse(new File(basedir, 'agent/target/gomod/audit.json'))

@@ -34,6 +34,10 @@ import java.util.Set;
 
 /** The audit job (see the package documentation). */
 public record Audit(Workspace workspace, Reporter reporter, Options options) implements Job<Audit.Options> {
+    /** The database's module paths for the Go release: its standard library, and its go command. */
+    public static final String STDLIB = "stdlib";
+    public static final String TOOLCHAIN = "toolchain";
+
     /**
      * How to audit.
      *
@@ -98,11 +102,14 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
 
     private Outcome audit(VulnDatabase db, AuditedModules modules, GoRelease go) throws IOException, FormatException, WorkspaceException,
             GoException {
-        // the standard library is one more module, whose packages are not known offline
+        // the standard library and the go command are two more modules, at the release's version, whose
+        // packages are not known offline; govulncheck's source mode checks stdlib only, since the go
+        // command is not linked into the binary, but a release built by a vulnerable one carries its risk
         List<AuditedModules.Module> checked = new ArrayList<>(modules.modules());
-        String stdlib = OsvMatch.goTagToSemver(go.tag());
-        if (stdlib != null) {
-            checked.add(new AuditedModules.Module("stdlib", stdlib, Set.of(), false));
+        String release = OsvMatch.goTagToSemver(go.tag());
+        if (release != null) {
+            checked.add(new AuditedModules.Module(STDLIB, release, Set.of(), false));
+            checked.add(new AuditedModules.Module(TOOLCHAIN, release, Set.of(), false));
         } else {
             reporter.warn("the Go release that builds this module is not known (" + go.why() + "): the standard library was not checked");
         }
@@ -239,7 +246,7 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
         }
         long excepted = o.findings().stream().filter(j -> j.decision().isPresent()).count();
         reporter.info(o.findings().size() + " known " + (o.findings().size() == 1 ? "vulnerability" : "vulnerabilities") + " in "
-                + o.modules() + " modules (" + o.modulesFrom() + ") and " + (o.go() == null ? "an unknown Go" : o.go()) + " (" + o.goFrom() + "): "
+                + o.modules() + " modules (" + o.modulesFrom() + ") and " + (o.go() == null ? "an unknown Go" : o.go() + " (stdlib, toolchain)") + " (" + o.goFrom() + "): "
                 + o.failing().size() + " failing, " + excepted + " excepted; database of " + o.databaseModified() + "; report in " + options.report());
     }
 }

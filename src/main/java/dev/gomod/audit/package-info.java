@@ -6,7 +6,11 @@
  * the build, as vendor/modules.txt lists them (or, without a vendor tree, every module go.mod
  * requires), each at the version of its module replacement if it has one (a directory replacement
  * is local code, with no version to check); and the Go release that builds it, as module
- * {@code stdlib}. This is the module set govulncheck's {@code -scan module} reports on.
+ * {@code stdlib}, and its go command, as module {@code toolchain}. This is the module set govulncheck's
+ * {@code -scan module} reports on, plus {@code toolchain}: govulncheck leaves the go command out
+ * (it is not linked into what it scans); a release built by a vulnerable go command still carries
+ * that risk (cmd/go advisories are about what building untrusted modules can do), so the audit
+ * reports it, at {@code required}.
  *
  * <p>How an entry matches ({@link dev.gomod.audit.OsvMatch}), as golang.org/x/vuln does: not
  * withdrawn by now (the repository keeps withdrawn advisories, their summaries saying so); an

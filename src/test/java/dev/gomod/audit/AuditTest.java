@@ -80,6 +80,8 @@ class AuditTest {
         write(osv, "GO-2026-0002", "example.com/c", "example.com/c/other", "introduced", "0", "fixed", "1.4.0", "introduced", "1.5.0", "fixed", "1.6.0");
         write(osv, "GO-2026-0003", "example.com/a", "example.com/a/pkg", "introduced", "2.0.0");
         write(osv, "GO-2026-0004", "stdlib", "net/http", "introduced", "0", "fixed", "1.26.9");
+        write(osv, "GO-2026-0008", "toolchain", "cmd/go", "introduced", "1.26.0", "fixed", "1.26.10");
+        write(osv, "GO-2026-0009", "toolchain", "cmd/go", "introduced", "0", "fixed", "1.25.3");
         write(osv, "GO-2026-0005", "example.com/b", "example.com/b/pkg", "introduced", "0");
         write(osv, "GO-2026-0006", "example.com/local", "example.com/local", "introduced", "0");
         // withdrawn: the repository keeps it, the audit (as govulncheck) ignores it
@@ -110,7 +112,8 @@ class AuditTest {
         assertEquals(List.of(
                 "GO-2026-0001 example.com/a@v1.0.0 imported v1.1.0",
                 "GO-2026-0002 example.com/c@v1.3.0 required v1.4.0",   // the replacement is what is built; its package is not
-                "GO-2026-0004 stdlib@v1.26.8 required v1.26.9"), found);   // go.mod's toolchain line
+                "GO-2026-0004 stdlib@v1.26.8 required v1.26.9",   // go.mod's toolchain line
+                "GO-2026-0008 toolchain@v1.26.8 required v1.26.10"), found);   // the go command of that release; GO-2026-0009 is fixed in it
         // GO-2026-0003 starts at 2.0.0; GO-2026-0005 is of the replaced path; GO-2026-0006 of a directory replacement;
         // GO-2026-0007 was withdrawn
         assertEquals(2, o.modules(), "a directory replacement is local code");
@@ -118,7 +121,7 @@ class AuditTest {
         String json = Files.readString(ws.resolve("target/gomod/audit.json"));
         assertTrue(json.contains("\"id\" : \"GO-2026-0001\"") && json.contains("\"reach\" : \"imported\"")
                 && json.contains("\"aliases\" : [ \"CVE-2026-0001\", \"GHSA-aaaa-bbbb-cccc\" ]"), json);
-        assertTrue(log.get(log.size() - 1).startsWith("3 known vulnerabilities in 2 modules (vendor/modules.txt) and go1.26.8 (go.mod's toolchain line):"
+        assertTrue(log.get(log.size() - 1).startsWith("4 known vulnerabilities in 2 modules (vendor/modules.txt) and go1.26.8 (stdlib, toolchain) (go.mod's toolchain line):"
                 + " 0 failing, 0 excepted"), log.toString());
     }
 
@@ -131,7 +134,7 @@ class AuditTest {
                 + " example.com/a@v1.0.0 → v1.1.0, imported example.com/a/pkg"), imported.getMessage());
         WorkspaceException required = assertThrows(WorkspaceException.class,
                 () -> audit(Optional.of(Finding.Reach.REQUIRED), AuditExceptions.NONE, Optional.empty()).run());
-        assertTrue(required.getMessage().startsWith("3 known vulnerabilities"), required.getMessage());
+        assertTrue(required.getMessage().startsWith("4 known vulnerabilities"), required.getMessage());
     }
 
     @Test
@@ -142,6 +145,7 @@ class AuditTest {
                   {"id": "GO-2026-0001", "state": "not_affected", "justification": "code_not_reachable", "detail": "only fixed tags"},
                   {"id": "CVE-2026-0001", "module": "example.com/c", "state": "will_not_fix", "until": "2027-01-31", "detail": "by alias"},
                   {"id": "GO-2026-0004", "state": "will_not_fix", "until": "2026-12-01", "detail": "waiting for the next Go"},
+                  {"id": "GO-2026-0008", "module": "toolchain", "state": "not_affected", "justification": "code_not_present", "detail": "no untrusted modules"},
                   {"id": "GO-2026-0999", "state": "false_positive"}
                 ]}
                 """);
