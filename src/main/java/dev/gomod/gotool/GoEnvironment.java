@@ -168,6 +168,12 @@ public final class GoEnvironment {
         return this;
     }
 
+    /** The credentials given for {@code host:port} (or the host alone), if any: for a request the plugin makes itself, beside go. */
+    public Optional<Credentials> credentialsFor(String host, int port) {
+        return credentials.stream().filter(c -> c.host().equalsIgnoreCase(host + ":" + port)).findFirst()
+                .or(() -> credentials.stream().filter(c -> c.host().equalsIgnoreCase(host)).findFirst());
+    }
+
     /** Credentials for git's requests to an http(s) repository; the password is registered as a secret. */
     public GoEnvironment gitCredentials(GitCredentials c) {
         masker.add(c.password());

@@ -251,7 +251,7 @@ public class FreezeMojo extends GoMojo {
         List<BundleLayout> pin = new ArrayList<>();
         for (BundleKind kind : kinds) {
             if (kind != BundleKind.VENDOR) { // freeze pins vendor/ always, from its own vendor tree
-                pin.addAll(kind.layouts(new LayoutChoices(toolchains, KindSetting.vulndbSource(vulndb, moduleDir()))));
+                pin.addAll(kind.layouts(new LayoutChoices(toolchains, KindSetting.vulndbSource(vulndb, moduleDir(), this::httpFetch))));
             }
         }
         DependencyPolicy policy = new DependencyPolicy(allowDirectoryReplace, deny, allow, refusePseudoVersions);

@@ -7,6 +7,7 @@ import dev.gomod.gotool.EffectiveGoEnv;
 import dev.gomod.gotool.FetchTrace;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
+import dev.gomod.gotool.HttpFetch;
 import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.GitUrlRewrites;
 import dev.gomod.gotool.GoProxyList;
@@ -505,6 +506,28 @@ abstract class GoMojo extends ModuleMojo {
             }
         }
         return out;
+    }
+
+    /**
+     * A client for a URL the plugin reads itself, beside go: through settings.xml's proxy (or the
+     * environment's HTTPS_PROXY, by Go's rules), with the credentials of the settings.xml
+     * {@code <server>} whose id is the URL's host.
+     */
+    protected HttpFetch httpFetch(URI url) {
+        Map<String, String> base = new java.util.HashMap<>(System.getenv());
+        if (environment != null) {
+            environment.forEach((k, v) -> base.put(k, v == null ? "" : v));
+        }
+        GoEnvironment env = new GoEnvironment(base, new SecretMasker());
+        try {
+            applyProxies(env);
+            GoSettings settings = settings();
+            settings.serverCredentials(url.getHost(), url.getPort() > 0 ? url.getHost() + ":" + url.getPort() : url.getHost())
+                    .ifPresent(env::credentials);
+        } catch (MojoFailureException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return new HttpFetch(env, Duration.ofSeconds(60));
     }
 
     private void applyProxies(GoEnvironment env) throws MojoFailureException {

@@ -47,10 +47,12 @@ final class KindSetting {
         return kinds;
     }
 
-    /** {@code gomod.vulndb}, a path read against the module directory. */
-    static java.util.Optional<dev.gomod.vulndb.VulnDbSource> vulndbSource(String value, java.nio.file.Path moduleDir) throws MojoFailureException {
+    /** {@code gomod.vulndb}, a path read against the module directory, a URL fetched with {@code http}. */
+    static java.util.Optional<dev.gomod.vulndb.VulnDbSource> vulndbSource(String value, java.nio.file.Path moduleDir,
+                                                                         java.util.function.Function<java.net.URI, dev.gomod.gotool.HttpFetch> http)
+            throws MojoFailureException {
         try {
-            return java.util.Optional.of(dev.gomod.vulndb.VulnDbSource.parse(value, moduleDir));
+            return java.util.Optional.of(dev.gomod.vulndb.VulnDbSource.parse(value, moduleDir, http));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(Property.VULNDB + "=" + e.getMessage());
         }

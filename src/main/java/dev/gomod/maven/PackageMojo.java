@@ -138,7 +138,7 @@ public class PackageMojo extends GoMojo {
         }
         List<ToolchainModule> toolchains = kinds.contains(BundleKind.TOOLCHAIN) ? toolchains() : List.of();
         // with toolchains shipped, the module cache carries them too, for plain go's offline switch
-        LayoutChoices choices = new LayoutChoices(toolchains, KindSetting.vulndbSource(vulndb, moduleDir()));
+        LayoutChoices choices = new LayoutChoices(toolchains, KindSetting.vulndbSource(vulndb, moduleDir(), this::httpFetch));
         List<BundleLayout> layouts = kinds.stream().flatMap(k -> k.layouts(choices).stream()).toList();
         BundleSources sources = new BundleSources(workspace(), layouts.stream().anyMatch(BundleLayout::needsGo) ? goCommand() : null, workPath(), toolchains);
         for (BundleLayout layout : layouts) {

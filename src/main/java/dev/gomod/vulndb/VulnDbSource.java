@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
+import dev.gomod.gotool.HttpFetch;
 import dev.gomod.gotool.ModuleZipDownload;
 import dev.gomod.mod.FormatException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,12 +32,18 @@ import java.util.zip.ZipFile;
  * <li>{@code module:golang.org/x/vulndb@<version>}: the repository's {@code data/osv} entries,
  * fetched by go through the user's GOPROXY chain (which corporate Go proxies pass) and indexed here;</li>
  * <li>a directory or a {@code .zip} (a path, or a {@code file:} URL): a database in the layout
- * (a mirror, a distribution's package, the bulk {@code vulndb.zip}), or a directory of OSV entries.</li>
+ * (a mirror, a distribution's package, the bulk {@code vulndb.zip}), or a directory of OSV entries;</li>
+ * <li>an {@code https:} (or {@code http:}) URL: a server in the layout, {@code https://vuln.go.dev} or
+ * a mirror of it, read as govulncheck reads one over HTTP ({@code index/db.json.gz},
+ * {@code index/vulns.json.gz}, then {@code ID/<id>.json.gz} for each entry vulns.json lists; the
+ * plain {@code .json} files where the server has no {@code .gz} ones, as a static copy of a
+ * {@code file://} database has not); or a URL ending in {@code .zip}, a bulk database downloaded
+ * whole. Fetched through the HTTP proxy and with the credentials {@link HttpFetch} is given.</li>
  * </ul>
  * Either way the entries are read and checked one by one and the index is derived from them, so that
  * what is packed is consistent whatever the source's own index says.
  */
-public sealed interface VulnDbSource permits VulnDbSource.Module, VulnDbSource.Local {
+public sealed interface VulnDbSource permits VulnDbSource.Module, VulnDbSource.Local, VulnDbSource.Url {
     /** The default module, golang.org/x/vulndb. */
     String MODULE = "golang.org/x/vulndb";
 
@@ -112,8 +120,120 @@ public sealed interface VulnDbSource permits VulnDbSource.Module, VulnDbSource.L
         }
     }
 
-    /** Parses a source as users write it (see the interface documentation). */
-    static VulnDbSource parse(String spec, Path base) {
+    /** A database server (or a bulk zip) at a URL. */
+    record Url(URI url, HttpFetch http) implements VulnDbSource {
+        /** How many entries are fetched at once: the server answers each in a round trip. */
+        private static final int PARALLEL = 8;
+
+        @Override
+        public Entries read(GoCommand go, Path scratch) throws IOException, FormatException {
+            String shown = http.masked(url);
+            if (url.getPath().endsWith(".zip")) {
+                Path zip = scratch.resolve("vulndb-download.zip");
+                if (!http.download(url, zip)) {
+                    throw new java.io.FileNotFoundException(shown + ": not found (404)");
+                }
+                try {
+                    Entries e = new Local(zip).read(go, scratch);
+                    return new Entries(e.entries(), e.time(), shown);
+                } finally {
+                    Files.deleteIfExists(zip);
+                }
+            }
+            URI base = URI.create(url.toString().endsWith("/") ? url.toString() : url + "/");
+            // govulncheck reads the .gz files over HTTP; a plain static copy of a file:// database has only the .json ones
+            String suffix = ".json.gz";
+            Optional<byte[]> db = http.get(base.resolve("index/db.json.gz"));
+            if (db.isEmpty()) {
+                suffix = ".json";
+                db = http.get(base.resolve(VulnDbIndex.DB));
+            }
+            if (db.isEmpty()) {
+                throw new java.io.FileNotFoundException(shown + " is not a Go vulnerability database: it serves no index/db.json(.gz)"
+                        + " (want the layout of https://vuln.go.dev, or a URL ending in .zip for a bulk database)");
+            }
+            Instant time = VulnDbIndex.modified(shown + "/" + VulnDbIndex.DB, body(db.get(), suffix, shown + "/index/db" + suffix));
+            String vulnsName = shown + "/index/vulns" + suffix;
+            byte[] vulns = body(http.get(base.resolve("index/vulns" + suffix))
+                    .orElseThrow(() -> new java.io.FileNotFoundException(vulnsName + ": not found (404)")), suffix, vulnsName);
+            List<String> ids = new ArrayList<>();
+            JsonNode list = new ObjectMapper().readTree(vulns);
+            if (list == null || !list.isArray()) {
+                throw new FormatException(vulnsName, 0, "want an array of entries");
+            }
+            for (JsonNode v : list) {
+                String id = v.path("id").asText();
+                if (!id.matches("GO-[0-9]{4}-[0-9]+")) {
+                    throw new FormatException(vulnsName, 0, "names an entry '" + id + "'");
+                }
+                ids.add(id);
+            }
+            return new Entries(fetchAll(base, ids, suffix, shown), Optional.of(time), shown);
+        }
+
+        /** Each entry, {@link #PARALLEL} at a time, in the order vulns.json lists them. */
+        private List<OsvEntry> fetchAll(URI base, List<String> ids, String suffix, String shown) throws IOException, FormatException {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL, r -> {
+                Thread t = new Thread(r, "vulndb-fetch");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<java.util.concurrent.Future<OsvEntry>> pending = new ArrayList<>();
+                for (String id : ids) {
+                    pending.add(pool.submit(() -> {
+                        String name = shown + "/" + VulnDb.ID_DIR + "/" + id + suffix;
+                        byte[] bytes = http.get(base.resolve(VulnDb.ID_DIR + "/" + id + suffix)).orElseThrow(() ->
+                                new java.io.FileNotFoundException(name + ": not found (404), though index/vulns" + suffix + " lists " + id));
+                        return checked(name, id + ".json", body(bytes, suffix, name));
+                    }));
+                }
+                List<OsvEntry> out = new ArrayList<>();
+                for (java.util.concurrent.Future<OsvEntry> f : pending) {
+                    out.add(f.get());
+                }
+                return out;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof FormatException fe) {
+                    throw fe;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("fetching " + shown + " was interrupted");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        /** The file's bytes, gunzipped when it is a {@code .gz} one. */
+        private static byte[] body(byte[] bytes, String suffix, String name) throws FormatException {
+            if (!suffix.endsWith(".gz")) {
+                return bytes;
+            }
+            try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new FormatException(name, 0, "not gzip data: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public boolean needsGo() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return http.masked(url);
+        }
+    }
+
+    /** Parses a source as users write it (see the interface documentation); a URL is fetched with {@code http}. */
+    static VulnDbSource parse(String spec, Path base, java.util.function.Function<URI, HttpFetch> http) {
         String s = spec == null ? "" : spec.strip();
         if (s.startsWith("module:")) {
             String m = s.substring("module:".length());
@@ -127,8 +247,16 @@ public sealed interface VulnDbSource permits VulnDbSource.Module, VulnDbSource.L
             return new Local(Path.of(java.net.URI.create(s)));
         }
         if (s.startsWith("http:") || s.startsWith("https:")) {
-            throw new IllegalArgumentException("'" + spec + "': a database URL is not read yet; use module:" + MODULE
-                    + "@<version>, or a directory or zip of the database");
+            URI url;
+            try {
+                url = new URI(s);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("'" + spec + "': not a URL: " + e.getMessage());
+            }
+            if (url.getHost() == null) {
+                throw new IllegalArgumentException("'" + spec + "': a URL with no host");
+            }
+            return new Url(url, http.apply(url));
         }
         if (s.isEmpty()) {
             throw new IllegalArgumentException("no database source: want module:" + MODULE + "@<version>, or a directory or zip");

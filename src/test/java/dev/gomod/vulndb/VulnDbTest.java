@@ -112,11 +112,15 @@ public class VulnDbTest {
     @Test
     void sourcesAsUsersWriteThem(@TempDir Path tmp) {
         assertEquals(new VulnDbSource.Module("golang.org/x/vulndb", "v0.0.0-20261105234957-e22db6528018"),
-                VulnDbSource.parse("module:golang.org/x/vulndb@v0.0.0-20261105234957-e22db6528018", tmp));
-        assertEquals(new VulnDbSource.Local(tmp.resolve("db")), VulnDbSource.parse("db", tmp));
-        assertInstanceOf(VulnDbSource.Local.class, VulnDbSource.parse(tmp.resolve("x.zip").toUri().toString(), tmp));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> VulnDbSource.parse("module:golang.org/x/vulndb", tmp))
+                VulnDbSource.parse("module:golang.org/x/vulndb@v0.0.0-20261105234957-e22db6528018", tmp, VulnDbUrlTest::direct));
+        assertEquals(new VulnDbSource.Local(tmp.resolve("db")), VulnDbSource.parse("db", tmp, VulnDbUrlTest::direct));
+        assertInstanceOf(VulnDbSource.Local.class, VulnDbSource.parse(tmp.resolve("x.zip").toUri().toString(), tmp, VulnDbUrlTest::direct));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> VulnDbSource.parse("module:golang.org/x/vulndb", tmp, VulnDbUrlTest::direct))
                 .getMessage().contains("want module:golang.org/x/vulndb@<version>"));
-        assertThrows(IllegalArgumentException.class, () -> VulnDbSource.parse("https://vuln.go.dev", tmp));
+        VulnDbSource url = VulnDbSource.parse("https://vuln.go.dev", tmp, VulnDbUrlTest::direct);
+        assertInstanceOf(VulnDbSource.Url.class, url);
+        assertEquals("https://vuln.go.dev", url.toString());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> VulnDbSource.parse("https:///index", tmp, VulnDbUrlTest::direct))
+                .getMessage().contains("no host"));
     }
 }
