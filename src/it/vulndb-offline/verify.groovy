@@ -20,7 +20,7 @@ assert log.contains('vulnerability database already matches gomod.lock')
 // the audit, offline and without go: example.com/text v0.9.0 is in the build, fixed in v1.1.0; example.com/zeta is not
 assert log.contains('GO-2026-0001 (CVE-2026-0001) example.com/text@v0.9.0 → v1.1.0, required: A vulnerability in example.com/text [not_affected, code_not_reachable]')
 assert log.contains('1 known vulnerability in 14 modules (go.mod) and go1.19 (stdlib, toolchain) (go.mod\'s go line): 0 failing, 1 excepted')
-assert !log.contains('GO-2026-0002')
+assert !log.contains('GO-2026-0002 (')
 // past its end date, the decision no longer holds (audit.json is the last run's)
 def audit = new groovy.json.JsonSlurper().parse(new File(basedir, 'agent/target/gomod/audit.json'))
 assert audit.findings*.id == ['GO-2026-0001'] && audit.findings[0].exception.state == 'will_not_fix' && audit.findings[0].fails
@@ -34,5 +34,18 @@ assert v.analysis.state == 'not_affected' && v.analysis.justification == 'code_n
 assert v.affects*.ref == ['pkg:golang/example.com/text@v0.9.0?type=module']
 assert sbom.components*.'bom-ref'.contains(v.affects[0].ref)
 assert v.references*.id == ['CVE-2026-0001'] && v.recommendation == 'Upgrade example.com/text to v1.1.0'
+// the database published alone, by a project with no go.mod: its manifest names no module
+def published = new File(basedir, 'security-new/target/go-vulndb-2026.12.07-go-vulndb.zip')
+assert published.isFile()
+def manifest = new java.util.zip.ZipFile(published).withCloseable { z -> z.getInputStream(z.getEntry('gomod-manifest.txt')).text }
+assert manifest.contains('kind vulndb\n') && !manifest.contains('module ') : manifest
+// the agent audits the release again against the newest database the repository has, offline
+assert log.contains('vulnerability database: com.corp.security:go-vulndb:zip:go-vulndb:2026.12.07 (the newest in [0,))')
+assert log.contains('the bundle is checked against its own manifest: it was named by coordinates of its own')
+assert log.contains('the vulnerability database com.corp.security:go-vulndb:2026.12.07 (modified 2026-12-01T08:00:00Z) is used instead of the one gomod.lock pins (2026-03-02T10:00:00Z)')
+assert log.contains('GO-2026-0003 (CVE-2026-0003) example.com/text@v0.9.0 (no fix yet), required: Another vulnerability in example.com/text')
+assert log.contains('2 known vulnerabilities in 14 modules (go.mod) and go1.19 (stdlib, toolchain) (go.mod\'s go line): 0 failing, 1 excepted')
+// one older than the pinned database would hide what the release was audited against
+assert log.contains('the vulnerability database com.corp.security:go-vulndb:2026.01.15 was last modified 2026-03-01T10:00:00Z, before the one gomod.lock pins (2026-03-02T10:00:00Z)')
 assert !log.contains('proxy.invalid')
 return true

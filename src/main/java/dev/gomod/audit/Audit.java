@@ -48,16 +48,23 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
      * @param now        the time withdrawn advisories and exceptions' end dates are judged at
      * @param report     where audit.json goes
      * @param reachability govulncheck, to tell which findings are called; empty: required and imported only
+     * @param namedAs    the coordinates the database was named by instead of the lock's pin (a database
+     *                   published alone, restored checked against its own manifest); empty: the lock's pin vouches for it
      */
     public record Options(Path database, Optional<Finding.Reach> failOn, AuditExceptions exceptions, Optional<Duration> maxAge,
-                          Instant now, Path report, Optional<Reachability> reachability) {
+                          Instant now, Path report, Optional<Reachability> reachability, Optional<String> namedAs) {
         public Options(Path database, Optional<Finding.Reach> failOn, AuditExceptions exceptions, Optional<Duration> maxAge, Instant now, Path report) {
-            this(database, failOn, exceptions, maxAge, now, report, Optional.empty());
+            this(database, failOn, exceptions, maxAge, now, report, Optional.empty(), Optional.empty());
         }
 
         /** The same, reading another database. */
         public Options withDatabase(Path other) {
-            return new Options(other, failOn, exceptions, maxAge, now, report, reachability);
+            return new Options(other, failOn, exceptions, maxAge, now, report, reachability, namedAs);
+        }
+
+        /** The same, reading a database named by {@code coordinates} rather than pinned by the lock. */
+        public Options namedAs(String coordinates) {
+            return new Options(database, failOn, exceptions, maxAge, now, report, reachability, Optional.of(coordinates));
         }
 
         /** The day, in UTC, exceptions are judged on. */
@@ -72,7 +79,7 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
 
     /** What the audit found. */
     public record Outcome(List<Judged> findings, int modules, String modulesFrom, String go, String goFrom, Instant databaseModified,
-                          boolean reachabilityKnown) {
+                          String databaseFrom, boolean reachabilityKnown) {
         public List<Judged> failing() {
             return findings.stream().filter(Judged::fails).toList();
         }
@@ -80,10 +87,13 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
 
     public Outcome run() throws IOException, FormatException, WorkspaceException, GoException {
         Optional<GoModLock> lock = workspace.lock();
-        checkPinned(lock);
+        String from = options.namedAs().isPresent() ? options.namedAs().get() : checkPinned(lock);
         VulnDatabase db = VulnDatabase.open(options.database());
+        if (options.namedAs().isPresent()) {
+            checkNotOlderThanPinned(lock, db.modified());
+        }
         checkAge(db.modified());
-        return audit(db, AuditedModules.of(workspace), goRelease(lock));
+        return audit(db, AuditedModules.of(workspace), goRelease(lock), from);
     }
 
     /**
@@ -93,14 +103,14 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
     public Outcome runBefore(AuditedModules modules, GoModLock lock) throws IOException, FormatException, WorkspaceException, GoException {
         VulnDatabase db = VulnDatabase.open(options.database());
         checkAge(db.modified());
-        return audit(db, modules, goRelease(Optional.of(lock)));
+        return audit(db, modules, goRelease(Optional.of(lock)), options.namedAs().orElse(options.database().toString()));
     }
 
     /** The Go release that builds the module ({@code go1.26.8}, or null when nothing names it), and why that one. */
     private record GoRelease(String tag, String why) {
     }
 
-    private Outcome audit(VulnDatabase db, AuditedModules modules, GoRelease go) throws IOException, FormatException, WorkspaceException,
+    private Outcome audit(VulnDatabase db, AuditedModules modules, GoRelease go, String databaseFrom) throws IOException, FormatException, WorkspaceException,
             GoException {
         // the standard library and the go command are two more modules, at the release's version, whose
         // packages are not known offline; govulncheck's source mode checks stdlib only, since the go
@@ -144,7 +154,7 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
             }
         }
         Outcome outcome = new Outcome(List.copyOf(judged), modules.modules().size(), modules.from(), go.tag(), go.why(), db.modified(),
-                options.reachability().isPresent());
+                databaseFrom, options.reachability().isPresent());
         AtomicFile.write(options.report(), AuditReport.json(outcome).getBytes(StandardCharsets.UTF_8));
         report(outcome);
         if (!outcome.failing().isEmpty()) {
@@ -190,12 +200,15 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
                 List.copyOf(imported));
     }
 
-    /** The database must be the one the lock pins, when it pins one: the audit's answer is only as good as its data. */
-    private void checkPinned(Optional<GoModLock> lock) throws IOException, FormatException, WorkspaceException {
+    /**
+     * The database must be the one the lock pins, when it pins one: the audit's answer is only as good
+     * as its data. Returns what vouches for it, for the report.
+     */
+    private String checkPinned(Optional<GoModLock> lock) throws IOException, FormatException, WorkspaceException {
         if (lock.isEmpty() || lock.get().pins(PinKind.VULNDB).isEmpty()) {
             reporter.warn((lock.isEmpty() ? "no " + workspace.lockFile().getFileName() : workspace.lockFile().getFileName() + " pins no vulnerability database")
                     + ": the database in " + options.database() + " is used as it is, unchecked");
-            return;
+            return options.database() + " (unchecked)";
         }
         Restore check = new Restore(workspace, Reporter.SILENT, new Restore.Options(BundleLayout.VULNDB, options.database(), SafeExtractor.Limits.DEFAULT));
         if (check.holdsPinnedTree().isEmpty()) {
@@ -203,6 +216,27 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
                     + workspace.lockFile().getFileName() + " pins (" + lock.get().pins(PinKind.VULNDB).values().iterator().next()
                     + "): restore it from the repository first");
         }
+        return "the database " + workspace.lockFile().getFileName() + " pins";
+    }
+
+    /**
+     * A database named by coordinates of its own replaces the lock's to see more, never less: one
+     * older than the pinned one would hide what the release was already audited against.
+     */
+    private void checkNotOlderThanPinned(Optional<GoModLock> lock, Instant modified) throws WorkspaceException {
+        Optional<String> pin = lock.flatMap(l -> l.pins(PinKind.VULNDB).values().stream().findFirst());
+        String[] parts = pin.map(p -> p.split(" ")).orElse(new String[0]);
+        if (parts.length < 2) {
+            return;
+        }
+        Instant pinned = Instant.parse(parts[1]);
+        if (modified.isBefore(pinned)) {
+            throw new WorkspaceException(Reason.OUTDATED, "the vulnerability database " + options.namedAs().orElseThrow() + " was last modified "
+                    + modified + ", before the one " + workspace.lockFile().getFileName() + " pins (" + pinned + "): it would hide what the release"
+                    + " was audited against; name a newer one", Map.of());
+        }
+        reporter.info("the vulnerability database " + options.namedAs().orElseThrow() + " (modified " + modified + ") is used instead of the one "
+                + workspace.lockFile().getFileName() + " pins (" + pinned + ")");
     }
 
     private void checkAge(Instant modified) throws WorkspaceException {

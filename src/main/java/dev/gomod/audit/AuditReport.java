@@ -64,6 +64,7 @@ public final class AuditReport {
         root.put("go", o.go());
         root.put("goFrom", o.goFrom());
         root.put("databaseModified", o.databaseModified().toString());
+        root.put("database", o.databaseFrom());
         root.put("reachability", o.reachabilityKnown() ? "called, imported, required" : "imported, required");
         ArrayNode list = root.putArray("findings");
         for (Audit.Judged j : o.findings()) {

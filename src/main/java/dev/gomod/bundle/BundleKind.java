@@ -43,6 +43,14 @@ public enum BundleKind {
         return inWorkspaceMode;
     }
 
+    /**
+     * Whether this kind's bundles are made for one workspace ({@link BundleLayout#ofWorkspace}); a
+     * kind that is not can be packed by a project with no go.mod.
+     */
+    public boolean ofWorkspace() {
+        return layouts(LayoutChoices.NONE).stream().allMatch(BundleLayout::ofWorkspace);
+    }
+
     /** The layouts of this kind: its one layout, or one per toolchain module chosen. */
     public List<BundleLayout> layouts(LayoutChoices choices) {
         return switch (this) {

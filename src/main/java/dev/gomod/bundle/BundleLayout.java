@@ -127,6 +127,16 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, 
     }
 
     /**
+     * Whether a bundle of this kind is made for one workspace: its manifest names the module and pins
+     * its go.mod and go.sum, and restore holds them to the workspace's. A kind that serves any module
+     * (one vulnerability database serves every build, and may be published alone, by a project with
+     * no go.mod) says no: its manifest names no module, and restore checks its tree only.
+     */
+    public boolean ofWorkspace() {
+        return true;
+    }
+
+    /**
      * Whether bundles of this kind carry a manifest and the workspace files (ours), or are an
      * archive in someone else's format taken byte for byte (a Go module zip), which only the lock's
      * pin can vouch for.

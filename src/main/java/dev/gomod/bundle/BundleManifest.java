@@ -37,7 +37,10 @@ import java.util.Map;
  * go.work.sum sha256:&lt;hex&gt;                      (or none)
  * use api example.com/ws/api sha256:&lt;go.mod hex&gt; sha256:&lt;go.sum hex&gt;
  * </pre>
+ * A bundle that serves any module ({@link BundleLayout#ofWorkspace}: the vulnerability database)
+ * has no {@code module}, {@code go}, {@code go.mod} or {@code go.sum} line.
  *
+ * @param modulePath the module (in workspace mode, every used one); null in a bundle of no workspace
  * @param work in workspace mode what go.work pins (then goModSha256 and goSumSha256 are null); null for one module
  * @param sbom the SBOM of the same dependency set, {@code sha256:<hex> <file name>}, or null
  */
@@ -55,11 +58,13 @@ public record BundleManifest(String kind, String modulePath, String goVersion, S
         if (work != null) {
             b.append("workspace go.work\n");
         }
-        b.append("module ").append(modulePath).append('\n');
+        line(b, "module", modulePath);
         line(b, "go", goVersion);
         line(b, "toolchain", toolchain);
         line(b, "vendored-by", vendoredBy);
-        if (work == null) {
+        if (modulePath == null) {
+            // a bundle of no workspace (a vulnerability database) pins no workspace files
+        } else if (work == null) {
             b.append("go.mod sha256:").append(goModSha256).append('\n');
             b.append("go.sum ").append("none".equals(goSumSha256) ? "none" : "sha256:" + goSumSha256).append('\n');
         } else {
@@ -108,7 +113,9 @@ public record BundleManifest(String kind, String modulePath, String goVersion, S
             throw new FormatException(file, 0, "not a bundle manifest of format 1");
         }
         boolean workspace = v.containsKey("workspace");
-        for (String k : workspace ? List.of("kind", "module", "go.work", "go.work.sum", "tree", "files") : List.of("kind", "module", "go.mod", "go.sum", "tree", "files")) {
+        boolean ofNone = !workspace && !v.containsKey("module");
+        for (String k : workspace ? List.of("kind", "module", "go.work", "go.work.sum", "tree", "files")
+                : ofNone ? List.of("kind", "tree", "files") : List.of("kind", "module", "go.mod", "go.sum", "tree", "files")) {
             if (!v.containsKey(k)) {
                 throw new FormatException(file, 0, "missing '" + k + "' line");
             }
@@ -119,7 +126,7 @@ public record BundleManifest(String kind, String modulePath, String goVersion, S
         GoModLock.Work work = workspace ? new GoModLock.Work(strip(v.get("go.work")), strip(v.get("go.work.sum")), uses) : null;
         try {
             return new BundleManifest(v.get("kind"), v.get("module"), v.get("go"), v.get("toolchain"), v.get("vendored-by"),
-                    workspace ? null : strip(v.get("go.mod")), workspace ? null : strip(v.get("go.sum")), v.get("tree"),
+                    workspace || ofNone ? null : strip(v.get("go.mod")), workspace || ofNone ? null : strip(v.get("go.sum")), v.get("tree"),
                     Integer.parseInt(v.get("files")), List.copyOf(modules), work, v.get("sbom"));
         } catch (NumberFormatException e) {
             throw new FormatException(file, 0, "files is not a number: " + v.get("files"));

@@ -60,7 +60,7 @@ public record Pack(Workspace workspace, Reporter reporter, Options options) impl
         Optional<String> pinned = lock.flatMap(layout::pinned);
         workspace.requireNoDrift(pinned.filter(p -> !p.equals(tree))
                 .map(p -> List.of(new LockDrift.Drift(layout.driftItem(), p, tree))).orElse(List.of()));
-        if (lock.isPresent() && pinned.isEmpty()) {
+        if (lock.isPresent() && pinned.isEmpty() && layout.ofWorkspace()) {
             reporter.warn(workspace.lockFile().getFileName() + " pins no " + layout.label() + ": the " + layout.kind()
                     + " bundle's tree " + tree + " is not checked against it");
         }
@@ -83,6 +83,9 @@ public record Pack(Workspace workspace, Reporter reporter, Options options) impl
 
     private BundleManifest manifest(BundleLayout layout, Optional<GoModLock> lock, String tree, int files, List<String> modules)
             throws IOException, FormatException {
+        if (!layout.ofWorkspace()) {
+            return new BundleManifest(layout.kind(), null, null, null, null, null, null, tree, files, modules, null, null);
+        }
         if (workspace.goWorkMode()) {
             GoWork work = workspace.goWork();
             return new BundleManifest(layout.kind(), workspace.mainModules(), work.goVersion(), work.toolchain().orElse(null),

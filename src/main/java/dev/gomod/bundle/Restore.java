@@ -35,9 +35,10 @@ import java.util.concurrent.Executor;
  * (admitting only names some layout has) into a private directory; refused unless its manifest is of
  * this layout and every entry one this layout admits; the layout's tree hashed from the digests
  * taken while extracting; the trust chain of the design (gomod.lock, from git, pins the tree
- * hash; the bundle's manifest must name this module, its go.mod and go.sum, and that tree); the
- * layout's own checks; and only then the layout's root swapped into place. Any failure leaves the
- * target as it was. One restore at a time per workspace.
+ * hash; the bundle's manifest must name this module, its go.mod and go.sum, and that tree; a bundle
+ * of a kind that serves any module names none, and is held to the lock's pin and its manifest's
+ * tree); the layout's own checks; and only then the layout's root swapped into place. Any failure
+ * leaves the target as it was. One restore at a time per workspace.
  */
 public record Restore(Workspace workspace, Reporter reporter, Options options) implements Job<Restore.Options> {
     private static final Executor DAEMON = task -> {
@@ -61,8 +62,17 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
         }
     }
 
-    /** What to restore, where to, and the extraction limits every bundle is held to. */
-    public record Options(BundleLayout layout, Path target, SafeExtractor.Limits limits) {
+    /**
+     * What to restore, where to, and the extraction limits every bundle is held to.
+     *
+     * @param lockPins whether the lock's pin vouches for the bundle (always, but for a bundle the user
+     *                 named by coordinates of its own, newer than any lock: a database published alone;
+     *                 then it is held to its manifest only, and the caller says what else vouches for it)
+     */
+    public record Options(BundleLayout layout, Path target, SafeExtractor.Limits limits, boolean lockPins) {
+        public Options(BundleLayout layout, Path target, SafeExtractor.Limits limits) {
+            this(layout, target, limits, true);
+        }
     }
 
     /**
@@ -72,7 +82,8 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
      */
     public Optional<Unchanged> upToDate() throws IOException, FormatException {
         Optional<GoModLock> lock = workspace.lock();
-        if (lock.isEmpty() || !LockDrift.checkInputs(lock.get(), workspace.dir()).isEmpty()) {
+        if (!options.lockPins() || lock.isEmpty()
+                || options.layout().ofWorkspace() && !LockDrift.checkInputs(lock.get(), workspace.dir()).isEmpty()) {
             return Optional.empty();
         }
         return holdsPinnedTree();
@@ -159,12 +170,16 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
                 });
                 String tree = DirHash.fromDigests(hashed);
                 int files = (int) result.sha256().keySet().stream().filter(n -> n.startsWith(layout.root())).count();
-                Optional<GoModLock> lock = workspace.lock();
+                Optional<GoModLock> lock = options.lockPins() ? workspace.lock() : Optional.empty();
                 Optional<String> pinned = lock.flatMap(layout::pinned);
-                if (lock.isEmpty()) {
+                if (!options.lockPins()) {
+                    reporter.info("the bundle is checked against its own manifest: it was named by coordinates of its own");
+                } else if (lock.isEmpty()) {
                     reporter.warn("no " + lockName + ": the bundle is not pinned by a lock from git; it is checked against its own manifest only");
                 } else {
-                    workspace.requireNoDrift(List.of());
+                    if (layout.ofWorkspace()) {
+                        workspace.requireNoDrift(List.of()); // a bundle made for other inputs; one database serves any
+                    }
                     if (pinned.isEmpty()) {
                         reporter.warn(lockName + " pins no " + layout.label() + ": the bundle is checked against its manifest only");
                     } else if (!pinned.get().equals(tree)) {
@@ -236,7 +251,14 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
             throw new WorkspaceException(Reason.WRONG_KIND, "REFUSED " + archive.getFileName() + ": a " + manifest.kind()
                     + " bundle, not a " + layout.kind() + " bundle", Map.of("kind", layout.kind(), "found", manifest.kind()));
         }
+        if (!layout.ofWorkspace()) {
+            return manifest; // serves any module, whatever module an older bundle's manifest names
+        }
         String ours = workspace.mainModules();
+        if (manifest.modulePath() == null) {
+            throw new WorkspaceException(Reason.WRONG_MODULE, "REFUSED " + archive.getFileName() + ": made for no module, this is "
+                    + describe(workspace.goWorkMode(), ours));
+        }
         if (!manifest.modulePath().equals(ours) || (manifest.work() != null) != workspace.goWorkMode()) {
             throw new WorkspaceException(Reason.WRONG_MODULE, "REFUSED " + archive.getFileName() + ": made for "
                     + describe(manifest.work() != null, manifest.modulePath()) + ", this is " + describe(workspace.goWorkMode(), ours));
@@ -255,6 +277,9 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
         if (!manifest.treeHash().equals(tree)) {
             throw new WorkspaceException(Reason.TAMPERED, "REFUSED " + archive.getFileName() + ": its content hashes to " + tree
                     + " but its manifest says " + manifest.treeHash());
+        }
+        if (!layout.ofWorkspace()) {
+            return;
         }
         Path dir = workspace.dir();
         if (manifest.work() != null) {

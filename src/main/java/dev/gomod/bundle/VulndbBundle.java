@@ -68,6 +68,12 @@ public final class VulndbBundle extends BundleLayout {
         return ReproducibleArchive.Format.ZIP;
     }
 
+    /** One database serves any module: its bundles name none. */
+    @Override
+    public boolean ofWorkspace() {
+        return false;
+    }
+
     @Override
     public boolean needsGo() {
         return from.map(VulnDbSource::needsGo).orElse(false);

@@ -3,13 +3,20 @@ package dev.gomod.maven;
 import dev.gomod.audit.Audit;
 import dev.gomod.audit.AuditExceptions;
 import dev.gomod.audit.Reachability;
+import dev.gomod.archive.ReproducibleArchive;
+import dev.gomod.archive.SafeExtractor;
+import dev.gomod.bundle.BundleLayout;
+import dev.gomod.bundle.Restore;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoEnvironment;
 import dev.gomod.gotool.SecretMasker;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.Artifact;
 
+import javax.inject.Inject;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +54,19 @@ public class AuditMojo extends ModuleMojo {
      */
     @Parameter(property = Property.VULNDB_DIR, defaultValue = "${project.build.directory}/gomod/vulndb")
     private File vulndbDir;
+
+    /**
+     * A vulnerability database published on coordinates of its own ({@code groupId:artifactId}, the
+     * newest version the repository has, or with a version or a Maven version range:
+     * {@code com.corp.security:go-vulndb:[2026.12,)}), resolved through Maven as {@code zip:go-vulndb}
+     * and restored into gomod.vulndbDir, checked against its own manifest, in place of the one
+     * gomod.lock pins: a release audited when it was frozen is audited again against today's data
+     * without rebuilding it. It may not be older than the pinned one.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Property.VULNDB_ARTIFACT)
+    private String vulndbArtifact;
 
     /**
      * Which findings fail the build: {@code called} (a vulnerable symbol is reached: needs govulncheck),
@@ -96,21 +116,46 @@ public class AuditMojo extends ModuleMojo {
     @Parameter(property = Property.VULNDB_MAX_AGE)
     private String vulndbMaxAge;
 
+    private final RepositorySystem repositorySystem;
+
+    @Inject
+    public AuditMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
+
     @Override
     protected void run() throws Exception {
         Path file = auditExceptions != null ? auditExceptions.toPath().toAbsolutePath() : moduleDir().resolve(AuditExceptions.FILE);
+        Path database = vulndbDir.toPath().toAbsolutePath().normalize();
+        Optional<String> named = restoreNamedDatabase(database);
         Optional<Reachability> reachability = reachability();
         Path report = workPath().resolve("audit.json");
         java.nio.file.Files.deleteIfExists(report); // an earlier build's must not pass for this one's
         try {
-            new Audit(workspace(), MavenReporter.of(getLog(), false), new Audit.Options(vulndbDir.toPath().toAbsolutePath().normalize(),
-                    AuditSettings.failOn(auditFailOn, reachability.isPresent()), AuditExceptions.read(file), AuditSettings.maxAge(vulndbMaxAge),
-                    Instant.now(), report, reachability)).run();
+            Audit.Options options = new Audit.Options(database, AuditSettings.failOn(auditFailOn, reachability.isPresent()),
+                    AuditExceptions.read(file), AuditSettings.maxAge(vulndbMaxAge), Instant.now(), report, reachability, Optional.empty());
+            new Audit(workspace(), MavenReporter.of(getLog(), false), named.map(options::namedAs).orElse(options)).run();
         } finally {
             if (java.nio.file.Files.isRegularFile(report)) {
                 project.getProperties().setProperty(REPORT, report.toString()); // for gomod:sbom later in this build
             }
         }
+    }
+
+    /** gomod.vulndbArtifact's newest version, resolved and restored into {@code database}; empty when none is named. */
+    private Optional<String> restoreNamedDatabase(Path database) throws Exception {
+        if (vulndbArtifact == null || vulndbArtifact.isBlank()) {
+            return Optional.empty();
+        }
+        Artifact ranged = AuditSettings.vulndbArtifact(vulndbArtifact, BundleLayout.VULNDB.classifier(),
+                BundleLayout.VULNDB.format(ReproducibleArchive.Format.ZIP).extension());
+        BundleResolver resolver = new BundleResolver(repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories());
+        Artifact newest = resolver.newest(ranged, Property.VULNDB_ARTIFACT);
+        Path bundle = resolver.resolve(newest, Property.VULNDB_ARTIFACT);
+        getLog().info("vulnerability database: " + newest + " (the newest in " + ranged.getVersion() + "), " + bundle);
+        new Restore(workspace(), MavenReporter.of(getLog(), false), new Restore.Options(BundleLayout.VULNDB, database, SafeExtractor.Limits.DEFAULT, false))
+                .run(bundle, ReproducibleArchive.Format.ZIP);
+        return Optional.of(newest.getGroupId() + ":" + newest.getArtifactId() + ":" + newest.getVersion());
     }
 
     /** The project property by which a later gomod:sbom of the same build finds the audit's report. */

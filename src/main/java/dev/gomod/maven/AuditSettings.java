@@ -44,4 +44,17 @@ final class AuditSettings {
             throw new MojoFailureException(Property.VULNDB_MAX_AGE + "=" + vulndbMaxAge + ": want days (30d) or an ISO-8601 duration (P30D)");
         }
     }
+
+    /**
+     * gomod.vulndbArtifact: {@code groupId:artifactId} (the newest version, {@code [0,)}), or with a
+     * version or a Maven version range; the type and classifier are the database bundle's.
+     */
+    static org.eclipse.aether.artifact.Artifact vulndbArtifact(String spec, String classifier, String type) throws MojoFailureException {
+        String[] p = spec.strip().split(":", -1);
+        if ((p.length != 2 && p.length != 3) || java.util.Arrays.stream(p).anyMatch(String::isBlank)) {
+            throw new MojoFailureException(Property.VULNDB_ARTIFACT + "=" + spec + ": use groupId:artifactId (the newest version),"
+                    + " or groupId:artifactId:version, where the version may be a range such as [2026.12,)");
+        }
+        return new org.eclipse.aether.artifact.DefaultArtifact(p[0], p[1], classifier, type, p.length == 3 ? p[2] : "[0,)");
+    }
 }

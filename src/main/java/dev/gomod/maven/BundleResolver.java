@@ -37,14 +37,40 @@ final class BundleResolver {
 
     /** The artifact's file in the local repository, downloaded first when it is not there. */
     Path resolve(Artifact artifact) throws MojoExecutionException {
+        return resolve(artifact, Property.ARTIFACT);
+    }
+
+    /** As above, for coordinates given by {@code property}. */
+    Path resolve(Artifact artifact, String property) throws MojoExecutionException {
         try {
             return system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null)).getArtifact().getFile().toPath();
         } catch (ArtifactResolutionException e) {
             SecretMasker masker = new SecretMasker();
             String repos = repositories.stream().map(RemoteRepository::toString).map(masker::mask).collect(Collectors.joining(", "));
             throw new MojoExecutionException("could not resolve " + artifact + " from [" + repos + "]: " + masker.mask(e.getMessage())
-                    + "\n" + Remedies.unresolved(session.isOffline(), repositories.stream().anyMatch(r -> "file".equals(r.getProtocol()))));
+                    + "\n" + Remedies.unresolved(session.isOffline(), repositories.stream().anyMatch(r -> "file".equals(r.getProtocol())), property));
         }
+    }
+
+    /**
+     * The artifact at the highest version its version range (say {@code [0,)}) has in the
+     * repositories (in the local repository only, offline); a plain version is itself.
+     */
+    Artifact newest(Artifact ranged, String property) throws MojoExecutionException, MojoFailureException {
+        org.eclipse.aether.resolution.VersionRangeResult r;
+        try {
+            r = system.resolveVersionRange(session, new org.eclipse.aether.resolution.VersionRangeRequest(ranged, repositories, null));
+        } catch (org.eclipse.aether.resolution.VersionRangeResolutionException e) {
+            throw new MojoFailureException(property + ": " + new SecretMasker().mask(e.getMessage()));
+        }
+        if (r.getHighestVersion() == null) {
+            SecretMasker masker = new SecretMasker();
+            String repos = repositories.stream().map(RemoteRepository::toString).map(masker::mask).collect(Collectors.joining(", "));
+            throw new MojoFailureException(property + ": no version of " + ranged.getGroupId() + ":" + ranged.getArtifactId() + " in "
+                    + ranged.getVersion() + (session.isOffline() ? " in the local repository (Maven is offline)" : " in [" + repos + "]")
+                    + "\n" + Remedies.unresolved(session.isOffline(), repositories.stream().anyMatch(x -> "file".equals(x.getProtocol())), property));
+        }
+        return ranged.setVersion(r.getHighestVersion().toString());
     }
 
     /**

@@ -345,6 +345,9 @@ abstract class GoMojo extends ModuleMojo {
      * (with GOTOOLCHAIN=local, so that nothing is downloaded to answer).
      */
     private void requireToolchain(GoCommand probe) throws MojoFailureException, MojoExecutionException {
+        if (!hasModule()) {
+            return; // a project of no module (allowNoModule) asks for no Go
+        }
         Path goModFile = workspace().goWorkMode() ? workspace().goWorkFile() : workspace().goModFile();
         ToolchainSelection.Decision d;
         try {

@@ -148,6 +148,23 @@ abstract class ModuleMojo extends AbstractMojo {
         return workDir.toPath().toAbsolutePath().normalize();
     }
 
+    /** Whether a project with no go.mod is this goal's business too (see {@link #allowNoModule}). */
+    private boolean moduleOptional;
+
+    /**
+     * From here on, a gomod.dir with no go.mod is a project of no module rather than a mistake: for a
+     * goal that only ships what serves any module (a vulnerability database published alone).
+     */
+    protected void allowNoModule() {
+        moduleOptional = true;
+    }
+
+    /** Whether gomod.dir holds the module (go.mod, or go.work in workspace mode). */
+    protected boolean hasModule() throws MojoFailureException {
+        Path d = dir.toPath().toAbsolutePath().normalize();
+        return goWorkMode(d) || Files.isRegularFile(d.resolve(modFileName()));
+    }
+
     /** The module directory; fails, as the user's mistake, when it holds no go.mod (nor, in workspace mode, go.work). */
     protected Path moduleDir() throws MojoFailureException {
         Path d = dir.toPath().toAbsolutePath().normalize();
@@ -155,7 +172,7 @@ abstract class ModuleMojo extends AbstractMojo {
             return d;
         }
         String name = modFileName();
-        if (!Files.isRegularFile(d.resolve(name))) {
+        if (!Files.isRegularFile(d.resolve(name)) && !moduleOptional) {
             throw new MojoFailureException("no " + name + " in " + d + ": set " + Property.DIR + " to the directory that holds " + name
                     + (name.equals(GoMod.FILE) ? "" : ", or " + Property.MODFILE + " to the go.mod file's name"));
         }

@@ -120,6 +120,9 @@ public class PackageMojo extends GoMojo {
     @Override
     protected void run() throws Exception {
         Set<BundleKind> kinds = KindSetting.parseList(bundles, Property.BUNDLES);
+        if (kinds.stream().noneMatch(BundleKind::ofWorkspace)) {
+            allowNoModule(); // a vulnerability database serves any module: a project with no go.mod may publish it alone
+        }
         requireKindsForMode(kinds, Property.BUNDLES);
         ReproducibleArchive.Format fmt;
         try {
@@ -133,7 +136,7 @@ public class PackageMojo extends GoMojo {
         String base = project.getBuild().getFinalName();
         getLog().info("packing " + String.join(", ", kinds.stream().map(BundleKind::id).toList()) + " of " + moduleDir() + " as "
                 + fmt.extension() + ", entry time " + time);
-        if (!lockPath().toFile().isFile()) {
+        if (!lockPath().toFile().isFile() && hasModule()) {
             getLog().warn(Remedies.noLock(lockPath().getFileName().toString()));
         }
         List<ToolchainModule> toolchains = kinds.contains(BundleKind.TOOLCHAIN) ? toolchains() : List.of();

@@ -42,6 +42,7 @@ final class Property {
     static final String GOMODCACHE = "gomod.gomodcache";
     static final String VULNDB = "gomod.vulndb";
     static final String VULNDB_DIR = "gomod.vulndbDir";
+    static final String VULNDB_ARTIFACT = "gomod.vulndbArtifact";
     static final String AUDIT_FAIL_ON = "gomod.auditFailOn";
     static final String AUDIT_EXCEPTIONS = "gomod.auditExceptions";
     static final String VULNDB_MAX_AGE = "gomod.vulndbMaxAge";

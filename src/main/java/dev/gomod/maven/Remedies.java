@@ -74,8 +74,9 @@ final class Remedies {
             case VULNERABLE -> "Upgrade each module to its fixed version (go get <module>@<fixed>, then 'mvn gomod:freeze'), or"
                     + " record an exception in " + dev.gomod.audit.AuditExceptions.FILE + " (" + Property.AUDIT_EXCEPTIONS + "); " + Property.AUDIT_FAIL_ON
                     + " (required, imported, none) sets which findings fail the build (now: " + e.fact("failOn") + ")";
-            case OUTDATED -> "Restore a newer database (mvn gomod:restore -D" + Property.KIND + "=vulndb from a newer release, or "
-                    + "freeze again with vulndb in " + Property.BUNDLES + "), or raise " + Property.VULNDB_MAX_AGE;
+            case OUTDATED -> "Restore a newer database (mvn gomod:restore -D" + Property.KIND + "=vulndb from a newer release, "
+                    + "freeze again with vulndb in " + Property.BUNDLES + ", or audit against the newest published one with -D"
+                    + Property.VULNDB_ARTIFACT + "=<groupId>:<artifactId>), or raise " + Property.VULNDB_MAX_AGE;
             case UNSAFE_CONTENT -> "";
         };
     }
@@ -192,8 +193,13 @@ final class Remedies {
      * @param fileRepositories whether a repository it asked is a file:// one, which Maven offline does not read
      */
     static String unresolved(boolean offline, boolean fileRepositories) {
+        return unresolved(offline, fileRepositories, Property.ARTIFACT);
+    }
+
+    /** As above, for coordinates given by {@code property}. */
+    static String unresolved(boolean offline, boolean fileRepositories, String property) {
         if (!offline) {
-            return "Check the coordinates (" + Property.ARTIFACT + "), the repository, and the <server> credentials for it in settings.xml.";
+            return "Check the coordinates (" + property + "), the repository, and the <server> credentials for it in settings.xml.";
         }
         return "Maven is offline: the bundle must already be in the local repository, fetched through the same repository id "
                 + "(see _remote.repositories there; or use -llr). Resolve it once online, or install it."

@@ -84,6 +84,44 @@ class VulndbBundleTest {
         assertEquals("{}", Files.readString(target.resolve("index/db.json")));
     }
 
+    @Test
+    void oneDatabaseServesAnyModuleAndIsPublishedByAProjectWithNoGoMod() throws Exception {
+        Path osv = Files.createDirectories(tmp.resolve("osv"));
+        Files.writeString(osv.resolve("GO-2026-0001.json"), dev.gomod.vulndb.VulnDbTest.entry("GO-2026-0001", "2026-03-01T10:00:00Z",
+                "example.com/a", "introduced", "0", "fixed", "1.2.3"));
+        BundleLayout layout = BundleKind.VULNDB.layouts(new LayoutChoices(List.of(), Optional.of(new VulnDbSource.Local(osv)))).get(0);
+        // the publishing project: a pom and nothing of Go
+        Path security = Files.createDirectories(tmp.resolve("security-db"));
+        Workspace noModule = Workspace.of(security);
+        Path published = pack(noModule, layout, new BundleSources(noModule, null, tmp.resolve("scratch"), List.of()), tmp.resolve("go-vulndb.zip"));
+        String manifest;
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(published.toFile())) {
+            manifest = new String(z.getInputStream(z.getEntry(BundleManifest.FILE)).readAllBytes());
+        }
+        assertTrue(manifest.contains("kind vulndb\n") && !manifest.contains("module ") && !manifest.contains("go.mod "), manifest);
+
+        // any module restores it, held to the manifest's tree; a module whose lock pins another database refuses it
+        Path ws = Files.createDirectories(tmp.resolve("ws"));
+        Files.writeString(ws.resolve("go.mod"), "module example.com/other\n\ngo 1.22\n");
+        Path target = tmp.resolve("restored");
+        List<String> log = new ArrayList<>();
+        Restore named = new Restore(Workspace.of(ws), Reporter.of(log::add), new Restore.Options(BundleLayout.VULNDB, target, SafeExtractor.Limits.DEFAULT, false));
+        assertFalse(named.run(published, ReproducibleArchive.Format.ZIP).skipped());
+        assertTrue(Files.isRegularFile(target.resolve("ID/GO-2026-0001.json")));
+        assertTrue(log.stream().anyMatch(l -> l.contains("checked against its own manifest: it was named by coordinates of its own")), log.toString());
+        Path tampered = tmp.resolve("tampered.zip");
+        ZipTampering.flipOneByte(published, tampered, "vulndb/ID/GO-2026-0001.json");
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> named.run(tampered, ReproducibleArchive.Format.ZIP));
+        assertTrue(e.getMessage().contains("but its manifest says"), e.getMessage());
+
+        GoModLock lock = new GoModLock(new GoModLock.ModuleFiles("example.com/other", Sha256.hex(ws.resolve("go.mod")), GoModLock.NONE),
+                "1.22", null, null, null).withPin(PinKey.VULNDB, "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= 2026-03-01T10:00:00Z");
+        Files.write(ws.resolve("gomod.lock"), lock.toBytes());
+        Restore pinned = new Restore(Workspace.of(ws), Reporter.SILENT, new Restore.Options(BundleLayout.VULNDB, target, SafeExtractor.Limits.DEFAULT));
+        assertTrue(assertThrows(WorkspaceException.class, () -> pinned.run(published, ReproducibleArchive.Format.ZIP)).getMessage()
+                .contains("gomod.lock (from git) pins h1:AAAA"));
+    }
+
     private static Path pack(Workspace workspace, BundleLayout layout, BundleSources sources, Path target) throws Exception {
         return new Pack(workspace, Reporter.SILENT, new Pack.Options(layout, layout.format(ReproducibleArchive.Format.TAR_GZ), TIME))
                 .run(layout.source(sources), target).file();
