@@ -127,6 +127,30 @@ public final class HttpFetch {
         };
     }
 
+    /** How often a GET is tried when the connection breaks under it. */
+    private static final int ATTEMPTS = 3;
+
+    /**
+     * A GET, again on a connection that broke before an answer: servers close idle kept-alive
+     * connections (Python's http.server after a few thousand requests, found on the real database),
+     * and a GET is safe to repeat. A refused connection, an unknown host or a timeout is not retried.
+     */
+    private <T> HttpResponse<T> sendRetrying(HttpRequest req, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.send(req, body);
+            } catch (java.net.http.HttpTimeoutException | java.net.ConnectException e) {
+                throw e;
+            } catch (IOException e) {
+                String m = String.valueOf(e.getMessage());
+                if (attempt >= ATTEMPTS || m.contains("No credentials provided") || m.contains("too many authentication attempts")) {
+                    throw e;
+                }
+                Thread.sleep(100L * attempt);
+            }
+        }
+    }
+
     private <T> HttpResponse<T> send(URI url, HttpResponse.BodyHandler<T> body) throws IOException {
         URI plain = url;
         if (url.getRawUserInfo() != null) {
@@ -139,9 +163,9 @@ public final class HttpFetch {
             plain = URI.create(url.getScheme() + "://" + url.getRawAuthority().substring(u.length() + 1) + url.getRawPath()
                     + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
         }
-        HttpRequest.Builder req = HttpRequest.newBuilder(plain).GET().timeout(timeout);
+        HttpRequest req = HttpRequest.newBuilder(plain).GET().timeout(timeout).build();
         try {
-            return client.send(req.build(), body);
+            return sendRetrying(req, body);
         } catch (java.net.http.HttpTimeoutException e) {
             throw new IOException("GET " + masker.mask(url.toString()) + ": no answer within " + timeout.toSeconds() + " s", e);
         } catch (java.net.ConnectException e) {

@@ -100,7 +100,7 @@ class VulnDbConformanceTest {
                 .set("GOPROXY", "off").set("GOFLAGS", "-mod=vendor"), java.time.Duration.ofMinutes(5), 0, java.time.Duration.ZERO, Reporter.SILENT);
         Audit.Outcome reached = new Audit(Workspace.of(app), Reporter.of(log::add), new Audit.Options(restored, Optional.empty(),
                 AuditExceptions.NONE, Optional.empty(), Instant.parse("2026-12-07T12:00:00Z"), app.resolve("target/gomod/audit.json"),
-                Optional.of(new Reachability(govulncheck, List.of(), "govulncheck")))).run();
+                Optional.of(new Reachability(govulncheck, List.of(), "govulncheck")), Optional.empty())).run();
         TreeSet<String> called = new TreeSet<>();
         reached.findings().stream().filter(j -> j.finding().reach() == Finding.Reach.CALLED)
                 .forEach(j -> called.add(j.finding().module() + " " + j.finding().id()));
