@@ -68,45 +68,56 @@ class VulnDbConformanceTest {
         assertEquals(Instant.parse("2026-11-05T23:49:57Z"), index.modified());
         assertEquals(ids(theirs.resolve("ID")), ids(ours.resolve("ID")));
 
-        // packed and restored through the plugin's pipeline, pinned by a lock, govulncheck reads it as it reads indexdb's
-        Path app = app(tmp.resolve("app"));
-        Path restored = packAndRestore(app, ours, tmp.resolve("restored"));
-        TreeSet<String> found = govulncheck(app, restored, "module");
-        assertEquals(govulncheck(app, theirs, "module"), found);
-        assertTrue(found.stream().anyMatch(f -> f.startsWith("golang.org/x/text ")), found.toString());
-        System.out.println("vulndb conformance: " + entries.entries().size() + " entries, govulncheck -scan module found " + found);
+        // packed and restored through the plugin's pipeline, pinned by a lock, govulncheck reads it as it reads indexdb's;
+        // two real module sets: x/net and x/text with a govulncheck binary at hand, and an old grpc with govulncheck
+        // as the module's vendored tool (whose own requirements raise x/net and x/text past their fixes)
+        for (boolean tool : new boolean[] {false, true}) {
+            Path app = tool ? grpcApp(tmp.resolve("grpc-app")) : app(tmp.resolve("app"));
+            Path restored = packAndRestore(app, ours, tmp.resolve(tool ? "restored-grpc" : "restored"));
+            TreeSet<String> found = govulncheck(app, restored, "module");
+            assertEquals(govulncheck(app, theirs, "module"), found);
+            String expected = tool ? "google.golang.org/grpc " : "golang.org/x/text ";
+            assertTrue(found.stream().anyMatch(f -> f.startsWith(expected)), found.toString());
+            System.out.println("vulndb conformance: " + entries.entries().size() + " entries, govulncheck -scan module found " + found);
 
-        // the audit, offline and without go, finds what govulncheck -scan module finds, id for id; and
-        // marks imported exactly what govulncheck -scan package finds outside the standard library
-        Audit.Outcome audit = new Audit(Workspace.of(app), Reporter.of(log::add), new Audit.Options(restored, Optional.empty(),
-                AuditExceptions.NONE, Optional.empty(), Instant.parse("2026-12-07T12:00:00Z"), app.resolve("target/gomod/audit.json"))).run();
-        TreeSet<String> audited = new TreeSet<>();
-        TreeSet<String> imported = new TreeSet<>();
-        for (Audit.Judged j : audit.findings()) {
-            if (j.finding().module().equals(Audit.TOOLCHAIN)) {
-                continue; // the go command: govulncheck leaves it out, the audit reports it (see dev.gomod.audit)
+            // the audit, offline and without go, finds what govulncheck -scan module finds, id for id; and
+            // marks imported exactly what govulncheck -scan package finds outside the standard library
+            Audit.Outcome audit = new Audit(Workspace.of(app), Reporter.of(log::add), new Audit.Options(restored, Optional.empty(),
+                    AuditExceptions.NONE, Optional.empty(), Instant.parse("2026-12-07T12:00:00Z"), app.resolve("target/gomod/audit.json"))).run();
+            TreeSet<String> audited = new TreeSet<>();
+            TreeSet<String> imported = new TreeSet<>();
+            for (Audit.Judged j : audit.findings()) {
+                if (j.finding().module().equals(Audit.TOOLCHAIN)) {
+                    continue; // the go command: govulncheck leaves it out, the audit reports it (see dev.gomod.audit)
+                }
+                audited.add(j.finding().module() + " " + j.finding().id());
+                if (j.finding().reach() == Finding.Reach.IMPORTED) {
+                    imported.add(j.finding().module() + " " + j.finding().id());
+                }
             }
-            audited.add(j.finding().module() + " " + j.finding().id());
-            if (j.finding().reach() == Finding.Reach.IMPORTED) {
-                imported.add(j.finding().module() + " " + j.finding().id());
-            }
+            assertEquals(found, audited);
+            TreeSet<String> packageLevel = govulncheck(app, restored, "package");
+            packageLevel.removeIf(f -> f.startsWith("stdlib "));
+            assertEquals(packageLevel, imported);
+            // with govulncheck at hand (the binary, or go.mod's tool line run offline as go tool govulncheck),
+            // the audit marks called exactly what the govulncheck binary's source mode finds called
+            GoEnvironment env = new GoEnvironment(VulnTools.go().env(), new SecretMasker()).set("GOPROXY", "off").set("GOFLAGS", "-mod=vendor");
+            Reachability reachability = tool
+                    ? new Reachability(new GoCommand("go", env, java.time.Duration.ofMinutes(5), 0, java.time.Duration.ZERO, Reporter.SILENT),
+                            List.of("tool", "govulncheck"), "go tool govulncheck")
+                    : new Reachability(new GoCommand(VulnTools.govulncheck().toString(), env, java.time.Duration.ofMinutes(5), 0,
+                            java.time.Duration.ZERO, Reporter.SILENT), List.of(), "govulncheck");
+            Audit.Outcome reached = new Audit(Workspace.of(app), Reporter.of(log::add), new Audit.Options(restored, Optional.empty(),
+                    AuditExceptions.NONE, Optional.empty(), Instant.parse("2026-12-07T12:00:00Z"), app.resolve("target/gomod/audit.json"),
+                    Optional.of(reachability), Optional.empty())).run();
+            TreeSet<String> called = new TreeSet<>();
+            reached.findings().stream().filter(j -> j.finding().reach() == Finding.Reach.CALLED)
+                    .forEach(j -> called.add(j.finding().module() + " " + j.finding().id()));
+            assertEquals(govulncheck(app, restored, "symbol"), called);
+            assertFalse(called.isEmpty());
+            System.out.println("audit conformance (" + reachability.how() + "): " + audited.size() + " findings, imported " + imported
+                    + ", called " + called);
         }
-        assertEquals(found, audited);
-        TreeSet<String> packageLevel = govulncheck(app, restored, "package");
-        packageLevel.removeIf(f -> f.startsWith("stdlib "));
-        assertEquals(packageLevel, imported);
-        // with govulncheck at hand, the audit marks called exactly what govulncheck's source mode finds called
-        GoCommand govulncheck = new GoCommand(VulnTools.govulncheck().toString(), new GoEnvironment(VulnTools.go().env(), new SecretMasker())
-                .set("GOPROXY", "off").set("GOFLAGS", "-mod=vendor"), java.time.Duration.ofMinutes(5), 0, java.time.Duration.ZERO, Reporter.SILENT);
-        Audit.Outcome reached = new Audit(Workspace.of(app), Reporter.of(log::add), new Audit.Options(restored, Optional.empty(),
-                AuditExceptions.NONE, Optional.empty(), Instant.parse("2026-12-07T12:00:00Z"), app.resolve("target/gomod/audit.json"),
-                Optional.of(new Reachability(govulncheck, List.of(), "govulncheck")), Optional.empty())).run();
-        TreeSet<String> called = new TreeSet<>();
-        reached.findings().stream().filter(j -> j.finding().reach() == Finding.Reach.CALLED)
-                .forEach(j -> called.add(j.finding().module() + " " + j.finding().id()));
-        assertEquals(govulncheck(app, restored, "symbol"), called);
-        assertFalse(called.isEmpty());
-        System.out.println("audit conformance: " + audited.size() + " findings, imported " + imported + ", called " + called);
     }
 
     /** Pins {@code db} in the app's lock, packs it as the plugin does, and restores it into {@code target}. */
@@ -138,6 +149,24 @@ class VulnDbConformanceTest {
                 + "require (\n\tgolang.org/x/net v0.17.0\n\tgolang.org/x/text v0.3.7\n)\n");
         Files.writeString(dir.resolve("main.go"), "package main\n\nimport (\n\t\"golang.org/x/net/html\"\n\t\"golang.org/x/text/language\"\n)\n\n"
                 + "func main() { _ = language.Make(\"en\"); _, _ = html.Parse(nil) }\n");
+        return tidiedAndVendored(dir);
+    }
+
+    /**
+     * A module that serves google.golang.org/grpc v1.56.2 (before the HTTP/2 rapid-reset fix), with
+     * govulncheck as its tool (go.mod's tool line, Go 1.24+), tidied and vendored through the proxy.
+     */
+    private static Path grpcApp(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("go.mod"), "module example.com/app\n\ngo 1.24\n\ntoolchain go1.26.8\n\n"
+                + "tool golang.org/x/vuln/cmd/govulncheck\n\n"
+                + "require (\n\tgolang.org/x/vuln " + VulnTools.GOVULNCHECK_VERSION + "\n\tgoogle.golang.org/grpc v1.56.2\n)\n");
+        Files.writeString(dir.resolve("main.go"), "package main\n\nimport (\n\t\"net\"\n\n\t\"google.golang.org/grpc\"\n)\n\n"
+                + "func main() {\n\tl, _ := net.Listen(\"tcp\", \"127.0.0.1:0\")\n\t_ = grpc.NewServer().Serve(l)\n}\n");
+        return tidiedAndVendored(dir);
+    }
+
+    private static Path tidiedAndVendored(Path dir) throws IOException, InterruptedException {
         IsolatedGo.Result r = VulnTools.go().set("GOFLAGS", "-mod=mod").run(dir, "mod", "tidy");
         assertEquals(0, r.exit(), r.stderr());
         r = VulnTools.go().run(dir, "mod", "vendor");
