@@ -12,7 +12,10 @@
  * <li>{@code gomod-manifest.txt}, the manifest ({@link dev.gomod.bundle.BundleManifest}): the
  * format ({@code bundle 1}), the kind, the module path, go.mod's go and toolchain lines, the sha256
  * of go.mod and go.sum the bundle was made for, the tree hash and file count of its content, and one
- * {@code require} line per module it carries;</li>
+ * {@code require} line per module it carries (a bundle of a kind that serves any module, the
+ * vulnerability database, {@link dev.gomod.bundle.BundleLayout#ofWorkspace}, has no module, go,
+ * toolchain, go.mod or go.sum line: it is made by any project, one with no go.mod included, and
+ * restored by any);</li>
  * <li>its root directory, the content that a restore puts in place as a whole;</li>
  * <li>the workspace files its kind carries, byte for byte.</li>
  * </ul>
@@ -38,7 +41,8 @@
  * bits and go.mod copies as cmd/go sets them; {@code go version} prints the release</td></tr>
  * <tr><td>{@code vulndb}</td><td>{@code go-vulndb} (always a zip)</td><td>{@code vulndb/}: the Go vulnerability
  * database in govulncheck's {@code -db file://} layout ({@link dev.gomod.vulndb})</td><td>every file</td>
- * <td>{@code vulndb}, with the time the database states</td><td>none</td><td>the index files are there, and
+ * <td>{@code vulndb}, with the time the database states; or none, where the user names a database on
+ * coordinates of its own (then held to its manifest's tree)</td><td>none</td><td>the index files are there, and
  * every entry {@code index/vulns.json} names</td></tr>
  * </table>
  * The tree hash is Go's dirhash Hash1 ({@link dev.gomod.hash.DirHash}) over the covered files,
@@ -50,8 +54,8 @@
  * archive is extracted by {@link dev.gomod.archive.SafeExtractor} into a private directory and its
  * tree hashed from the digests taken while extracting; the bundle is refused unless its kind and
  * module are the ones asked for, its tree is the one the lock pins (when the lock pins one) and the
- * one its manifest states, the manifest names this workspace's go.mod and go.sum, and the layout's
- * own checks pass. Only then is the root swapped into place ({@link dev.gomod.workspace.DirectorySwap});
+ * one its manifest states, the manifest names this workspace's go.mod and go.sum (a kind that serves
+ * any module excepted), and the layout's own checks pass. Only then is the root swapped into place ({@link dev.gomod.workspace.DirectorySwap});
  * a failure at any step leaves the target as it was.
  *
  * A toolchain bundle is the exception to the bundle format above: it is not ours but Go's module

@@ -21,5 +21,12 @@
  * indexed as they are, the database would say it was last modified in year 1. Where every entry's
  * time is zero, db.json takes the time of the source instead (the module version's commit time), so
  * that a database's age can be judged; modules.json and vulns.json keep the entries' own times.
+ *
+ * <h2>Sources</h2>
+ * {@link dev.gomod.vulndb.VulnDbSource}: the golang.org/x/vulndb module through the GOPROXY chain;
+ * a directory or zip; or a server in the layout (vuln.go.dev or a mirror), read as govulncheck reads
+ * one over HTTP, its {@code .json.gz} files, or the plain ones of a static copy, or a bulk zip.
+ * Whatever the source, every entry is parsed and the index derived again, so what is packed does not
+ * depend on the source's own index being right.
  */
 package dev.gomod.vulndb;
