@@ -59,8 +59,6 @@ public final class ReproducibleArchive {
     /** gzip -6, the level of the tar|gzip recipes this replaces. */
     private static final int GZIP_LEVEL = 6;
     private static final int BUFFER = 1 << 16;
-    /** Threads reading files ahead of the compressor: reading waits on the disk, so more than the cores pay. */
-    private static final int READERS = 8;
 
     private ReproducibleArchive() {
     }
@@ -88,13 +86,11 @@ public final class ReproducibleArchive {
     private static void writeTarGz(Path file, List<ArchiveEntry> entries, Instant time) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER);
              ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(out, GZIP_LEVEL, Runtime.getRuntime().availableProcessors());
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip, BUFFER, "UTF-8");
-             ReadAheadEntries contents = new ReadAheadEntries(entries, READERS)) {
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip, BUFFER, "UTF-8")) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             tar.setAddPaxHeadersForNonAsciiNames(true);
-            for (int i = 0; i < entries.size(); i++) {
-                ArchiveEntry e = entries.get(i);
+            for (ArchiveEntry e : entries) {
                 // Never built from a File/Path: that would copy owner and times into PAX headers.
                 TarArchiveEntry t = new TarArchiveEntry(e.name(), true);
                 t.setSize(e.size());
@@ -105,7 +101,7 @@ public final class ReproducibleArchive {
                 t.setGroupName("");
                 t.setModTime(time.toEpochMilli());
                 tar.putArchiveEntry(t);
-                copy(e, contents.open(i), tar);
+                copy(e, tar);
                 tar.closeArchiveEntry();
             }
             tar.finish();
@@ -116,30 +112,28 @@ public final class ReproducibleArchive {
         // DOS times are local times: shift by the zone offset so the stored bytes are the same in every zone.
         long millis = time.toEpochMilli();
         long dosLocal = millis - TimeZone.getDefault().getOffset(millis);
-        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file); // seekable: no data descriptors
-             ReadAheadEntries contents = new ReadAheadEntries(entries, READERS)) {
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file)) { // seekable: no data descriptors
             zip.setEncoding("UTF-8");
             zip.setUseLanguageEncodingFlag(true);
             zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
             zip.setLevel(Deflater.DEFAULT_COMPRESSION);
             zip.setMethod(ZipArchiveOutputStream.DEFLATED);
-            for (int i = 0; i < entries.size(); i++) {
-                ArchiveEntry e = entries.get(i);
+            for (ArchiveEntry e : entries) {
                 ZipArchiveEntry z = new ZipArchiveEntry(e.name());
                 z.setTime(dosLocal);
                 z.setUnixMode(e.mode());
                 z.setSize(e.size());
                 zip.putArchiveEntry(z);
-                copy(e, contents.open(i), zip);
+                copy(e, zip);
                 zip.closeArchiveEntry();
             }
             zip.finish();
         }
     }
 
-    private static void copy(ArchiveEntry e, InputStream content, OutputStream out) throws IOException {
+    private static void copy(ArchiveEntry e, OutputStream out) throws IOException {
         long n;
-        try (InputStream in = content) {
+        try (InputStream in = e.source().open()) {
             n = in.transferTo(out);
         }
         if (n != e.size()) {
