@@ -47,40 +47,23 @@ public final class SafeExtractor {
     }
 
     private static final int BUFFER = 1 << 16;
-    /** A file larger than this is written by the inflating thread itself, streamed, not held for a writer. */
-    private static final int LARGE = 4 << 20;
-    /** At most this many bytes wait for the writers. */
-    private static final int MAX_PENDING = 64 << 20;
-    /**
-     * Writer threads: creating files waits on the file system, not the CPU, so more than the cores
-     * pay (measured by the benchmark's restore rows).
-     */
-    public static final int WRITERS = 8;
 
     private final Limits limits;
     private final Predicate<String> layout;
-    private final int writers;
 
     /**
      * @param layout which entry names the archive may hold (e.g. the bundle's top-level names)
      */
     public SafeExtractor(Limits limits, Predicate<String> layout) {
-        this(limits, layout, WRITERS);
-    }
-
-    /** @param writers how many threads create files; 1 writes each file on the inflating thread, in archive order */
-    public SafeExtractor(Limits limits, Predicate<String> layout, int writers) {
         this.limits = limits;
         this.layout = layout;
-        this.writers = Math.max(1, writers);
     }
 
     /** Extracts {@code archive} into {@code dest}, which must not exist yet (it is created with mode 0700). */
     public Result extract(Path archive, ReproducibleArchive.Format format, Path dest) throws IOException, UnsafeArchiveException {
         Files.createDirectory(dest, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Extraction x = new Extraction(archive.getFileName().toString(), dest.toRealPath(), Math.max(1, Files.size(archive)),
-                writers > 1 ? new ConcurrentFileWriter(writers, MAX_PENDING) : null);
-        try (ConcurrentFileWriter ignored = x.writer) {
+        Extraction x = new Extraction(archive.getFileName().toString(), dest.toRealPath(), Math.max(1, Files.size(archive)));
+        try {
             if (format == ReproducibleArchive.Format.TAR_GZ) {
                 try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive), BUFFER);
                      TarArchiveInputStream in = decoding(() -> new TarArchiveInputStream(
@@ -100,9 +83,6 @@ public final class SafeExtractor {
                         }
                     }
                 }
-            }
-            if (x.writer != null) {
-                x.digests.putAll(x.writer.finish());
             }
         } catch (Undecodable u) {
             Throwable c = u.getCause();
@@ -176,18 +156,15 @@ public final class SafeExtractor {
         // one digest and buffer for every entry: per-entry objects cost a fresh JVM more than the bytes do
         private final MessageDigest sha = Sha256.newDigest();
         private final byte[] buffer = new byte[BUFFER];
-        // null: every file written here, in archive order
-        private final ConcurrentFileWriter writer;
         private long total;
         private int count;
         // the entry being read, for an archive that breaks in it
         private String current;
 
-        Extraction(String name, Path root, long compressed, ConcurrentFileWriter writer) {
+        Extraction(String name, Path root, long compressed) {
             this.name = name;
             this.root = root;
             this.compressed = compressed;
-            this.writer = writer;
         }
 
         /** Checks and extracts one entry. */
@@ -225,73 +202,11 @@ public final class SafeExtractor {
                 }
             }
             sha.reset();
-            if (writer != null) {
-                // the directory exists, checked: the file goes to a writer, unless it is too large to hold
-                byte[] data = readUpTo(in, entry);
-                if (data != null) {
-                    writer.write(clean, target, data, isExecutable(e));
-                    return;
-                }
-                try (OutputStream out = create(target)) {
-                    byte[] held = held();
-                    out.write(held);
-                    sha.update(held);
-                    total += copy(in, out, name, entry, total, compressed, sha, buffer);
-                }
-                writer.written(clean, sha.digest());
-            } else {
-                try (OutputStream out = create(target)) {
-                    total += copy(in, out, name, entry, total, compressed, sha, buffer);
-                }
-                digests.put(clean, sha.digest());
-            }
+            total += copy(in, target, name, entry, total, compressed, sha, buffer);
+            digests.put(clean, sha.digest());
             if (isExecutable(e)) {
                 Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
-        }
-
-        // what readUpTo read of an entry too large to hold, counted in total already
-        private byte[] heldBytes = new byte[BUFFER];
-        private int held;
-
-        /** The entry's bytes when it has at most {@link #LARGE}; null (with what was read held) when it has more. */
-        private byte[] readUpTo(InputStream in, String entry) throws IOException, UnsafeArchiveException {
-            held = 0;
-            int r;
-            while ((r = in.read(buffer)) > 0) {
-                total += r;
-                checkLimits(name, entry, total, compressed);
-                if (held + r > heldBytes.length) {
-                    heldBytes = java.util.Arrays.copyOf(heldBytes, Math.max(heldBytes.length * 2, held + r));
-                }
-                System.arraycopy(buffer, 0, heldBytes, held, r);
-                held += r;
-                if (held > LARGE) {
-                    return null;
-                }
-            }
-            return java.util.Arrays.copyOf(heldBytes, held);
-        }
-
-        private byte[] held() {
-            byte[] b = java.util.Arrays.copyOf(heldBytes, held);
-            heldBytes = new byte[BUFFER]; // a large file's bytes are not kept for the rest of the archive
-            return b;
-        }
-    }
-
-    private static OutputStream create(Path target) throws IOException {
-        return Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-    }
-
-    private void checkLimits(String archive, String entry, long sum, long compressed) throws UnsafeArchiveException {
-        if (sum > limits.maxBytes()) {
-            throw new UnsafeArchiveException(archive, entry, "the archive inflates past " + limits.maxBytes() + " bytes",
-                    UnsafeArchiveException.Limit.BYTES);
-        }
-        if (sum > (long) limits.maxRatio() * compressed && sum > 1 << 20) {
-            throw new UnsafeArchiveException(archive, entry, "the archive inflates more than " + limits.maxRatio()
-                    + " times its size: an archive bomb?", UnsafeArchiveException.Limit.RATIO);
         }
     }
 
@@ -338,16 +253,26 @@ public final class SafeExtractor {
         return false;
     }
 
-    /** Copies the rest of the entry, checking the limits on what was inflated in all ({@code before} and this). */
-    private long copy(InputStream in, OutputStream out, String archive, String entry, long before, long compressed, MessageDigest sha,
+    private long copy(InputStream in, Path target, String archive, String entry, long before, long compressed, MessageDigest sha,
                       byte[] buf) throws IOException, UnsafeArchiveException {
         long n = 0;
-        int r;
-        while ((r = in.read(buf)) > 0) {
-            n += r;
-            checkLimits(archive, entry, before + n, compressed);
-            out.write(buf, 0, r);
-            sha.update(buf, 0, r);
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            int r;
+            while ((r = in.read(buf)) > 0) {
+                n += r;
+                long sum = before + n;
+                if (sum > limits.maxBytes()) {
+                    throw new UnsafeArchiveException(archive, entry, "the archive inflates past " + limits.maxBytes() + " bytes",
+                            UnsafeArchiveException.Limit.BYTES);
+                }
+                if (sum > (long) limits.maxRatio() * compressed && sum > 1 << 20) {
+                    throw new UnsafeArchiveException(archive, entry, "the archive inflates more than " + limits.maxRatio()
+                            + " times its size: an archive bomb?", UnsafeArchiveException.Limit.RATIO);
+                }
+                out.write(buf, 0, r);
+                sha.update(buf, 0, r);
+            }
         }
         return n;
     }

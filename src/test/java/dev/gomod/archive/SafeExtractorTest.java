@@ -170,44 +170,6 @@ class SafeExtractorTest {
     }
 
     /**
-     * The writers create the same tree as one thread does: every file, byte for byte, its digest and
-     * exec bit, a file too large to hold for a writer (streamed by the inflating thread) among small ones.
-     */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(ReproducibleArchive.Format.class)
-    void parallelWritersMakeTheTreeOneThreadMakes(ReproducibleArchive.Format format) throws Exception {
-        java.util.Random random = new java.util.Random(7);
-        List<ArchiveEntry> entries = new java.util.ArrayList<>();
-        for (int i = 0; i < 600; i++) {
-            byte[] b = new byte[random.nextInt(3000)];
-            random.nextBytes(b);
-            entries.add(new ArchiveEntry("vendor/d" + i % 37 + "/f" + i, i % 50 == 0, b.length, () -> new java.io.ByteArrayInputStream(b)));
-        }
-        byte[] large = new byte[(4 << 20) + 12345];
-        random.nextBytes(large);
-        entries.add(new ArchiveEntry("vendor/d3/large.bin", true, large.length, () -> new java.io.ByteArrayInputStream(large)));
-        entries.sort(java.util.Comparator.comparing(ArchiveEntry::name));
-        Path src = tmp.resolve("many." + format.extension());
-        ReproducibleArchive.write(src, format, entries, Instant.EPOCH);
-
-        SafeExtractor.Result one = new SafeExtractor(SafeExtractor.Limits.DEFAULT, n -> true, 1).extract(src, format, tmp.resolve("one"));
-        SafeExtractor.Result many = new SafeExtractor(SafeExtractor.Limits.DEFAULT, n -> true, 8).extract(src, format, tmp.resolve("many"));
-        assertEquals(601, many.files());
-        assertEquals(one.bytes(), many.bytes());
-        assertEquals(one.sha256().keySet(), many.sha256().keySet());
-        one.sha256().forEach((name, digest) -> assertTrue(java.util.Arrays.equals(digest, many.sha256().get(name)), name));
-        assertEquals(listing(tmp.resolve("one")).size(), listing(tmp.resolve("many")).size());
-        for (ArchiveEntry e : entries) {
-            Path a = tmp.resolve("one").resolve(e.name());
-            Path b = tmp.resolve("many").resolve(e.name());
-            assertTrue(java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b)), e.name());
-            assertEquals(Files.isExecutable(a), Files.isExecutable(b), e.name());
-            assertEquals(e.executable(), Files.isExecutable(b), e.name());
-        }
-        assertEquals(dev.gomod.hash.Sha256.hex(large), java.util.HexFormat.of().formatHex(many.sha256().get("vendor/d3/large.bin")));
-    }
-
-    /**
      * A download cut short or damaged: refused as the archive's fault, naming it and the entry it broke
      * in, never a bare EOFException (found by ParserFuzzTest#bundleTarGz). Every cut of a real bundle,
      * both formats.
