@@ -65,6 +65,18 @@ public final class VendorBenchmark {
             System.out.print(b.auditOnly());
             return;
         }
+        if (args[0].equals("headline")) {
+            // one place and scale of the headline table: headline <dir> <plugin version> <disk|tmpfs> <scale>
+            VendorBenchmark b = new VendorBenchmark(Path.of(args[1]).toAbsolutePath(), args[2]);
+            Path place = args[3].equals("tmpfs") ? Path.of("/dev/shm/gomod-benchmark-" + ProcessHandle.current().pid()) : b.dir.resolve("disk");
+            StringBuilder out = new StringBuilder();
+            try {
+                b.throughMvn(args[3], place.resolve(args[4] + "x"), Integer.parseInt(args[4]), out);
+            } finally {
+                DirectorySwap.deleteTree(place);
+            }
+            return;
+        }
         if (args[0].equals("setup")) {
             Path ws = Path.of(args[1]).toAbsolutePath();
             new VendorBenchmark(ws, args[3]).workspace(ws, Integer.parseInt(args[2]));
