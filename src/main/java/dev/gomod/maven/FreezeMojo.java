@@ -130,7 +130,9 @@ public class FreezeMojo extends GoMojo {
      * {@code module:golang.org/x/vulndb@<version>} takes the repository's OSV entries through the
      * GOPROXY chain and indexes them as x/vulndb's {@code cmd/indexdb} does; a directory or
      * {@code .zip} (a path or a {@code file:} URL) takes a database in govulncheck's layout, or a
-     * directory of OSV entries. Pin a version (not {@code latest}) for a freeze that writes the same
+     * directory of OSV entries; an {@code https:} URL reads vuln.go.dev or a mirror of it as govulncheck
+     * does (or a bulk {@code .zip}), through settings.xml's proxy with the {@code <server>} credentials
+     * whose id is its host. Pin a version (not {@code latest}) for a freeze that writes the same
      * lock tomorrow.
      *
      * @since 0.1.0

@@ -49,6 +49,8 @@ public class PackageMojo extends GoMojo {
 
     /**
      * What to make, comma-separated: {@code vendor}, {@code modcache}, {@code toolchain}, {@code vulndb}.
+     * With {@code vulndb} alone the project needs no go.mod: the database serves any module, and is
+     * published this way on coordinates of its own for gomod:audit's {@code gomod.vulndbArtifact}.
      *
      * @since 0.1.0
      */
@@ -84,7 +86,9 @@ public class PackageMojo extends GoMojo {
      * {@code module:golang.org/x/vulndb@<version>} takes the repository's OSV entries through the
      * GOPROXY chain and indexes them as x/vulndb's {@code cmd/indexdb} does; a directory or
      * {@code .zip} (a path or a {@code file:} URL) takes a database in govulncheck's layout, or a
-     * directory of OSV entries. Pin a version (not {@code latest}) for a freeze that writes the same
+     * directory of OSV entries; an {@code https:} URL reads vuln.go.dev or a mirror of it as govulncheck
+     * does (or a bulk {@code .zip}), through settings.xml's proxy with the {@code <server>} credentials
+     * whose id is its host. Pin a version (not {@code latest}) for a freeze that writes the same
      * lock tomorrow.
      *
      * @since 0.1.0
