@@ -10,6 +10,7 @@ import dev.gomod.bundle.Restore;
 import dev.gomod.gotool.GoException;
 import dev.gomod.gotool.ToolchainModule;
 import dev.gomod.lock.GoModLock;
+import dev.gomod.lock.PinKey;
 import dev.gomod.lock.PinKind;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
@@ -224,12 +225,11 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
      * older than the pinned one would hide what the release was already audited against.
      */
     private void checkNotOlderThanPinned(Optional<GoModLock> lock, Instant modified) throws WorkspaceException {
-        Optional<String> pin = lock.flatMap(l -> l.pins(PinKind.VULNDB).values().stream().findFirst());
-        String[] parts = pin.map(p -> p.split(" ")).orElse(new String[0]);
-        if (parts.length < 2) {
+        Optional<Instant> time = lock.flatMap(l -> l.pin(PinKey.VULNDB)).flatMap(PinKind.VULNDB::time);
+        if (time.isEmpty()) {
             return;
         }
-        Instant pinned = Instant.parse(parts[1]);
+        Instant pinned = time.get();
         if (modified.isBefore(pinned)) {
             throw new WorkspaceException(Reason.OUTDATED, "the vulnerability database " + options.namedAs().orElseThrow() + " was last modified "
                     + modified + ", before the one " + workspace.lockFile().getFileName() + " pins (" + pinned + "): it would hide what the release"

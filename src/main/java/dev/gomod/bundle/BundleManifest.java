@@ -62,13 +62,11 @@ public record BundleManifest(String kind, String modulePath, String goVersion, S
         line(b, "go", goVersion);
         line(b, "toolchain", toolchain);
         line(b, "vendored-by", vendoredBy);
-        if (modulePath == null) {
-            // a bundle of no workspace (a vulnerability database) pins no workspace files
-        } else if (work == null) {
+        if (work != null) {
+            work.appendLines(b);
+        } else if (modulePath != null) { // a bundle of no workspace (a vulnerability database) pins no workspace files
             b.append("go.mod sha256:").append(goModSha256).append('\n');
             b.append("go.sum ").append("none".equals(goSumSha256) ? "none" : "sha256:" + goSumSha256).append('\n');
-        } else {
-            work.appendLines(b);
         }
         b.append("tree ").append(treeHash).append('\n');
         b.append("files ").append(files).append('\n');

@@ -83,11 +83,16 @@ public final class VulndbBundle extends BundleLayout {
     @Override
     public Path source(BundleSources sources) throws IOException, GoException, WorkspaceException, FormatException {
         VulnDbSource source = from.orElseThrow(() -> new IllegalStateException("no vulnerability database source was given"));
-        Path dir = sources.scratch().resolve("vulndb");
-        DirectorySwap.deleteTree(dir);
+        Path db = madeIn(sources.scratch());
+        DirectorySwap.deleteTree(db.getParent());
         VulnDbSource.Entries entries = source.read(source.needsGo() ? sources.go() : null, sources.scratch());
-        VulnDb.write(entries, dir.resolve("db"));
-        return dir.resolve("db");
+        VulnDb.write(entries, db);
+        return db;
+    }
+
+    /** Where {@link #source} writes the database in a scratch directory (freeze's audit reads it there). */
+    public static Path madeIn(Path scratch) {
+        return scratch.resolve("vulndb").resolve("db");
     }
 
     /** The pin: the tree hash and the time db.json states. */

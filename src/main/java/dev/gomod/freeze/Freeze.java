@@ -9,6 +9,7 @@ import dev.gomod.audit.AuditedModules;
 import dev.gomod.bundle.BundleKind;
 import dev.gomod.bundle.BundleLayout;
 import dev.gomod.bundle.BundleSources;
+import dev.gomod.bundle.VulndbBundle;
 import dev.gomod.bundle.ToolchainBundle;
 import dev.gomod.gotool.GoCommand;
 import dev.gomod.gotool.GoException;
@@ -274,7 +275,7 @@ public record Freeze(Workspace workspace, Reporter reporter, Options options) im
             if (options.pin().stream().noneMatch(l -> l.bundleKind() == BundleKind.VULNDB)) {
                 throw new IllegalArgumentException("an audit before the lock is written needs a database: name one, or pin one in this freeze");
             }
-            a = a.withDatabase(scratch.resolve("vulndb").resolve("db"));
+            a = a.withDatabase(VulndbBundle.madeIn(scratch));
         }
         Path modulesTxt = scratch.resolve("vendor").resolve("modules.txt");
         AuditedModules modules = Files.isRegularFile(modulesTxt)

@@ -67,15 +67,22 @@ public final class HttpFetch {
         protected PasswordAuthentication getPasswordAuthentication() {
             if (getRequestorType() == RequestorType.PROXY) {
                 URI target = getRequestingURL() == null ? null : URI.create(getRequestingURL().toString());
-                return Optional.ofNullable(target).flatMap(env::httpProxyFor).map(URI::getRawUserInfo).filter(u -> u.contains(":"))
-                        .map(u -> new PasswordAuthentication(decode(u.substring(0, u.indexOf(':'))), decode(u.substring(u.indexOf(':') + 1)).toCharArray()))
-                        .orElse(null);
+                return Optional.ofNullable(target).flatMap(env::httpProxyFor).flatMap(HttpFetch::userInfo).orElse(null);
             }
             String host = getRequestingHost();
             return Optional.ofNullable(inUrls.get(host))
                     .or(() -> env.credentialsFor(host, getRequestingPort()).map(c -> new PasswordAuthentication(c.username(), c.password().toCharArray())))
                     .orElse(null);
         }
+    }
+
+    /** The user and password a URL carries ({@code user:password@}), decoded; empty without a password. */
+    private static Optional<PasswordAuthentication> userInfo(URI url) {
+        String u = url.getRawUserInfo();
+        if (u == null || !u.contains(":")) {
+            return Optional.empty();
+        }
+        return Optional.of(new PasswordAuthentication(decode(u.substring(0, u.indexOf(':'))), decode(u.substring(u.indexOf(':') + 1)).toCharArray()));
     }
 
     private static String decode(String s) {
@@ -156,10 +163,8 @@ public final class HttpFetch {
         if (url.getRawUserInfo() != null) {
             // credentials in the URL are the user's way to name them for this host: answered on its challenge, never sent as part of the URL
             String u = url.getRawUserInfo();
-            if (u.contains(":")) {
-                masker.add(u.substring(u.indexOf(':') + 1));
-                inUrls.put(url.getHost(), new PasswordAuthentication(decode(u.substring(0, u.indexOf(':'))), decode(u.substring(u.indexOf(':') + 1)).toCharArray()));
-            }
+            masked(url); // its password is a secret from here on
+            userInfo(url).ifPresent(a -> inUrls.put(url.getHost(), a));
             plain = URI.create(url.getScheme() + "://" + url.getRawAuthority().substring(u.length() + 1) + url.getRawPath()
                     + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
         }

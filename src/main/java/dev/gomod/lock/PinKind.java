@@ -94,6 +94,12 @@ public enum PinKind implements LockDrift.Item {
         return sp < 0 ? value : value.substring(0, sp);
     }
 
+    /** The time a pin value states after its hash (a vulnerability database's), if it states one. */
+    public java.util.Optional<java.time.Instant> time(String value) {
+        int sp = value.indexOf(' ');
+        return sp < 0 ? java.util.Optional.empty() : java.util.Optional.of(java.time.Instant.parse(value.substring(sp + 1)));
+    }
+
     /** Whether {@code q} is a valid qualifier of this kind. */
     boolean validQualifier(String q) {
         return qualifier != null && qualifier.matcher(q).matches();

@@ -1,7 +1,6 @@
 package dev.gomod.maven;
 
 import dev.gomod.audit.Audit;
-import dev.gomod.audit.AuditExceptions;
 import dev.gomod.audit.Reachability;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
@@ -125,7 +124,6 @@ public class AuditMojo extends ModuleMojo {
 
     @Override
     protected void run() throws Exception {
-        Path file = auditExceptions != null ? auditExceptions.toPath().toAbsolutePath() : moduleDir().resolve(AuditExceptions.FILE);
         Path database = vulndbDir.toPath().toAbsolutePath().normalize();
         Optional<String> named = restoreNamedDatabase(database);
         Optional<Reachability> reachability = reachability();
@@ -133,7 +131,7 @@ public class AuditMojo extends ModuleMojo {
         java.nio.file.Files.deleteIfExists(report); // an earlier build's must not pass for this one's
         try {
             Audit.Options options = new Audit.Options(database, AuditSettings.failOn(auditFailOn, reachability.isPresent()),
-                    AuditExceptions.read(file), AuditSettings.maxAge(vulndbMaxAge), Instant.now(), report, reachability, Optional.empty());
+                    AuditSettings.exceptions(auditExceptions, moduleDir()), AuditSettings.maxAge(vulndbMaxAge), Instant.now(), report, reachability, Optional.empty());
             new Audit(workspace(), MavenReporter.of(getLog(), false), named.map(options::namedAs).orElse(options)).run();
         } finally {
             if (java.nio.file.Files.isRegularFile(report)) {
@@ -147,14 +145,14 @@ public class AuditMojo extends ModuleMojo {
         if (vulndbArtifact == null || vulndbArtifact.isBlank()) {
             return Optional.empty();
         }
-        Artifact ranged = AuditSettings.vulndbArtifact(vulndbArtifact, BundleLayout.VULNDB.classifier(),
-                BundleLayout.VULNDB.format(ReproducibleArchive.Format.ZIP).extension());
+        ReproducibleArchive.Format format = BundleLayout.VULNDB.format(ReproducibleArchive.Format.ZIP);
+        Artifact ranged = AuditSettings.vulndbArtifact(vulndbArtifact, BundleLayout.VULNDB.classifier(), format.extension());
         BundleResolver resolver = new BundleResolver(repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories());
         Artifact newest = resolver.newest(ranged, Property.VULNDB_ARTIFACT);
         Path bundle = resolver.resolve(newest, Property.VULNDB_ARTIFACT);
         getLog().info("vulnerability database: " + newest + " (the newest in " + ranged.getVersion() + "), " + bundle);
         new Restore(workspace(), MavenReporter.of(getLog(), false), new Restore.Options(BundleLayout.VULNDB, database, SafeExtractor.Limits.DEFAULT, false))
-                .run(bundle, ReproducibleArchive.Format.ZIP);
+                .run(bundle, format);
         return Optional.of(newest.getGroupId() + ":" + newest.getArtifactId() + ":" + newest.getVersion());
     }
 

@@ -32,6 +32,13 @@ final class AuditSettings {
         };
     }
 
+    /** gomod.auditExceptions read: the file given, else gomod-vex.json beside go.mod; none when it is absent. */
+    static dev.gomod.audit.AuditExceptions exceptions(java.io.File given, java.nio.file.Path moduleDir)
+            throws java.io.IOException, dev.gomod.mod.FormatException {
+        return dev.gomod.audit.AuditExceptions.read(given != null ? given.toPath().toAbsolutePath()
+                : moduleDir.resolve(dev.gomod.audit.AuditExceptions.FILE));
+    }
+
     /** gomod.vulndbMaxAge: days ({@code 30d}) or ISO-8601 ({@code P30D}); empty when unset. */
     static Optional<Duration> maxAge(String vulndbMaxAge) throws MojoFailureException {
         if (vulndbMaxAge == null || vulndbMaxAge.isBlank()) {

@@ -45,10 +45,8 @@ final class BundleResolver {
         try {
             return system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null)).getArtifact().getFile().toPath();
         } catch (ArtifactResolutionException e) {
-            SecretMasker masker = new SecretMasker();
-            String repos = repositories.stream().map(RemoteRepository::toString).map(masker::mask).collect(Collectors.joining(", "));
-            throw new MojoExecutionException("could not resolve " + artifact + " from [" + repos + "]: " + masker.mask(e.getMessage())
-                    + "\n" + Remedies.unresolved(session.isOffline(), repositories.stream().anyMatch(r -> "file".equals(r.getProtocol())), property));
+            throw new MojoExecutionException("could not resolve " + artifact + " from [" + repositories() + "]: "
+                    + new SecretMasker().mask(e.getMessage()) + "\n" + remedy(property));
         }
     }
 
@@ -64,13 +62,21 @@ final class BundleResolver {
             throw new MojoFailureException(property + ": " + new SecretMasker().mask(e.getMessage()));
         }
         if (r.getHighestVersion() == null) {
-            SecretMasker masker = new SecretMasker();
-            String repos = repositories.stream().map(RemoteRepository::toString).map(masker::mask).collect(Collectors.joining(", "));
             throw new MojoFailureException(property + ": no version of " + ranged.getGroupId() + ":" + ranged.getArtifactId() + " in "
-                    + ranged.getVersion() + (session.isOffline() ? " in the local repository (Maven is offline)" : " in [" + repos + "]")
-                    + "\n" + Remedies.unresolved(session.isOffline(), repositories.stream().anyMatch(x -> "file".equals(x.getProtocol())), property));
+                    + ranged.getVersion() + (session.isOffline() ? " in the local repository (Maven is offline)" : " in [" + repositories() + "]")
+                    + "\n" + remedy(property));
         }
         return ranged.setVersion(r.getHighestVersion().toString());
+    }
+
+    /** The repositories asked, as an error names them: no password. */
+    private String repositories() {
+        SecretMasker masker = new SecretMasker();
+        return repositories.stream().map(RemoteRepository::toString).map(masker::mask).collect(Collectors.joining(", "));
+    }
+
+    private String remedy(String property) {
+        return Remedies.unresolved(session.isOffline(), repositories.stream().anyMatch(r -> "file".equals(r.getProtocol())), property);
     }
 
     /**

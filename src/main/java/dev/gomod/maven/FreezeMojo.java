@@ -1,7 +1,6 @@
 package dev.gomod.maven;
 
 import dev.gomod.audit.Audit;
-import dev.gomod.audit.AuditExceptions;
 import dev.gomod.bundle.BundleKind;
 import dev.gomod.bundle.BundleLayout;
 import dev.gomod.bundle.LayoutChoices;
@@ -277,14 +276,13 @@ public class FreezeMojo extends GoMojo {
         Path database = null;
         if (!pinsDatabase) {
             database = vulndbDir.toPath().toAbsolutePath().normalize();
-            if (!Files.isRegularFile(database.resolve("index/db.json"))) {
+            if (!Files.isRegularFile(database.resolve(dev.gomod.vulndb.VulnDbIndex.DB))) {
                 throw new MojoFailureException(Property.AUDIT + "=true needs a vulnerability database: add vulndb to " + Property.BUNDLES
                         + " (freeze then audits against the one it pins), or restore one into " + database
                         + " (mvn gomod:restore -D" + Property.KIND + "=vulndb)");
             }
         }
-        Path file = auditExceptions != null ? auditExceptions.toPath().toAbsolutePath() : moduleDir().resolve(AuditExceptions.FILE);
-        return new Audit.Options(database, AuditSettings.failOn(auditFailOn, false), AuditExceptions.read(file),
+        return new Audit.Options(database, AuditSettings.failOn(auditFailOn, false), AuditSettings.exceptions(auditExceptions, moduleDir()),
                 AuditSettings.maxAge(vulndbMaxAge), Instant.now(), workPath().resolve("audit.json"));
     }
 }

@@ -219,11 +219,7 @@ abstract class GoMojo extends ModuleMojo {
     /** As {@link #goCommand()}; with {@code offline}, no network is touched whatever Maven's mode. */
     protected GoCommand goCommand(boolean offline) throws MojoFailureException, MojoExecutionException {
         SecretMasker masker = new SecretMasker();
-        // <environment> extends the inherited environment: the properties, offline rules and probing below still apply
-        Map<String, String> base = new java.util.HashMap<>(System.getenv());
-        if (environment != null) {
-            environment.forEach((k, v) -> base.put(k, v == null ? "" : v));
-        }
+        Map<String, String> base = inheritedEnvironment();
         ChosenGo chosen = chooseGo(go);
         chosen.log(getLog());
         String exe = chosen.executable();
@@ -517,20 +513,23 @@ abstract class GoMojo extends ModuleMojo {
      * {@code <server>} whose id is the URL's host.
      */
     protected HttpFetch httpFetch(URI url) {
-        Map<String, String> base = new java.util.HashMap<>(System.getenv());
-        if (environment != null) {
-            environment.forEach((k, v) -> base.put(k, v == null ? "" : v));
-        }
-        GoEnvironment env = new GoEnvironment(base, new SecretMasker());
+        GoEnvironment env = new GoEnvironment(inheritedEnvironment(), new SecretMasker());
         try {
             applyProxies(env);
-            GoSettings settings = settings();
-            settings.serverCredentials(url.getHost(), url.getPort() > 0 ? url.getHost() + ":" + url.getPort() : url.getHost())
-                    .ifPresent(env::credentials);
+            settings().credentials(null, url).ifPresent(env::credentials);
         } catch (MojoFailureException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return new HttpFetch(env, Duration.ofSeconds(60));
+    }
+
+    /** The process's environment as {@code <environment>} extends it: the properties, offline rules and probing still apply over it. */
+    private Map<String, String> inheritedEnvironment() {
+        Map<String, String> base = new java.util.HashMap<>(System.getenv());
+        if (environment != null) {
+            environment.forEach((k, v) -> base.put(k, v == null ? "" : v));
+        }
+        return base;
     }
 
     private void applyProxies(GoEnvironment env) throws MojoFailureException {

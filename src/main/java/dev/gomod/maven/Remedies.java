@@ -192,11 +192,6 @@ final class Remedies {
      *
      * @param fileRepositories whether a repository it asked is a file:// one, which Maven offline does not read
      */
-    static String unresolved(boolean offline, boolean fileRepositories) {
-        return unresolved(offline, fileRepositories, Property.ARTIFACT);
-    }
-
-    /** As above, for coordinates given by {@code property}. */
     static String unresolved(boolean offline, boolean fileRepositories, String property) {
         if (!offline) {
             return "Check the coordinates (" + property + "), the repository, and the <server> credentials for it in settings.xml.";
