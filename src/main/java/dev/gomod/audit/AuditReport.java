@@ -51,6 +51,15 @@ public final class AuditReport {
         return out;
     }
 
+    /** Which database an audit.json says the audit used, or null when it does not say. */
+    public static String database(Path file) throws IOException, FormatException {
+        try {
+            return text(new ObjectMapper().readTree(file.toFile()), "database");
+        } catch (JsonProcessingException e) {
+            throw new FormatException(file.toString(), 0, "not JSON: " + e.getOriginalMessage());
+        }
+    }
+
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();

@@ -15,6 +15,7 @@ final class Property {
     static final String SKIP_GO = "gomod.go.skip";
     static final String SKIP_INSTALL_GO = "gomod.install-go.skip";
     static final String SKIP_PACKAGE = "gomod.package.skip";
+    static final String SKIP_REPORT = "gomod.report.skip";
     static final String SKIP_RESTORE = "gomod.restore.skip";
     static final String SKIP_SBOM = "gomod.sbom.skip";
     static final String SKIP_VENDOR = "gomod.vendor.skip";
@@ -38,6 +39,7 @@ final class Property {
     static final String KIND = "gomod.kind";
     static final String ARTIFACT = "gomod.artifact";
     static final String ATTACH = "gomod.attach";
+    static final String REPORT_SINCE = "gomod.reportSince";
     static final String GOPROXY_DIR = "gomod.goproxyDir";
     static final String GOMODCACHE = "gomod.gomodcache";
     static final String VULNDB = "gomod.vulndb";
