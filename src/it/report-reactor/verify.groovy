@@ -26,6 +26,9 @@ def svc = page('release2/svc/target/gomod/report/index.html')
 assert svc.contains('<p>Compared with 1.0.0: nothing changed.</p>')
 assert svc.contains('<g id="node-example.com/chain/c1"')
 assert svc.contains('<tr id="module-example.com/chain/c8">')
+// example.com/old is replaced by example.com/fork: the fork is shown, direct, with the bytes vendored under old's path
+assert svc =~ /<tr id="module-example.com\/fork"><td><a href="#node-example.com\/fork">example.com\/fork<\/a> <span class="sub">\(replaces example.com\/old\)<\/span><\/td><td>v1.0.1<\/td><td>direct<\/td><td class="n">1<\/td><td class="n">\d+ B<\/td>/
+assert svc.contains('<td>directory ./local</td>')
 
 def parent = page('release2/target/gomod/report/index.html')
 assert parent.contains('<a href="../../../svc/target/gomod/report/index.html">svc (report-svc)</a>')

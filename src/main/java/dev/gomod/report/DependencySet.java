@@ -34,10 +34,22 @@ public record DependencySet(List<String> mains, SortedMap<String, Module> module
     /**
      * One module.
      *
-     * @param license its license: the declared expression, else the licenses found joined by AND,
-     *                or null when none was found
+     * @param version  its version; empty for a directory replacement
+     * @param license  its license: the declared expression, else the licenses found joined by AND,
+     *                 or null when none was found
+     * @param replaces the path of the module it replaces ({@code gomod:replaces}), or null: the vendor
+     *                 tree and go.mod name the module by that path
+     * @param dir      the directory of a directory replacement ({@code gomod:dir}), or null
      */
-    public record Module(String path, String version, String license) {
+    public record Module(String path, String version, String license, String replaces, String dir) {
+        public Module(String path, String version, String license) {
+            this(path, version, license, null, null);
+        }
+
+        /** The path go.mod and vendor/modules.txt know it by. */
+        public String requiredAs() {
+            return replaces != null ? replaces : path;
+        }
     }
 
     /** A vulnerability the SBOM records against a module (stdlib and toolchain: against the main module). */
@@ -88,7 +100,9 @@ public record DependencySet(List<String> mains, SortedMap<String, Module> module
         for (JsonNode c : root.path("components")) {
             String where = "components[" + i++ + "]";
             String path = text(sbom, c, "name", where);
-            modules.put(path, new Module(path, c.path("version").asText(""), license(c.path("licenses"))));
+            String replaces = property(c, "gomod:replaces");
+            modules.put(path, new Module(path, c.path("version").asText(""), license(c.path("licenses")),
+                    replaces == null ? null : replaces.split(" ")[0], property(c, "gomod:dir")));
             pathOfRef.put(c.path("bom-ref").asText(path), path);
         }
         SortedMap<String, SortedSet<String>> edges = new TreeMap<>();
@@ -114,6 +128,15 @@ public record DependencySet(List<String> mains, SortedMap<String, Module> module
             }
         }
         return new DependencySet(List.copyOf(mains), modules, edges, vulns);
+    }
+
+    private static String property(JsonNode component, String name) {
+        for (JsonNode p : component.path("properties")) {
+            if (name.equals(p.path("name").asText())) {
+                return p.path("value").asText();
+            }
+        }
+        return null;
     }
 
     private static String text(Path file, JsonNode node, String field, String where) throws FormatException {

@@ -70,7 +70,7 @@ public final class ReportPage {
         }
         summary(b, r, m);
         graph(b, r, m);
-        bars(b, r);
+        bars(b, r, m);
         modules(b, r, m);
         licenses(b, r, m);
         vulnerabilities(b, r, m);
@@ -83,7 +83,8 @@ public final class ReportPage {
     /** What the page derives from the report: per module status, groups, direct set. */
     private static final class Model {
         final Set<String> mains;
-        final Set<String> direct;
+        final Set<String> direct = new TreeSet<>();
+        final SortedMap<String, VendoredBytes.Size> sizes = new TreeMap<>(); // by the SBOM's path (a replacement's own)
         final SortedMap<String, int[]> vulns = new TreeMap<>(); // path -> {open, excepted}
         final boolean grouped;
         final Map<String, String> groupOf = new TreeMap<>();
@@ -91,7 +92,17 @@ public final class ReportPage {
 
         Model(DependencyReport r) {
             mains = new TreeSet<>(r.set().mains());
-            direct = r.direct() != null ? new TreeSet<>(r.direct()) : r.set().direct();
+            Set<String> required = r.direct() != null ? r.direct() : r.set().direct();
+            for (DependencySet.Module mod : r.set().modules().values()) {
+                // go.mod and the vendor tree know a replaced module by the path it replaces
+                if (required.contains(mod.path()) || required.contains(mod.requiredAs())) {
+                    direct.add(mod.path());
+                }
+                VendoredBytes.Size s = r.vendored().byModule().get(mod.requiredAs());
+                if (s != null) {
+                    sizes.put(mod.path(), s);
+                }
+            }
             if (r.audit() != null) {
                 for (AuditReport.Entry e : r.audit()) {
                     String owner = r.set().modules().containsKey(e.module()) ? e.module() : r.set().mains().get(0);
@@ -172,7 +183,7 @@ public final class ReportPage {
         for (Map.Entry<String, List<String>> g : m.groups.entrySet()) {
             long sum = 0;
             for (String p : g.getValue()) {
-                VendoredBytes.Size s = r.vendored().byModule().get(p);
+                VendoredBytes.Size s = m.sizes.get(p);
                 sum += s == null ? 0 : s.bytes();
             }
             String id = m.grouped ? "group-" + g.getKey() : "node-" + g.getKey();
@@ -181,7 +192,7 @@ public final class ReportPage {
             // a group of one shows its module, as the flat graph would
             String shown = g.getValue().size() == 1 ? g.getValue().get(0) : g.getKey();
             String second = g.getValue().size() > 1 ? g.getValue().size() + " modules" + (sum > 0 ? ", " + bytes(sum) : "")
-                    : r.set().modules().get(shown).version() + (sum > 0 ? ", " + bytes(sum) : "");
+                    : version(r.set().modules().get(shown)) + (sum > 0 ? ", " + bytes(sum) : "");
             labels.put(id, new String[] {shown, second});
         }
         for (Map.Entry<String, String[]> l : labels.entrySet()) {
@@ -279,8 +290,8 @@ public final class ReportPage {
         return worst == null ? LicenseClass.UNKNOWN : worst;
     }
 
-    private static void bars(StringBuilder b, DependencyReport r) {
-        List<Map.Entry<String, VendoredBytes.Size>> sizes = new ArrayList<>(r.vendored().byModule().entrySet());
+    private static void bars(StringBuilder b, DependencyReport r, Model m) {
+        List<Map.Entry<String, VendoredBytes.Size>> sizes = new ArrayList<>(m.sizes.entrySet());
         sizes.sort(Comparator.comparingLong((Map.Entry<String, VendoredBytes.Size> e) -> -e.getValue().bytes()).thenComparing(Map.Entry::getKey));
         b.append("<section id=\"bytes\">\n<h2>Where the bytes are</h2>\n");
         if (sizes.isEmpty()) {
@@ -319,10 +330,11 @@ public final class ReportPage {
         b.append("<section id=\"modules\">\n<h2>Modules</h2>\n<table class=\"list\">\n<thead><tr><th>Module</th><th>Version</th><th>Dependency</th>")
                 .append("<th>Vendored files</th><th>Vendored bytes</th><th>License</th><th>Known vulnerabilities</th></tr></thead>\n<tbody>\n");
         for (DependencySet.Module mod : r.set().modules().values()) {
-            VendoredBytes.Size s = r.vendored().byModule().get(mod.path());
+            VendoredBytes.Size s = m.sizes.get(mod.path());
             int[] v = m.vulns.get(mod.path());
             b.append("<tr id=\"").append(esc("module-" + mod.path())).append("\"><td><a href=\"#").append(esc(m.nodeOf(mod.path()))).append("\">")
-                    .append(esc(mod.path())).append("</a></td><td>").append(esc(mod.version())).append("</td><td>")
+                    .append(esc(mod.path())).append("</a>").append(mod.replaces() == null || mod.replaces().equals(mod.path()) ? ""
+                            : " <span class=\"sub\">(replaces " + esc(mod.replaces()) + ")</span>").append("</td><td>").append(esc(version(mod))).append("</td><td>")
                     .append(m.direct.contains(mod.path()) ? "direct" : "indirect").append("</td><td class=\"n\">")
                     .append(s == null ? "" : String.format(Locale.ROOT, "%,d", s.files())).append("</td><td class=\"n\">")
                     .append(s == null ? "" : bytes(s.bytes())).append("</td><td>").append(swatch(LicenseClass.of(mod.license()).colour()))
@@ -409,6 +421,11 @@ public final class ReportPage {
         b.append("</section>\n");
     }
 
+    /** A module's version, or where a directory replacement's code is. */
+    private static String version(DependencySet.Module mod) {
+        return !mod.version().isEmpty() ? mod.version() : mod.dir() != null ? "directory " + mod.dir() : "directory";
+    }
+
     private static void row(StringBuilder b, String name, String valueHtml) {
         b.append("<tr><th>").append(name).append("</th><td>").append(valueHtml).append("</td></tr>\n");
     }
@@ -456,6 +473,7 @@ public final class ReportPage {
             .gomod-report th, .gomod-report td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
             .gomod-report table.summary th { background: #f4f4f4; white-space: nowrap; }
             .gomod-report thead th { background: #f4f4f4; }
+            .gomod-report td .sub { color: #666; font-size: 90%; }
             .gomod-report td.n { text-align: right; white-space: nowrap; }
             .gomod-report tr:target { background: #fff6c8; }
             .gomod-report .swatch { display: inline-block; width: 0.9em; height: 0.9em; border: 1px solid #999; margin-right: 0.3em; vertical-align: -0.1em; }

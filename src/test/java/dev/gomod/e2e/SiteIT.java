@@ -1,7 +1,6 @@
 package dev.gomod.e2e;
 
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import dev.gomod.testkit.HeadlessChromium;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -9,9 +8,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.File;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,31 +42,14 @@ class SiteIT {
 
     @BeforeAll
     static void load() throws Exception {
-        String chromium = Stream.of("chromium", "chromium-browser", "google-chrome")
-                .filter(c -> Stream.of(System.getenv("PATH").split(File.pathSeparator)).anyMatch(d -> Files.isExecutable(Path.of(d, c))))
-                .findFirst().orElse(null);
-        String why = chromium == null ? "no Chromium on the PATH (apt-get install -y chromium)"
-                : !Files.isRegularFile(SITE.resolve("index.html")) ? "no site in " + SITE + " (gomod.site.skip?)" : null;
-        if (why != null) {
-            if (System.getenv("CI") != null) {
-                Assertions.fail(why + "; CI must check the site");
-            }
-            Assumptions.abort(why);
-        }
-        Path profile = Files.createTempDirectory("gomod-chromium");
+        HeadlessChromium chromium = HeadlessChromium.require(
+                !Files.isRegularFile(SITE.resolve("index.html")) ? "no site in " + SITE + " (gomod.site.skip?)" : null);
         List<Path> pages;
         try (Stream<Path> s = Files.list(SITE)) {
             pages = s.filter(p -> p.toString().endsWith(".html")).sorted().toList();
         }
         for (Path page : pages) {
-            Process p = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    "--user-data-dir=" + profile, "--dump-dom", page.toUri().toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                Assertions.fail("Chromium did not load " + page + " within 60 s");
-            }
+            String dom = chromium.dom(page);
             DOM.put(page, dom);
         }
     }

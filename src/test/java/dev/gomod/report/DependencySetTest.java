@@ -26,7 +26,10 @@ class DependencySetTest {
                "licenses": [{"expression": "BSD-3-Clause AND MPL-2.0"}]},
               {"bom-ref": "pkg:golang/example.com/b@v0.2.0?type=module", "name": "example.com/b", "version": "v0.2.0",
                "licenses": [{"license": {"id": "MIT", "acknowledgement": "concluded"}}, {"license": {"id": "Apache-2.0"}}]},
-              {"bom-ref": "pkg:golang/example.com/c@v3.0.0+incompatible?type=module", "name": "example.com/c", "version": "v3.0.0+incompatible"}
+              {"bom-ref": "pkg:golang/example.com/c@v3.0.0+incompatible?type=module", "name": "example.com/c", "version": "v3.0.0+incompatible",
+               "properties": [{"name": "gomod:h1", "value": "h1:x"}, {"name": "gomod:replaces", "value": "example.com/oldc v1.0.0"}]},
+              {"bom-ref": "pkg:golang/example.com/local?type=module", "name": "example.com/local",
+               "properties": [{"name": "gomod:replaces", "value": "example.com/local v0.0.0"}, {"name": "gomod:dir", "value": "./local"}]}
              ],
              "dependencies": [
               {"ref": "pkg:golang/example.com/app?type=module", "dependsOn": ["pkg:golang/example.com/a@v1.0.0?type=module", "pkg:golang/example.com/b@v0.2.0?type=module"]},
@@ -44,7 +47,11 @@ class DependencySetTest {
         Path f = Files.writeString(dir.resolve("bom.json"), SBOM);
         DependencySet s = DependencySet.read(f);
         assertEquals(List.of("example.com/app"), s.mains());
-        assertEquals(Set.of("example.com/a", "example.com/b", "example.com/c"), s.modules().keySet());
+        assertEquals(Set.of("example.com/a", "example.com/b", "example.com/c", "example.com/local"), s.modules().keySet());
+        // a replacement is the module it replaces to go.mod and the vendor tree
+        assertEquals(new DependencySet.Module("example.com/c", "v3.0.0+incompatible", null, "example.com/oldc", null), s.modules().get("example.com/c"));
+        assertEquals("example.com/oldc", s.modules().get("example.com/c").requiredAs());
+        assertEquals(new DependencySet.Module("example.com/local", "", null, "example.com/local", "./local"), s.modules().get("example.com/local"));
         assertEquals("BSD-3-Clause AND MPL-2.0", s.modules().get("example.com/a").license());
         assertEquals("Apache-2.0 AND MIT", s.modules().get("example.com/b").license());
         assertNull(s.modules().get("example.com/c").license());
