@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole story on one machine, in the order a company runs it:
-#   release pipeline: freeze -> vendor -> package -> deploy into a repository (here a directory under target/)
+#   release pipeline: freeze -> vendor -> package -> deploy into a repository (here a directory under target/) -> report
 #   air-gapped agent: a clean copy holding only what git holds -> restore offline -> go build -> run
 # Needs Java 17, Maven 3.8.7+, Go 1.25+ (go.mod says go 1.25.0). Touches nothing outside this directory but your local Maven
 # repository (the plugin is installed there first).
@@ -28,6 +28,10 @@ GOMODCACHE=$work/release-modcache mvn "${mvn_args[@]}" -q gomod:freeze
 echo "== 2. release: vendor, pack both bundles, deploy them into target/repository (no install: the agent must fetch them)"
 GOMODCACHE=$work/release-modcache mvn "${mvn_args[@]}" package deploy:deploy | grep -E "gomod|bundle|Uploaded.*go-" || true
 ls "$work/repository/com/example/hello-service/1.0.0/"
+echo "== 2b. release: gomod:report draws what the release carries into target/gomod/report/index.html (no Go needed)"
+mvn "${mvn_args[@]}" -q -o gomod:report
+test -s target/gomod/report/index.html
+
 # an earlier run may have left the example's artifacts in the local Maven repository: the agent starts without them
 local_repo=$(printf '%s\n' ${GOMOD_EXAMPLE_MAVEN_ARGS:-} | sed -n 's/^-Dmaven.repo.local=//p')
 rm -rf "${local_repo:-$HOME/.m2/repository}/com/example/hello-service"

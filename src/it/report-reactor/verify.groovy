@@ -50,4 +50,7 @@ assert page('release2/tools/target/site/project-reports.html').contains('gomod-r
     assert here == there : d + ': the page differs between the two checkouts'
 }
 assert log.contains('Go dependency report')
+// the report asked for before package: the file it needs and the goals that write it, no stack trace
+assert log =~ /no SBOM at \S+release2\/tools\/target\/report-tools-1\.1\.0-go-cyclonedx\.json: gomod:report draws the page from it\. Run 'mvn package gomod:report'/
+assert !(log =~ /at dev\.gomod\.[a-z.]+\.[A-Z]\w+\.\w+\(/)
 true

@@ -182,6 +182,18 @@ final class Remedies {
         return "the probe waits " + timeoutMillis + " ms for each GOPROXY entry (" + Property.PROXY_PROBE_TIMEOUT + "; 0 turns the probe off)";
     }
 
+    /** A report with no SBOM to draw from. */
+    static String noSbomForReport(java.nio.file.Path sbom) {
+        return "no SBOM at " + sbom + ": gomod:report draws the page from it. Run 'mvn package gomod:report' where the plugin's"
+                + " executions bind gomod:sbom (or 'mvn gomod:vendor gomod:sbom gomod:report'), or 'mvn package site' with the report in <reporting>";
+    }
+
+    /** A report with no audit: said once, so that the page's empty vulnerability table is not taken for "none found". */
+    static String noAuditForReport() {
+        return "no audit.json: the page lists no known vulnerabilities. Run 'mvn gomod:restore gomod:audit -Dgomod.kind=vulndb' before"
+                + " gomod:report in the same build to show them";
+    }
+
     /** Packing with no lock. */
     static String noLock(String lockName) {
         return "no " + lockName + ": the bundles are not pinned to a lock; run 'mvn gomod:freeze' and commit it";

@@ -109,8 +109,14 @@ public class ReportMojo extends ModuleMojo implements MavenReport {
                 sbom = a.getFile().toPath();
             }
         }
+        if (!Files.isRegularFile(sbom)) {
+            throw new MojoFailureException(Remedies.noSbomForReport(sbom));
+        }
         String audit = project.getProperties().getProperty(AuditMojo.REPORT);
         Optional<Path> auditJson = Optional.of(audit != null ? Path.of(audit) : workPath().resolve("audit.json"));
+        if (!Files.isRegularFile(auditJson.get())) {
+            getLog().info(Remedies.noAuditForReport());
+        }
         List<String> note = new ArrayList<>();
         Optional<ReportJob.Previous> previous = previous(note);
         Instant time = PackageMojo.outputTime(outputTimestamp);

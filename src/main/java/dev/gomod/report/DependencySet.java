@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gomod.mod.FormatException;
+import dev.gomod.sbom.CycloneDxSbom;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -100,9 +101,9 @@ public record DependencySet(List<String> mains, SortedMap<String, Module> module
         for (JsonNode c : root.path("components")) {
             String where = "components[" + i++ + "]";
             String path = text(sbom, c, "name", where);
-            String replaces = property(c, "gomod:replaces");
+            String replaces = property(c, CycloneDxSbom.REPLACES);
             modules.put(path, new Module(path, c.path("version").asText(""), license(c.path("licenses")),
-                    replaces == null ? null : replaces.split(" ")[0], property(c, "gomod:dir")));
+                    replaces == null ? null : replaces.split(" ")[0], property(c, CycloneDxSbom.DIR)));
             pathOfRef.put(c.path("bom-ref").asText(path), path);
         }
         SortedMap<String, SortedSet<String>> edges = new TreeMap<>();

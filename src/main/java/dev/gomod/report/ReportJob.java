@@ -57,8 +57,7 @@ public final class ReportJob {
     /** The report's content. */
     public DependencyReport collect() throws IOException, FormatException {
         if (!Files.isRegularFile(options.sbom())) {
-            throw new FormatException(options.sbom().toString(), 0, "no SBOM: run gomod:sbom first (mvn package runs it where the"
-                    + " plugin's executions bind it), or name the SBOM file");
+            throw new FormatException(options.sbom().toString(), 0, "no such SBOM");
         }
         DependencySet set = DependencySet.read(options.sbom());
         List<AuditReport.Entry> audit = null;

@@ -150,7 +150,7 @@ public final class ReportPage {
             row(b, "Bundle " + esc(bundle.file()), bytes(bundle.bytes()) + ", sha256 <code>" + esc(bundle.sha256()) + "</code>");
         }
         if (r.bundles().isEmpty()) {
-            row(b, "Bundles", "none packed in this build (gomod:package)");
+            row(b, "Bundles", "none packed in this build");
         }
         Map<LicenseClass, Integer> classes = new TreeMap<>();
         for (DependencySet.Module mod : r.set().modules().values()) {
@@ -160,7 +160,7 @@ public final class ReportPage {
         classes.forEach((c, n) -> parts.add(swatch(c.colour()) + n + " " + c.label()));
         row(b, "Licenses", parts.isEmpty() ? "no modules" : String.join(", ", parts));
         if (r.audit() == null) {
-            row(b, "Known vulnerabilities", "gomod:audit did not run in this build");
+            row(b, "Known vulnerabilities", "no audit ran in this build");
         } else {
             long open = r.audit().stream().filter(e -> e.state() == null).count();
             row(b, "Known vulnerabilities", r.audit().size() + " findings, " + open + " open, " + (r.audit().size() - open) + " with a decision"
@@ -225,12 +225,12 @@ public final class ReportPage {
 
         b.append("<section id=\"graph\">\n<h2>Module graph</h2>\n<p class=\"legend\">");
         b.append(m.grouped ? "One node per path group (" + m.groups.size() + " groups of " + r.set().modules().size()
-                + " modules: above " + GraphLayout.FLAT_LIMIT + " modules one node per module is unreadable); the modules table names each module's group. "
-                : "One node per module of the build list, ");
-        b.append("left to right from the main module along go mod graph's selected edges; height grows with vendored bytes; ")
+                + " modules: above " + GraphLayout.FLAT_LIMIT + " modules one node per module is unreadable); the modules table links each module to its group. "
+                : "One node per module of the build list. ");
+        b.append("Left to right from the main module along go mod graph's selected edges; height grows with vendored bytes; ")
                 .append("fill by license class: ");
         for (LicenseClass c : LicenseClass.values()) {
-            b.append(swatch(c.colour())).append(esc(c.label())).append(' ');
+            b.append(c.ordinal() == 0 ? "" : ", ").append(swatch(c.colour())).append(esc(c.label()));
         }
         b.append("; <span class=\"ring vulnerable\">red ring</span>: an open known vulnerability, <span class=\"ring excepted\">amber ring</span>: only findings with a decision; ")
                 .append("<b>bold</b>: a direct dependency.</p>\n");
@@ -295,7 +295,7 @@ public final class ReportPage {
         sizes.sort(Comparator.comparingLong((Map.Entry<String, VendoredBytes.Size> e) -> -e.getValue().bytes()).thenComparing(Map.Entry::getKey));
         b.append("<section id=\"bytes\">\n<h2>Where the bytes are</h2>\n");
         if (sizes.isEmpty()) {
-            b.append("<p>No vendor tree: gomod:vendor did not run, so there are no vendored bytes to show.</p>\n");
+            b.append("<p>No vendor tree, so there are no vendored bytes to show.</p>\n");
         } else {
             int shown = Math.min(BARS, sizes.size());
             long max = Math.max(1, sizes.get(0).getValue().bytes());
@@ -368,12 +368,11 @@ public final class ReportPage {
     private static void vulnerabilities(StringBuilder b, DependencyReport r, Model m) {
         b.append("<section id=\"vulnerabilities\">\n<h2>Known vulnerabilities</h2>\n");
         if (r.audit() == null) {
-            b.append("<p>gomod:audit did not run in this build, so there is nothing to show here: run <code>mvn gomod:restore gomod:audit")
-                    .append(" -Dgomod.kind=vulndb</code> before the report.</p>\n</section>\n");
+            b.append("<p>No audit ran in this build (no audit.json), so there is nothing to show here.</p>\n</section>\n");
             return;
         }
         if (r.audit().isEmpty()) {
-            b.append("<p>None: gomod:audit found no known vulnerability").append(r.database() == null ? "" : " in " + esc(r.database())).append(".</p>\n</section>\n");
+            b.append("<p>None: the audit found no known vulnerability").append(r.database() == null ? "" : " in " + esc(r.database())).append(".</p>\n</section>\n");
             return;
         }
         b.append("<table class=\"list\">\n<thead><tr><th>Id</th><th>Aliases</th><th>Module</th><th>Version</th><th>Fixed in</th><th>Reach</th>")

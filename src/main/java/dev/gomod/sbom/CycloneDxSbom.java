@@ -67,6 +67,10 @@ import java.util.UUID;
 public final class CycloneDxSbom {
     /** The properties' namespace. */
     static final String NS = "gomod:";
+    /** The property of a replacement naming what it replaces ({@code <path> <version>}), which readers of the SBOM take back. */
+    public static final String REPLACES = NS + "replaces";
+    /** The property of a directory replacement naming its directory. */
+    public static final String DIR = NS + "dir";
 
     /** Who wrote the document, for {@code metadata.tools}. */
     public record Tool(String group, String name, String version) {
@@ -240,10 +244,10 @@ public final class CycloneDxSbom {
             props.add(new Property(NS + "h1", m.h1()));
         }
         if (!m.code().equals(m.module())) {
-            props.add(new Property(NS + "replaces", m.module().toString().replace('@', ' ').trim()));
+            props.add(new Property(REPLACES, m.module().toString().replace('@', ' ').trim()));
         }
         if (m.localDir() != null) {
-            props.add(new Property(NS + "dir", m.localDir()));
+            props.add(new Property(DIR, m.localDir()));
         }
         ModuleLicenses l = m.licenses();
         for (String problem : l.problems()) {

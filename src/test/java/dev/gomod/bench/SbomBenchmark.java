@@ -141,7 +141,7 @@ final class SbomBenchmark {
         }
     }
 
-    private static void mvn(Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    static void mvn(Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("mvn", "-B", "-q", "-o"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);

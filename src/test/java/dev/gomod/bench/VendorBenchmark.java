@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Arguments: {@code <work dir> <plugin version>}. Run it with {@code mvn -B -Pbenchmark install}.
  * {@code setup <ws> <scale> <plugin version>} only writes a workspace, to profile by hand;
- * {@code sbom <work dir> <plugin version>} runs only {@link SbomBenchmark}.
+ * {@code sbom <work dir> <plugin version>} runs only {@link SbomBenchmark}, {@code report <work dir> <plugin version>}
+ * only {@link ReportBenchmark}.
  */
 public final class VendorBenchmark {
     private static final Instant TIME = Instant.parse("2026-01-01T00:00:00Z");
@@ -56,6 +57,13 @@ public final class VendorBenchmark {
             Path d = Path.of(args[1]).toAbsolutePath();
             DirectorySwap.deleteTree(d);
             System.out.println(SBOM_HEADER + new SbomBenchmark(d, args[2]).run());
+            return;
+        }
+        if (args[0].equals("report")) {
+            // the report rows alone, on disk: report <dir> <plugin version>
+            Path d = Path.of(args[1]).toAbsolutePath();
+            DirectorySwap.deleteTree(d);
+            System.out.print(ReportBenchmark.HEADER + new ReportBenchmark(d, args[2]).run());
             return;
         }
         if (args[0].equals("audit")) {
@@ -120,6 +128,9 @@ public final class VendorBenchmark {
 
         out.append("\n## gomod:sbom through a fresh `mvn -o`, Maven's start subtracted (disk)\n\n").append(SBOM_HEADER)
                 .append(new SbomBenchmark(dir.resolve("sbom"), pluginVersion).run());
+
+        out.append("\n## gomod:report through a fresh `mvn -o`, Maven's start subtracted (disk)\n\n").append(ReportBenchmark.HEADER)
+                .append(new ReportBenchmark(dir.resolve("report"), pluginVersion).run());
 
         out.append("\n## Details: in this JVM (warm), and peak heap in a JVM of its own\n\n");
         out.append("| scale | files | MB | what | ours | baseline | ratio | target | met |\n|---|---|---|---|---|---|---|---|---|\n");

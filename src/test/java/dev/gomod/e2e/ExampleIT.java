@@ -47,6 +47,10 @@ class ExampleIT {
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("Downloaded from example: file://"), "the agent did not fetch the bundle from the repository:\n" + out);
         assertTrue(out.contains(", matches gomod.lock"), out);
+        String page = Files.readString(copy.resolve("target/gomod/report/index.html"), StandardCharsets.UTF_8);
+        for (String m : new String[] {"example.com/hello-service", "example.com/greeting", "example.com/banner", "example.com/shout"}) {
+            assertTrue(page.contains("<g id=\"node-" + m + "\""), "the release's page has no node for " + m);
+        }
         assertTrue(out.endsWith("+--------------------------+\n| HELLO, AIR-GAPPED AGENT! |\n+--------------------------+\n"), out);
     }
 }

@@ -45,6 +45,13 @@ class RemediesTest {
     }
 
     @Test
+    void aReportWithNoSbomNamesTheFileAndTheGoalsThatWriteIt() {
+        String m = Remedies.noSbomForReport(java.nio.file.Path.of("/w/target/app-1.0-go-cyclonedx.json"));
+        assertTrue(m.startsWith("no SBOM at /w/target/app-1.0-go-cyclonedx.json: ") && m.contains("'mvn package gomod:report'")
+                && m.contains("gomod:sbom") && m.contains("'mvn package site'"), m);
+    }
+
+    @Test
     void goFailuresNameTheSettingThatHelps() {
         assertEquals("If go needs longer, raise gomod.timeout (seconds)",
                 Remedies.remedy(new GoException(GoException.Kind.TIMED_OUT, "go mod download timed out", -1, ""), false));
