@@ -34,6 +34,11 @@ assert v.analysis.state == 'not_affected' && v.analysis.justification == 'code_n
 assert v.affects*.ref == ['pkg:golang/example.com/text@v0.9.0?type=module']
 assert sbom.components*.'bom-ref'.contains(v.affects[0].ref)
 assert v.references*.id == ['CVE-2026-0001'] && v.recommendation == 'Upgrade example.com/text to v1.1.0'
+// gomod:report after the audit: the finding on the page, with its decision, and the module's node ringed amber
+def page = new File(basedir, 'target/gomod/report/index.html').text
+assert page.contains('<g id="node-example.com/text" class="node indirect excepted"')
+assert page.contains('<tr class="decided"><td>GO-2026-0001</td><td>CVE-2026-0001</td><td><a href="#node-example.com/text">example.com/text</a></td><td>v0.9.0</td><td>v1.1.0</td><td>imported</td><td>not_affected (code_not_reachable): we never parse untrusted text</td>')
+assert page.contains('<tr><th>Known vulnerabilities</th><td>1 finding, 0 open, 1 with a decision (database: ')
 // the database published alone, by a project with no go.mod: its manifest names no module
 def published = new File(basedir, 'security-new/target/go-vulndb-2026.12.07-go-vulndb.zip')
 assert published.isFile()

@@ -7,6 +7,7 @@ import dev.gomod.hash.Sha256;
 import dev.gomod.mod.FormatException;
 import dev.gomod.mod.GoMod;
 import dev.gomod.mod.VendorConsistency;
+import dev.gomod.workspace.Job;
 import dev.gomod.workspace.Workspace;
 
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.TreeSet;
  * Gathers a workspace's report from what the plugin's goals left (the SBOM, the vendor tree,
  * audit.json, the bundles) and writes the page. Needs no Go and no network.
  */
-public final class ReportJob {
+public record ReportJob(Workspace workspace, Reporter reporter, Options options) implements Job<ReportJob.Options> {
     /**
      * What to report on.
      *
@@ -42,16 +43,6 @@ public final class ReportJob {
 
     /** An earlier release's SBOM. */
     public record Previous(String name, Path sbom) {
-    }
-
-    private final Workspace workspace;
-    private final Reporter reporter;
-    private final Options options;
-
-    public ReportJob(Workspace workspace, Reporter reporter, Options options) {
-        this.workspace = workspace;
-        this.reporter = reporter;
-        this.options = options;
     }
 
     /** The report's content. */

@@ -163,7 +163,7 @@ public final class ReportPage {
             row(b, "Known vulnerabilities", "no audit ran in this build");
         } else {
             long open = r.audit().stream().filter(e -> e.state() == null).count();
-            row(b, "Known vulnerabilities", r.audit().size() + " findings, " + open + " open, " + (r.audit().size() - open) + " with a decision"
+            row(b, "Known vulnerabilities", r.audit().size() + (r.audit().size() == 1 ? " finding, " : " findings, ") + open + " open, " + (r.audit().size() - open) + " with a decision"
                     + (r.database() == null ? "" : " (database: " + esc(r.database()) + ")"));
         }
         if (r.time() != null) {

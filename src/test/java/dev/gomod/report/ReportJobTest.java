@@ -84,6 +84,30 @@ class ReportJobTest {
     }
 
     @Test
+    void inWorkspaceModeEachModuleOfGoWorkIsAMainModuleAndItsGoModSaysWhatIsDirect() throws Exception {
+        Files.writeString(dir.resolve("go.work"), "go 1.22.0\n\nuse (\n\t./app\n\t./lib\n)\n");
+        Files.createDirectories(dir.resolve("app"));
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("app/go.mod"), "module example.com/app\n\ngo 1.22.0\n\nrequire example.com/a v1.0.0\n");
+        Files.writeString(dir.resolve("lib/go.mod"), "module example.com/lib\n\ngo 1.22.0\n\nrequire (\n\texample.com/b v0.2.0\n\texample.com/c v3.0.0+incompatible // indirect\n)\n");
+        Files.createDirectories(dir.resolve("target"));
+        String work = DependencySetTest.SBOM.replace("{\"component\": {\"type\": \"application\", \"bom-ref\": \"pkg:golang/example.com/app?type=module\", \"name\": \"example.com/app\"}}",
+                "{\"component\": {\"bom-ref\": \"go.work\", \"name\": \"go.work\", \"components\": ["
+                        + "{\"bom-ref\": \"pkg:golang/example.com/app?type=module\", \"name\": \"example.com/app\"},"
+                        + "{\"bom-ref\": \"pkg:golang/example.com/lib?type=module\", \"name\": \"example.com/lib\"}]}}");
+        Files.writeString(dir.resolve("target/ws-1.0.0-go-cyclonedx.json"), work);
+        Workspace ws = new Workspace(dir, dir.resolve("gomod.lock"), dir.resolve("target/gomod"), true);
+        DependencyReport r = new ReportJob(ws, Reporter.SILENT, new ReportJob.Options("ws", "1.0.0", dir.resolve("target/ws-1.0.0-go-cyclonedx.json"),
+                Optional.empty(), List.of(), Optional.empty(), null, null, List.of())).collect();
+        assertEquals(List.of("example.com/app", "example.com/lib"), r.set().mains());
+        assertEquals(java.util.Set.of("example.com/a", "example.com/b"), r.direct());
+        assertEquals("1.22.0", r.go(), "go.work's go line");
+        String html = new String(ReportPage.page(r), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<g id=\"node-example.com/app\" class=\"node main\"") && html.contains("<g id=\"node-example.com/lib\" class=\"node main\""), html);
+        assertTrue(html.contains("<tr><th>Main modules (workspace)</th><td>example.com/app, example.com/lib</td></tr>"));
+    }
+
+    @Test
     void aPreviousSbomThatDoesNotParseCostsTheComparisonNotThePage() throws Exception {
         Workspace ws = module();
         Path broken = Files.writeString(dir.resolve("previous.json"), "{\"bomFormat\": \"CycloneDX\", \"metadata\": {}}");
