@@ -23,7 +23,7 @@ assert log.contains('1 known vulnerability in 14 modules (go.mod) and go1.19 (st
 assert !log.contains('GO-2026-0002 (')
 // past its end date, the decision no longer holds (audit.json is the last run's)
 def audit = new groovy.json.JsonSlurper().parse(new File(basedir, 'agent/target/gomod/audit.json'))
-assert audit.findings*.id == ['GO-2026-0001'] && audit.findings[0].exception.state == 'will_not_fix' && audit.findings[0].fails
+assert audit.findings*.id == ['GO-2026-0001'] && audit.findings[0].exception.state == 'will_not_fix' && audit.findings[0].fails && audit.findings[0].exception.ended
 assert log.contains('1 known vulnerability at or above \'required\':')
 assert log.contains('(the will_not_fix exception ended 2026-01-01)')
 // audit before sbom in one build: the SBOM carries the finding, with the team's decision as its VEX analysis

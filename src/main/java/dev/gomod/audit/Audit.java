@@ -74,8 +74,8 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
         }
     }
 
-    /** A finding and the decision that covers it, if any. */
-    public record Judged(Finding finding, Optional<AuditExceptions.Decision> decision, boolean fails) {
+    /** A finding and the decision that covers it, if any; {@code ended}: that decision's end date has passed. */
+    public record Judged(Finding finding, Optional<AuditExceptions.Decision> decision, boolean ended, boolean fails) {
     }
 
     /** What the audit found. */
@@ -146,7 +146,7 @@ public record Audit(Workspace workspace, Reporter reporter, Options options) imp
             Optional<AuditExceptions.Decision> d = options.exceptions().covering(f);
             boolean expired = d.isPresent() && d.get().expired(options.today());
             boolean fails = options.failOn().map(r -> f.reach().compareTo(r) >= 0).orElse(false) && (d.isEmpty() || expired);
-            judged.add(new Judged(f, d, fails));
+            judged.add(new Judged(f, d, expired, fails));
         }
         for (AuditExceptions.Decision d : options.exceptions().exceptions()) {
             if (findings.stream().noneMatch(d::covers)) {

@@ -19,10 +19,15 @@ import java.util.List;
  */
 public final class AuditReport {
     /**
-     * One finding as audit.json holds it; {@code state} and what follows are the decision's, or null.
+     * One finding as audit.json holds it; {@code state} and what follows are the decision's, or null;
+     * {@code ended}: the decision's end date had passed when the audit ran, so it no longer holds.
      */
     public record Entry(String id, List<String> aliases, String module, String version, String fixed, String reach, String summary,
-                        String state, String justification, String until, String detail) {
+                        String state, String justification, String until, String detail, boolean ended) {
+        /** Whether a decision holds for it: one was taken and has not ended. */
+        public boolean decided() {
+            return state != null && !ended;
+        }
     }
 
     private AuditReport() {
@@ -46,7 +51,7 @@ public final class AuditReport {
             JsonNode e = f.path("exception");
             out.add(new Entry(f.path("id").asText(), List.copyOf(aliases), f.path("module").asText(), f.path("version").asText(),
                     text(f, "fixed"), f.path("reach").asText(), f.path("summary").asText(""), text(e, "state"), text(e, "justification"),
-                    text(e, "until"), text(e, "detail")));
+                    text(e, "until"), text(e, "detail"), e.path("ended").asBoolean(false)));
         }
         return out;
     }
@@ -94,6 +99,7 @@ public final class AuditReport {
                 e.put("justification", d.justification());
                 e.put("until", d.until() == null ? null : d.until().toString());
                 e.put("detail", d.detail());
+                e.put("ended", j.ended());
             });
         }
         try {

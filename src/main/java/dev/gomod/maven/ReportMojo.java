@@ -188,7 +188,9 @@ public class ReportMojo extends ModuleMojo implements MavenReport {
             return out;
         }
         for (MavenProject p : session.getProjects()) {
-            if (p == project || p.getParent() == null || p.getParent() != project && !p.getParent().getBasedir().equals(project.getBasedir())) {
+            // a child of this project: the same instance in a reactor, or one read from the same directory
+            MavenProject parent = p.getParent();
+            if (p == project || parent == null || parent != project && !java.util.Objects.equals(parent.getBasedir(), project.getBasedir())) {
                 continue;
             }
             if (!Files.isRegularFile(p.getBasedir().toPath().resolve("go.mod")) && !Files.isRegularFile(p.getBasedir().toPath().resolve("go.work"))) {

@@ -106,7 +106,7 @@ public final class ReportPage {
             if (r.audit() != null) {
                 for (AuditReport.Entry e : r.audit()) {
                     String owner = r.set().modules().containsKey(e.module()) ? e.module() : r.set().mains().get(0);
-                    vulns.computeIfAbsent(owner, k -> new int[2])[e.state() == null ? 0 : 1]++;
+                    vulns.computeIfAbsent(owner, k -> new int[2])[e.decided() ? 1 : 0]++;
                 }
             }
             grouped = r.set().modules().size() > GraphLayout.FLAT_LIMIT;
@@ -162,7 +162,7 @@ public final class ReportPage {
         if (r.audit() == null) {
             row(b, "Known vulnerabilities", "no audit ran in this build");
         } else {
-            long open = r.audit().stream().filter(e -> e.state() == null).count();
+            long open = r.audit().stream().filter(e -> !e.decided()).count();
             row(b, "Known vulnerabilities", r.audit().size() + (r.audit().size() == 1 ? " finding, " : " findings, ") + open + " open, " + (r.audit().size() - open) + " with a decision"
                     + (r.database() == null ? "" : " (database: " + esc(r.database()) + ")"));
         }
@@ -378,15 +378,16 @@ public final class ReportPage {
         b.append("<table class=\"list\">\n<thead><tr><th>Id</th><th>Aliases</th><th>Module</th><th>Version</th><th>Fixed in</th><th>Reach</th>")
                 .append("<th>Decision</th><th>Summary</th></tr></thead>\n<tbody>\n");
         List<AuditReport.Entry> entries = new ArrayList<>(r.audit());
-        entries.sort(Comparator.comparing((AuditReport.Entry e) -> e.state() != null).thenComparing(AuditReport.Entry::module).thenComparing(AuditReport.Entry::id));
+        entries.sort(Comparator.comparing(AuditReport.Entry::decided).thenComparing(AuditReport.Entry::module).thenComparing(AuditReport.Entry::id));
         for (AuditReport.Entry e : entries) {
             String owner = r.set().modules().containsKey(e.module()) ? e.module() : r.set().mains().get(0);
-            b.append("<tr class=\"").append(e.state() == null ? "open" : "decided").append("\"><td>").append(esc(e.id())).append("</td><td>")
+            b.append("<tr class=\"").append(e.decided() ? "decided" : "open").append("\"><td>").append(esc(e.id())).append("</td><td>")
                     .append(esc(String.join(", ", e.aliases()))).append("</td><td><a href=\"#").append(esc(m.nodeOf(owner))).append("\">")
                     .append(esc(e.module())).append("</a></td><td>").append(esc(e.version())).append("</td><td>").append(e.fixed() == null ? "no fix" : esc(e.fixed()))
                     .append("</td><td>").append(esc(e.reach())).append("</td><td>")
                     .append(e.state() == null ? "none" : esc(e.state() + (e.justification() == null ? "" : " (" + e.justification() + ")")
-                            + (e.until() == null ? "" : " until " + e.until()) + (e.detail() == null ? "" : ": " + e.detail())))
+                            + (e.until() == null ? "" : " until " + e.until()) + (e.ended() ? " (ended)" : "")
+                            + (e.detail() == null ? "" : ": " + e.detail())))
                     .append("</td><td>").append(esc(e.summary())).append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n</section>\n");

@@ -155,6 +155,11 @@ class AuditTest {
                 && e.getMessage().contains("(the will_not_fix exception ended 2026-12-01)"), e.getMessage());
         assertTrue(log.stream().anyMatch(l -> l.contains("the exception for GO-2026-0999 matches no finding any more")), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("GO-2026-0001 ") && l.endsWith("[not_affected, code_not_reachable]")), log.toString());
+        // audit.json says which decision has ended, so that a reader (the report page) counts it open again
+        java.util.Map<String, AuditReport.Entry> written = new java.util.TreeMap<>();
+        AuditReport.read(ws.resolve("target/gomod/audit.json")).forEach(f -> written.put(f.id(), f));
+        assertTrue(written.get("GO-2026-0004").ended() && !written.get("GO-2026-0004").decided());
+        assertTrue(written.get("GO-2026-0001").decided() && !written.get("GO-2026-0001").ended());
 
         Files.writeString(file, "{\"exceptions\": [{\"id\": \"GO-2026-0001\", \"state\": \"not_affected\"}]}");
         FormatException bad = assertThrows(FormatException.class, () -> AuditExceptions.read(file));

@@ -109,18 +109,6 @@ final class ReportBenchmark {
                 + mainDeps + "]}" + deps + "]}\n", StandardCharsets.UTF_8);
         Files.writeString(ws.resolve("target/gomod/audit.json"), "{\"database\": \"generated\", \"findings\": [{\"id\": \"GO-2026-0001\", \"aliases\": [],"
                 + " \"module\": \"" + path(1) + "\", \"version\": \"v1.1.1\", \"fixed\": \"v1.1.2\", \"reach\": \"imported\", \"summary\": \"generated\"}]}\n");
-        Files.writeString(ws.resolve("pom.xml"), """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>dev.gomod.bench</groupId>
-                  <artifactId>report-%d</artifactId>
-                  <version>1.0</version>
-                  <packaging>pom</packaging>
-                  <properties><project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp></properties>
-                  <build><plugins><plugin>
-                    <groupId>dev.gomod</groupId><artifactId>gomod-maven-plugin</artifactId><version>%s</version>
-                  </plugin></plugins></build>
-                </project>
-                """.formatted(n, pluginVersion), StandardCharsets.UTF_8);
+        Files.writeString(ws.resolve("pom.xml"), SbomBenchmark.pom("report-" + n, pluginVersion), StandardCharsets.UTF_8);
     }
 }

@@ -69,19 +69,7 @@ final class SbomBenchmark {
         Files.writeString(ws.resolve("main.go"), "package main\n\nimport (\n" + imports + ")\n\nfunc main() {}\n");
         go.run(ws, "mod", "tidy").ok();
         go.run(ws, "mod", "download", "all").ok(); // a warm module cache, as on a release machine that built before
-        Files.writeString(ws.resolve("pom.xml"), """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>dev.gomod.bench</groupId>
-                  <artifactId>sbom-%d</artifactId>
-                  <version>1.0</version>
-                  <packaging>pom</packaging>
-                  <properties><project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp></properties>
-                  <build><plugins><plugin>
-                    <groupId>dev.gomod</groupId><artifactId>gomod-maven-plugin</artifactId><version>%s</version>
-                  </plugin></plugins></build>
-                </project>
-                """.formatted(MODULES, pluginVersion), StandardCharsets.UTF_8);
+        Files.writeString(ws.resolve("pom.xml"), pom("sbom-" + MODULES, pluginVersion), StandardCharsets.UTF_8);
         // go's environment for mvn: the isolated module cache and proxy, but Maven's own HOME and PATH
         Map<String, String> env = new TreeMap<>(go.env());
         env.remove("HOME");
@@ -139,6 +127,23 @@ final class SbomBenchmark {
         try (InputStream in = SbomBenchmark.class.getResourceAsStream("/licenses/real/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** A pom of packaging pom that declares the plugin, with a fixed build time. */
+    static String pom(String artifactId, String pluginVersion) {
+        return """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>dev.gomod.bench</groupId>
+                  <artifactId>%s</artifactId>
+                  <version>1.0</version>
+                  <packaging>pom</packaging>
+                  <properties><project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp></properties>
+                  <build><plugins><plugin>
+                    <groupId>dev.gomod</groupId><artifactId>gomod-maven-plugin</artifactId><version>%s</version>
+                  </plugin></plugins></build>
+                </project>
+                """.formatted(artifactId, pluginVersion);
     }
 
     static void mvn(Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {

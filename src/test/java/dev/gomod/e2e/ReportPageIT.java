@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,11 +98,6 @@ class ReportPageIT {
     }
 
     private static List<String> all(Pattern p, String s) {
-        List<String> out = new ArrayList<>();
-        Matcher m = p.matcher(s);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
+        return p.matcher(s).results().map(r -> r.group(1)).toList();
     }
 }

@@ -48,10 +48,13 @@ class ReportPageTest {
         }
         DependencySet set = new DependencySet(List.of("example.com/app"), modules, edges, new TreeSet<>());
         List<AuditReport.Entry> audit = List.of(
-                new AuditReport.Entry("GO-2026-0001", List.of("CVE-2026-0001"), paths.get(1), "v1.1.0", "v1.1.1", "imported", "a <bad> one", null, null, null, null),
+                new AuditReport.Entry("GO-2026-0001", List.of("CVE-2026-0001"), paths.get(1), "v1.1.0", "v1.1.1", "imported", "a <bad> one", null, null, null, null, false),
                 new AuditReport.Entry("GO-2026-0002", List.of(), paths.get(2), "v1.2.0", null, "required", "another", "not_affected",
-                        "code_not_reachable", null, "never called"),
-                new AuditReport.Entry("GO-2026-0003", List.of(), "stdlib", "v1.26.3", "v1.26.4", "imported", "in the standard library", null, null, null, null));
+                        "code_not_reachable", null, "never called", false),
+                new AuditReport.Entry("GO-2026-0003", List.of(), "stdlib", "v1.26.3", "v1.26.4", "imported", "in the standard library", null, null, null, null, false),
+                // a will_not_fix decision that has ended fails the audit again: open on the page
+                new AuditReport.Entry("GO-2026-0004", List.of(), paths.get(3), "v1.3.0", null, "required", "ended", "will_not_fix", null,
+                        "2026-01-01", "upgrade planned", true));
         Set<String> direct = new TreeSet<>(paths.subList(0, Math.min(5, n)));
         return new DependencyReport("app", "1.2.0", set, direct, new VendoredBytes(bytes), "1.26.3", "go1.26.8",
                 List.of(new DependencyReport.Bundle("app-1.2.0-go-vendor.tar.gz", 123456, "ab".repeat(32))), audit, "module:golang.org/x/vulndb@v0.0.0-x",
@@ -63,12 +66,7 @@ class ReportPageTest {
     }
 
     private static List<String> all(Pattern p, String s) {
-        List<String> out = new ArrayList<>();
-        Matcher m = p.matcher(s);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
+        return p.matcher(s).results().map(r -> r.group(1)).toList();
     }
 
     @Test
@@ -86,6 +84,9 @@ class ReportPageTest {
         // the graph's colours: a red ring on the module with an open finding, amber on the one with a decision, the main module's for stdlib
         assertTrue(page.contains("<g id=\"node-github.com/bolt/m001\" class=\"node direct vulnerable\""), page);
         assertTrue(page.contains("<g id=\"node-golang.org/x/m002\" class=\"node direct excepted\""));
+        assertTrue(page.contains("<g id=\"node-go.corp.example/m003\" class=\"node direct vulnerable\""), "an ended decision holds no more");
+        assertTrue(page.contains("<tr class=\"open\"><td>GO-2026-0004</td>"));
+        assertTrue(page.contains("will_not_fix until 2026-01-01 (ended): upgrade planned"));
         assertTrue(page.contains("<g id=\"node-example.com/app\" class=\"node main vulnerable\""));
         assertTrue(page.contains("<p>Compared with 1.1.0: nothing changed.</p>"));
     }
