@@ -33,8 +33,17 @@ public final class AuditReport {
     private AuditReport() {
     }
 
+    /** What an audit.json holds for a reader: which database the audit used (null when it does not say), and the findings. */
+    public record Contents(String database, List<Entry> findings) {
+    }
+
     /** The findings of an audit.json. */
     public static List<Entry> read(Path file) throws IOException, FormatException {
+        return readContents(file).findings();
+    }
+
+    /** An audit.json, read once. */
+    public static Contents readContents(Path file) throws IOException, FormatException {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(file.toFile());
@@ -53,16 +62,7 @@ public final class AuditReport {
                     text(f, "fixed"), f.path("reach").asText(), f.path("summary").asText(""), text(e, "state"), text(e, "justification"),
                     text(e, "until"), text(e, "detail"), e.path("ended").asBoolean(false)));
         }
-        return out;
-    }
-
-    /** Which database an audit.json says the audit used, or null when it does not say. */
-    public static String database(Path file) throws IOException, FormatException {
-        try {
-            return text(new ObjectMapper().readTree(file.toFile()), "database");
-        } catch (JsonProcessingException e) {
-            throw new FormatException(file.toString(), 0, "not JSON: " + e.getOriginalMessage());
-        }
+        return new Contents(text(root, "database"), List.copyOf(out));
     }
 
     private static String text(JsonNode node, String field) {

@@ -102,13 +102,7 @@ public class ReportMojo extends ModuleMojo implements MavenReport {
     }
 
     private ReportJob job(List<DependencyReport.Link> links) throws MojoFailureException, MojoExecutionException {
-        String build = project.getBuild().getDirectory();
-        Path sbom = Path.of(build, project.getBuild().getFinalName() + "-" + SbomMojo.CLASSIFIER + ".json");
-        for (org.apache.maven.artifact.Artifact a : project.getAttachedArtifacts()) {
-            if (SbomMojo.CLASSIFIER.equals(a.getClassifier()) && a.getFile() != null) {
-                sbom = a.getFile().toPath();
-            }
-        }
+        Path sbom = SbomMojo.attached(project).orElse(SbomMojo.file(project));
         if (!Files.isRegularFile(sbom)) {
             throw new MojoFailureException(Remedies.noSbomForReport(sbom));
         }
@@ -126,15 +120,10 @@ public class ReportMojo extends ModuleMojo implements MavenReport {
 
     /** The bundles gomod:package attached in this build, else those it left in the build directory. */
     private List<Path> bundles() {
-        List<Path> out = new ArrayList<>();
-        for (org.apache.maven.artifact.Artifact a : project.getAttachedArtifacts()) {
-            if (a.getClassifier() != null && a.getClassifier().startsWith("go-") && !SbomMojo.CLASSIFIER.equals(a.getClassifier())
-                    && a.getFile() != null && a.getFile().isFile()) {
-                out.add(a.getFile().toPath());
-            }
-        }
+        List<Path> out = SbomMojo.attachedBundles(project).stream().filter(a -> a.getFile() != null && a.getFile().isFile())
+                .map(a -> a.getFile().toPath()).sorted().toList();
         if (!out.isEmpty()) {
-            return out.stream().sorted().toList();
+            return out;
         }
         String prefix = project.getBuild().getFinalName() + "-go-";
         try (Stream<Path> s = Files.list(Path.of(project.getBuild().getDirectory()))) {

@@ -86,12 +86,11 @@ public class SbomMojo extends GoMojo {
     @Override
     protected void run() throws Exception {
         ModuleInventory.Scope scope = scope(sbomScope);
-        if (project.getAttachedArtifacts().stream().anyMatch(a -> a.getClassifier() != null && a.getClassifier().startsWith("go-")
-                && !CLASSIFIER.equals(a.getClassifier()))) {
+        if (!attachedBundles(project).isEmpty()) {
             getLog().warn("gomod:package ran before gomod:sbom in this build, so its bundles do not pin the SBOM;"
                     + " list the sbom goal before package in the execution");
         }
-        Path target = Path.of(project.getBuild().getDirectory()).resolve(project.getBuild().getFinalName() + "-" + CLASSIFIER + ".json");
+        Path target = file(project);
         String version = mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
         // gomod:audit earlier in this build: its findings, with the team's decisions, become the SBOM's vulnerabilities (VEX)
         String audit = project.getProperties().getProperty(AuditMojo.REPORT);
@@ -130,13 +129,30 @@ public class SbomMojo extends GoMojo {
         }
     }
 
-    /** {@code sha256:<hex> <file name>} of the SBOM gomod:sbom attached earlier in this build, or null. */
-    static String attachedPin(MavenProject project) throws IOException {
+    /** Where gomod:sbom writes the project's SBOM. */
+    static Path file(MavenProject project) {
+        return Path.of(project.getBuild().getDirectory()).resolve(project.getBuild().getFinalName() + "-" + CLASSIFIER + ".json");
+    }
+
+    /** The SBOM gomod:sbom attached earlier in this build, if it did. */
+    static java.util.Optional<Path> attached(MavenProject project) {
         for (Artifact a : project.getAttachedArtifacts()) {
             if (CLASSIFIER.equals(a.getClassifier()) && a.getFile() != null && a.getFile().isFile()) {
-                return "sha256:" + Sha256.hex(a.getFile().toPath()) + " " + a.getFile().getName();
+                return java.util.Optional.of(a.getFile().toPath());
             }
         }
-        return null;
+        return java.util.Optional.empty();
+    }
+
+    /** {@code sha256:<hex> <file name>} of the SBOM gomod:sbom attached earlier in this build, or null. */
+    static String attachedPin(MavenProject project) throws IOException {
+        java.util.Optional<Path> sbom = attached(project);
+        return sbom.isEmpty() ? null : "sha256:" + Sha256.hex(sbom.get()) + " " + sbom.get().getFileName();
+    }
+
+    /** The bundles gomod:package attached earlier in this build (every {@code go-} classifier but the SBOM's). */
+    static java.util.List<Artifact> attachedBundles(MavenProject project) {
+        return project.getAttachedArtifacts().stream()
+                .filter(a -> a.getClassifier() != null && a.getClassifier().startsWith("go-") && !CLASSIFIER.equals(a.getClassifier())).toList();
     }
 }

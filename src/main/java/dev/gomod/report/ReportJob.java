@@ -54,8 +54,9 @@ public record ReportJob(Workspace workspace, Reporter reporter, Options options)
         List<AuditReport.Entry> audit = null;
         String database = null;
         if (options.audit().isPresent() && Files.isRegularFile(options.audit().get())) {
-            audit = AuditReport.read(options.audit().get());
-            database = AuditReport.database(options.audit().get());
+            AuditReport.Contents contents = AuditReport.readContents(options.audit().get());
+            audit = contents.findings();
+            database = contents.database();
         }
         List<DependencyReport.Bundle> bundles = new ArrayList<>();
         for (Path b : options.bundles()) {

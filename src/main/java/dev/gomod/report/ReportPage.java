@@ -29,17 +29,22 @@ public final class ReportPage {
 
     /** The standalone page. */
     public static byte[] page(DependencyReport r) {
-        String title = "Go dependencies of " + r.title() + " " + r.version();
-        return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title) + "</title>\n</head>\n<body>\n"
-                + fragment(r, true) + "</body>\n</html>\n").getBytes(StandardCharsets.UTF_8);
+        return html(title(r.title(), r.version()), fragment(r, true));
     }
 
     /** The standalone page of a project with no go.mod of its own: links to its modules' pages. */
     public static byte[] index(String title, String version, List<DependencyReport.Link> links) {
-        String t = "Go dependencies of " + title + " " + version;
-        return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(t) + "</title>\n</head>\n<body>\n"
-                + "<div class=\"gomod-report\">\n<h1>" + esc(t) + "</h1>\n" + indexFragment(links) + "</div>\n</body>\n</html>\n")
-                .getBytes(StandardCharsets.UTF_8);
+        String t = title(title, version);
+        return html(t, "<div class=\"gomod-report\">\n<h1>" + esc(t) + "</h1>\n" + indexFragment(links) + "</div>\n");
+    }
+
+    private static String title(String name, String version) {
+        return "Go dependencies of " + name + " " + version;
+    }
+
+    private static byte[] html(String title, String body) {
+        return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title) + "</title>\n</head>\n<body>\n"
+                + body + "</body>\n</html>\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The links to a reactor's module pages. */
@@ -66,7 +71,7 @@ public final class ReportPage {
         StringBuilder b = new StringBuilder();
         b.append("<div class=\"gomod-report\">\n<style>\n").append(STYLE).append("</style>\n");
         if (heading) {
-            b.append("<h1>Go dependencies of ").append(esc(r.title())).append(' ').append(esc(r.version())).append("</h1>\n");
+            b.append("<h1>").append(esc(title(r.title(), r.version()))).append("</h1>\n");
         }
         summary(b, r, m);
         graph(b, r, m);
@@ -89,6 +94,7 @@ public final class ReportPage {
         final boolean grouped;
         final Map<String, String> groupOf = new TreeMap<>();
         final SortedMap<String, List<String>> groups = new TreeMap<>();
+        private final DependencyReport r;
 
         Model(DependencyReport r) {
             mains = new TreeSet<>(r.set().mains());
@@ -103,10 +109,10 @@ public final class ReportPage {
                     sizes.put(mod.path(), s);
                 }
             }
+            this.r = r;
             if (r.audit() != null) {
                 for (AuditReport.Entry e : r.audit()) {
-                    String owner = r.set().modules().containsKey(e.module()) ? e.module() : r.set().mains().get(0);
-                    vulns.computeIfAbsent(owner, k -> new int[2])[e.decided() ? 1 : 0]++;
+                    vulns.computeIfAbsent(ownerOf(e), k -> new int[2])[e.decided() ? 1 : 0]++;
                 }
             }
             grouped = r.set().modules().size() > GraphLayout.FLAT_LIMIT;
@@ -121,9 +127,22 @@ public final class ReportPage {
             return mains.contains(path) ? "node-" + path : (grouped ? "group-" : "node-") + groupOf.get(path);
         }
 
-        String vulnStatus(String path) {
-            int[] v = vulns.get(path);
-            return v == null ? "" : v[0] > 0 ? "vulnerable" : "excepted";
+        /** The module a finding is drawn on: its own, or the first main module for stdlib and toolchain. */
+        String ownerOf(AuditReport.Entry e) {
+            return r.set().modules().containsKey(e.module()) ? e.module() : r.set().mains().get(0);
+        }
+
+        /** {@code vulnerable} when any of the modules has an open finding, else {@code excepted} when any has one, else empty. */
+        String vulnStatus(List<String> paths) {
+            boolean excepted = false;
+            for (String p : paths) {
+                int[] v = vulns.get(p);
+                if (v != null && v[0] > 0) {
+                    return "vulnerable";
+                }
+                excepted |= v != null;
+            }
+            return excepted ? "excepted" : "";
         }
     }
 
@@ -214,8 +233,8 @@ public final class ReportPage {
             if (m.mains.contains(from) && !m.direct.contains(to) && requiredByOthers.contains(to)) {
                 return;
             }
-            String f = m.mains.contains(from) ? "node-" + from : m.nodeOf(from);
-            String t = m.mains.contains(to) ? "node-" + to : m.nodeOf(to);
+            String f = m.nodeOf(from);
+            String t = m.nodeOf(to);
             if (!f.equals(t) && labels.containsKey(f) && labels.containsKey(t)) {
                 edgeSet.add(List.of(f, t));
             }
@@ -252,14 +271,9 @@ public final class ReportPage {
             List<String> members = n.id().startsWith("group-") ? m.groups.get(n.id().substring("group-".length())) : List.of(label[0]);
             boolean isMain = n.id().startsWith("node-") && m.mains.contains(label[0]);
             LicenseClass cls = isMain ? null : worstClass(r, members);
-            String status = "";
-            for (String p : isMain ? List.of(label[0]) : members) {
-                String s = m.vulnStatus(p);
-                status = s.equals("vulnerable") || status.isEmpty() ? s.isEmpty() ? status : s : status;
-            }
+            String status = m.vulnStatus(members);
             boolean direct = members.stream().anyMatch(m.direct::contains);
-            String target = isMain || !n.id().startsWith("node-") ? "#" + (n.id().startsWith("group-") ? "module-" + members.get(0) : "summary")
-                    : "#module-" + label[0];
+            String target = isMain ? "#summary" : "#module-" + members.get(0);
             b.append("<a href=\"").append(esc(target)).append("\"><g id=\"").append(esc(n.id())).append("\" class=\"node")
                     .append(isMain ? " main" : direct ? " direct" : " indirect").append(status.isEmpty() ? "" : " " + status)
                     .append("\" data-module=\"").append(esc(label[0])).append("\">");
@@ -313,7 +327,7 @@ public final class ReportPage {
                 long v = others ? rest : sizes.get(i).getValue().bytes();
                 double w = Math.max(1, Math.round(barWidth * v / (double) max));
                 int y = i * rowH + 2;
-                String fill = others ? "#cccccc" : LicenseClass.of(r.set().modules().containsKey(name) ? r.set().modules().get(name).license() : null).colour();
+                String fill = others ? "#cccccc" : LicenseClass.of(r.set().modules().get(name).license()).colour();
                 b.append("<g class=\"bar\" data-module=\"").append(esc(name)).append("\"><title>").append(esc(name + ": " + String.format(Locale.ROOT, "%,d", v) + " bytes"))
                         .append("</title><text x=\"").append(num(labelWidth - 6)).append("\" y=\"").append(y + 13).append("\" text-anchor=\"end\">")
                         .append(esc(name.length() > 60 ? "…" + name.substring(name.length() - 59) : name)).append("</text><rect x=\"").append(num(labelWidth))
@@ -380,7 +394,7 @@ public final class ReportPage {
         List<AuditReport.Entry> entries = new ArrayList<>(r.audit());
         entries.sort(Comparator.comparing(AuditReport.Entry::decided).thenComparing(AuditReport.Entry::module).thenComparing(AuditReport.Entry::id));
         for (AuditReport.Entry e : entries) {
-            String owner = r.set().modules().containsKey(e.module()) ? e.module() : r.set().mains().get(0);
+            String owner = m.ownerOf(e);
             b.append("<tr class=\"").append(e.decided() ? "decided" : "open").append("\"><td>").append(esc(e.id())).append("</td><td>")
                     .append(esc(String.join(", ", e.aliases()))).append("</td><td><a href=\"#").append(esc(m.nodeOf(owner))).append("\">")
                     .append(esc(e.module())).append("</a></td><td>").append(esc(e.version())).append("</td><td>").append(e.fixed() == null ? "no fix" : esc(e.fixed()))

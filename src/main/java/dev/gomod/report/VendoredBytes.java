@@ -3,15 +3,16 @@ package dev.gomod.report;
 import dev.gomod.mod.ModulesTxt;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collections;
-import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * How many files and bytes each module puts in the vendor tree: go mod vendor copies a module's
@@ -47,17 +48,18 @@ public record VendoredBytes(SortedMap<String, Size> byModule) {
             modules.add(m.module().path());
         }
         SortedMap<String, Size> out = new TreeMap<>();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(vendorDir)) {
-            files = s.filter(Files::isRegularFile).toList();
-        }
-        for (Path f : files) {
-            Path dir = vendorDir.relativize(f).getParent();
-            String owner = owner(dir == null ? "" : dir.toString().replace('\\', '/'), modules);
-            if (owner != null) {
-                out.merge(owner, new Size(1, Files.size(f)), (a, b) -> a.plus(b.bytes));
+        // the walk's own attributes give each size: one stat per file
+        Files.walkFileTree(vendorDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                Path dir = vendorDir.relativize(f).getParent();
+                String owner = attrs.isRegularFile() ? owner(dir == null ? "" : dir.toString().replace('\\', '/'), modules) : null;
+                if (owner != null) {
+                    out.merge(owner, new Size(1, attrs.size()), (x, y) -> x.plus(y.bytes));
+                }
+                return FileVisitResult.CONTINUE;
             }
-        }
+        });
         return new VendoredBytes(Collections.unmodifiableSortedMap(out));
     }
 

@@ -217,7 +217,7 @@ public final class VendorBenchmark {
      * One warm-up and {@link #MVN_ROUNDS} rounds of: Maven's start, ours (after its setup), the
      * baseline (after its setup); returns the three medians in seconds.
      */
-    private static double[] rounds(Op start, Op oursSetup, Op ours, Op baselineSetup, Op baseline) throws Exception {
+    static double[] rounds(Op start, Op oursSetup, Op ours, Op baselineSetup, Op baseline) throws Exception {
         List<Double> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
         List<Double> c = new ArrayList<>();
