@@ -44,18 +44,15 @@ public enum LicenseClass {
         if (expression == null || expression.isBlank()) {
             return UNKNOWN;
         }
-        LicenseClass worst = null;
+        LicenseClass worst = UNKNOWN;
         for (String token : expression.split("[\\s()]+")) {
             String t = token.strip();
             if (t.isEmpty() || t.matches("(?i)AND|OR|WITH") || t.toLowerCase(Locale.ROOT).endsWith("-exception")) {
                 continue;
             }
-            LicenseClass c = classOfId(t.replace("+", ""));
-            if (worst == null || c.rank() > worst.rank()) {
-                worst = c;
-            }
+            worst = mostBinding(worst, classOfId(t.replace("+", "")));
         }
-        return worst == null ? UNKNOWN : worst;
+        return worst;
     }
 
     private static LicenseClass classOfId(String id) {
@@ -68,13 +65,21 @@ public enum LicenseClass {
         return PERMISSIVE_IDS.matcher(id).matches() ? PERMISSIVE : OTHER;
     }
 
+    /**
+     * The more binding of two classes: strong copyleft, then weak, then a license the plugin cannot
+     * place, then permissive; none found binds least (any license found says more).
+     */
+    public static LicenseClass mostBinding(LicenseClass a, LicenseClass b) {
+        return b.rank() > a.rank() ? b : a;
+    }
+
     private int rank() {
         return switch (this) {
+            case UNKNOWN -> -1;
             case PERMISSIVE -> 0;
             case OTHER -> 1;
             case WEAK_COPYLEFT -> 2;
             case STRONG_COPYLEFT -> 3;
-            case UNKNOWN -> 1;
         };
     }
 }

@@ -294,14 +294,11 @@ public final class ReportPage {
     }
 
     private static LicenseClass worstClass(DependencyReport r, List<String> members) {
-        LicenseClass worst = null;
+        LicenseClass worst = LicenseClass.UNKNOWN;
         for (String p : members) {
-            LicenseClass c = LicenseClass.of(r.set().modules().get(p).license());
-            if (worst == null || c.ordinal() > worst.ordinal() && c != LicenseClass.UNKNOWN || worst == LicenseClass.UNKNOWN) {
-                worst = c;
-            }
+            worst = LicenseClass.mostBinding(worst, LicenseClass.of(r.set().modules().get(p).license()));
         }
-        return worst == null ? LicenseClass.UNKNOWN : worst;
+        return worst;
     }
 
     private static void bars(StringBuilder b, DependencyReport r, Model m) {

@@ -18,4 +18,15 @@ class LicenseClassTest {
         assertEquals(LicenseClass.UNKNOWN, LicenseClass.of(null));
         assertEquals(LicenseClass.UNKNOWN, LicenseClass.of(" "));
     }
+
+    @Test
+    void aGroupOfModulesTakesTheMostBindingClassAsAnExpressionDoes() {
+        // the graph's group fill: a license the plugin cannot place does not hide a copyleft one beside it
+        assertEquals(LicenseClass.STRONG_COPYLEFT, LicenseClass.mostBinding(LicenseClass.OTHER, LicenseClass.STRONG_COPYLEFT));
+        assertEquals(LicenseClass.WEAK_COPYLEFT, LicenseClass.mostBinding(LicenseClass.WEAK_COPYLEFT, LicenseClass.OTHER));
+        assertEquals(LicenseClass.OTHER, LicenseClass.mostBinding(LicenseClass.PERMISSIVE, LicenseClass.OTHER));
+        assertEquals(LicenseClass.PERMISSIVE, LicenseClass.mostBinding(LicenseClass.UNKNOWN, LicenseClass.PERMISSIVE));
+        assertEquals(LicenseClass.of("LicenseRef-acme AND GPL-3.0-only"),
+                LicenseClass.mostBinding(LicenseClass.of("LicenseRef-acme"), LicenseClass.of("GPL-3.0-only")));
+    }
 }
