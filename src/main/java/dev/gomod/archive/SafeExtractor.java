@@ -35,6 +35,9 @@ import java.util.function.Predicate;
  * Files are created with CREATE_NEW, so nothing already on disk, a link included, is followed.
  * An archive that cannot be decoded (a truncated download, a corrupt header) is refused as well,
  * naming the archive and the entry it broke in; only errors writing the tree stay I/O errors.
+ * Given the tree the extraction is to replace ({@link PreviousTree}), a file whose bytes equal an
+ * entry's is hard-linked from it instead of written, after the same checks, and every byte of
+ * the entry is still read, counted against the limits and hashed.
  */
 public final class SafeExtractor {
     /** Limits against archive bombs. */
@@ -42,21 +45,33 @@ public final class SafeExtractor {
         public static final Limits DEFAULT = new Limits(4L << 30, 500_000, 200);
     }
 
-    /** What was extracted: file count, bytes, and each file's sha256 by entry name (hashed while written). */
-    public record Result(int files, long bytes, Map<String, byte[]> sha256) {
+    /**
+     * What was extracted: file count, bytes, each file's sha256 by entry name (hashed while
+     * written), and which of the files were linked from the previous tree rather than written.
+     */
+    public record Result(int files, long bytes, Map<String, byte[]> sha256, Set<String> linked) {
     }
 
     private static final int BUFFER = 1 << 16;
 
     private final Limits limits;
     private final Predicate<String> layout;
+    private final PreviousTree previous;
 
     /**
      * @param layout which entry names the archive may hold (e.g. the bundle's top-level names)
      */
     public SafeExtractor(Limits limits, Predicate<String> layout) {
+        this(limits, layout, null);
+    }
+
+    /**
+     * @param previous the tree this extraction is to replace, whose identical files are linked, or null
+     */
+    public SafeExtractor(Limits limits, Predicate<String> layout, PreviousTree previous) {
         this.limits = limits;
         this.layout = layout;
+        this.previous = previous;
     }
 
     /** Extracts {@code archive} into {@code dest}, which must not exist yet (it is created with mode 0700). */
@@ -90,7 +105,7 @@ public final class SafeExtractor {
                     : c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
             throw new UnsafeArchiveException(x.name, x.current, "corrupt or truncated archive (" + why + ")");
         }
-        return new Result(x.seen.size(), x.total, x.digests);
+        return new Result(x.seen.size(), x.total, x.digests, x.linked);
     }
 
     /** An error decoding the archive, as opposed to one writing the tree: the archive is refused for it. */
@@ -156,8 +171,11 @@ public final class SafeExtractor {
         // one digest and buffer for every entry: per-entry objects cost a fresh JVM more than the bytes do
         private final MessageDigest sha = Sha256.newDigest();
         private final byte[] buffer = new byte[BUFFER];
+        // an entry held to be compared with the previous tree's file; grows to the largest such entry
+        private byte[] held = new byte[0];
         private long total;
         private int count;
+        private final Set<String> linked = new HashSet<>();
         // the entry being read, for an archive that breaks in it
         private String current;
 
@@ -202,12 +220,76 @@ public final class SafeExtractor {
                 }
             }
             sha.reset();
-            total += copy(in, target, name, entry, total, compressed, sha, buffer);
+            boolean executable = isExecutable(e);
+            Path old = previous == null ? null : previous.candidate(clean, e.getSize(), executable);
+            if (old != null && linkedOrWritten(in, old, target, (int) e.getSize())) {
+                linked.add(clean);
+            } else {
+                if (old == null) {
+                    copy(in, target);
+                }
+                if (executable) {
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
             digests.put(clean, sha.digest());
-            if (isExecutable(e)) {
-                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+
+        /**
+         * Reads the entry into memory, then links the previous file if it holds the same bytes, or
+         * writes them. Returns whether it linked.
+         */
+        private boolean linkedOrWritten(InputStream in, Path old, Path target, int size) throws IOException, UnsafeArchiveException {
+            if (held.length < size) {
+                held = new byte[Math.max(size, Math.min(PreviousTree.MAX_BYTES, 2 * held.length))];
+            }
+            int n = 0;
+            int r;
+            while (n < size && (r = in.read(held, n, size - n)) > 0) {
+                read(held, n, r);
+                n += r;
+            }
+            if (n == size && previous.link(old, target, held, n, buffer)) {
+                return true;
+            }
+            try (OutputStream out = create(target)) {
+                out.write(held, 0, n);
+                stream(in, out); // an entry longer than its header said: the rest as any other
+            }
+            return false;
+        }
+
+        private void copy(InputStream in, Path target) throws IOException, UnsafeArchiveException {
+            try (OutputStream out = create(target)) {
+                stream(in, out);
             }
         }
+
+        private void stream(InputStream in, OutputStream out) throws IOException, UnsafeArchiveException {
+            int r;
+            while ((r = in.read(buffer)) > 0) {
+                read(buffer, 0, r);
+                out.write(buffer, 0, r);
+            }
+        }
+
+        /** Counts and hashes bytes just read from the entry, refusing the archive past its limits. */
+        private void read(byte[] b, int off, int len) throws UnsafeArchiveException {
+            total += len;
+            if (total > limits.maxBytes()) {
+                throw new UnsafeArchiveException(name, current, "the archive inflates past " + limits.maxBytes() + " bytes",
+                        UnsafeArchiveException.Limit.BYTES);
+            }
+            if (total > (long) limits.maxRatio() * compressed && total > 1 << 20) {
+                throw new UnsafeArchiveException(name, current, "the archive inflates more than " + limits.maxRatio()
+                        + " times its size: an archive bomb?", UnsafeArchiveException.Limit.RATIO);
+            }
+            sha.update(b, off, len);
+        }
+    }
+
+    private static OutputStream create(Path target) throws IOException {
+        return Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static void checkKind(String archive, ArchiveEntry e) throws UnsafeArchiveException {
@@ -251,29 +333,5 @@ public final class SafeExtractor {
             return (z.getUnixMode() & 0100) != 0;
         }
         return false;
-    }
-
-    private long copy(InputStream in, Path target, String archive, String entry, long before, long compressed, MessageDigest sha,
-                      byte[] buf) throws IOException, UnsafeArchiveException {
-        long n = 0;
-        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
-            int r;
-            while ((r = in.read(buf)) > 0) {
-                n += r;
-                long sum = before + n;
-                if (sum > limits.maxBytes()) {
-                    throw new UnsafeArchiveException(archive, entry, "the archive inflates past " + limits.maxBytes() + " bytes",
-                            UnsafeArchiveException.Limit.BYTES);
-                }
-                if (sum > (long) limits.maxRatio() * compressed && sum > 1 << 20) {
-                    throw new UnsafeArchiveException(archive, entry, "the archive inflates more than " + limits.maxRatio()
-                            + " times its size: an archive bomb?", UnsafeArchiveException.Limit.RATIO);
-                }
-                out.write(buf, 0, r);
-                sha.update(buf, 0, r);
-            }
-        }
-        return n;
     }
 }

@@ -146,6 +146,16 @@ public abstract sealed class BundleLayout permits VendorBundle, ModcacheBundle, 
     }
 
     /**
+     * Whether a restore may hard-link the target's unchanged files into the new tree
+     * ({@link dev.gomod.archive.PreviousTree}) rather than write them. Not for a layout whose checks
+     * change the extracted files' modes: the inode would be the one the target still holds until
+     * the swap, and a restore refused after that would have changed it.
+     */
+    boolean linksPrevious() {
+        return true;
+    }
+
+    /**
      * For a target shared by every build on the machine, the lock file that serialises restores
      * into it; empty for a target inside the workspace, which the workspace's own lock guards.
      */

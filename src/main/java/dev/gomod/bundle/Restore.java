@@ -3,6 +3,7 @@ package dev.gomod.bundle;
 import dev.gomod.Reporter;
 import dev.gomod.WorkspaceException;
 import dev.gomod.WorkspaceException.Reason;
+import dev.gomod.archive.PreviousTree;
 import dev.gomod.archive.ReproducibleArchive;
 import dev.gomod.archive.SafeExtractor;
 import dev.gomod.archive.UnsafeArchiveException;
@@ -19,6 +20,7 @@ import dev.gomod.workspace.WorkspaceLock;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
@@ -26,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -47,8 +50,8 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
         t.start();
     };
 
-    /** What a restore did. */
-    public record Outcome(boolean skipped, String treeHash, int files, Path dir) {
+    /** What a restore did: {@code linked} of the files were hard-linked from the target's previous tree, the rest written. */
+    public record Outcome(boolean skipped, String treeHash, int files, Path dir, int linked) {
     }
 
     /**
@@ -138,7 +141,7 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
             Optional<Unchanged> upToDate = upToDate(); // again, under the lock: a concurrent restore may have finished
             if (upToDate.isPresent()) {
                 reporter.info(layout.label() + " already matches " + lockName + " (" + upToDate.get().describe() + "): nothing restored");
-                return new Outcome(true, upToDate.get().treeHash(), 0, target);
+                return new Outcome(true, upToDate.get().treeHash(), 0, target, 0);
             }
             if (!layout.manifested()) {
                 requirePinnedBeforeExtraction(archive, format);
@@ -146,8 +149,11 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
             Path extract = target.resolveSibling("." + target.getFileName() + ".extract");
             DirectorySwap.deleteTree(extract);
             try {
-                // any kind's names are admitted here, so that a bundle of another kind is named as such, not as a bad entry
-                SafeExtractor.Result result = new SafeExtractor(options.limits(), BundleLayout::anyAdmits).extract(archive, format, extract);
+                // any kind's names are admitted here, so that a bundle of another kind is named as such, not as a bad entry;
+                // the target's files that the bundle holds byte for byte are linked, not written (an agent that keeps its workspace)
+                PreviousTree previous = layout.linksPrevious() && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+                        ? new PreviousTree(target, layout.root()) : null;
+                SafeExtractor.Result result = new SafeExtractor(options.limits(), BundleLayout::anyAdmits, previous).extract(archive, format, extract);
                 Optional<BundleManifest> manifest = layout.manifested() ? Optional.of(manifest(archive, extract)) : Optional.empty();
                 List<String> carried = layout.carriedFiles(workspace);
                 List<String> foreign = result.sha256().keySet().stream().filter(n -> !layout.admits(n, carried)).sorted().limit(5).toList();
@@ -205,11 +211,13 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
                 DirectorySwap.deleteTree(swap.staging());
                 Files.move(content, swap.staging(), StandardCopyOption.ATOMIC_MOVE);
                 swap.commit();
-                recordStats(cacheFile, stats);
-                reporter.info(layout.label() + " restored from " + archive.getFileName() + ": " + files + " files, " + tree
+                recordStats(cacheFile, stats.relinked(relocated(result.linked(), target)));
+                reporter.info(layout.label() + " restored from " + archive.getFileName() + ": " + files + " files"
+                        + (previous == null ? "" : " (" + result.linked().size() + " unchanged, linked from the previous " + layout.label() + ")")
+                        + ", " + tree
                         + (pinned.isPresent() ? ", matches " + lockName : "") + (checked.isEmpty() ? "" : ", " + checked)
                         + (target.equals(workspace.dir().resolve(layout.root())) ? "" : ", into " + target));
-                return new Outcome(false, tree, files, target);
+                return new Outcome(false, tree, files, target, result.linked().size());
             } finally {
                 DirectorySwap.deleteTree(extract);
             }
@@ -308,6 +316,14 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
                 throw new WorkspaceException(Reason.OTHER_SOURCES, "REFUSED " + archive.getFileName() + ": its " + f + " differs from " + ours);
             }
         }
+    }
+
+    /** The restored files among {@code names}, where they are now. */
+    private Map<String, Path> relocated(Set<String> names, Path target) {
+        Map<String, Path> at = new HashMap<>();
+        String root = options.layout().root();
+        names.forEach(n -> at.put(n, target.resolve(n.substring(root.length()))));
+        return at;
     }
 
     /** Remembers the restored files' digests by stat, for the next no-op. A failure costs that run a full hash, nothing else. */

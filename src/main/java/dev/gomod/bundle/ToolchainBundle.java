@@ -191,6 +191,12 @@ public final class ToolchainBundle extends BundleLayout {
         return out;
     }
 
+    /** Its exec bits are set after extraction ({@link #checkRestored}), so no inode is shared with an installed toolchain. */
+    @Override
+    boolean linksPrevious() {
+        return false;
+    }
+
     /**
      * Fixes up the extracted GOROOT as cmd/go does after a download, then, on the platform it is
      * for, runs its {@code go version}: a toolchain that does not run is not installed.

@@ -220,6 +220,35 @@ public final class StatCache {
             this.digests = digests;
         }
 
+        /**
+         * The same, with these files statted again where they are now: files hard-linked from a
+         * tree that was deleted after they were statted, which changed their inode's ctime and
+         * nothing else. A file whose device, inode, size or mtime changed too is left out (read
+         * next time).
+         */
+        public Snapshot relinked(Map<String, Path> files) {
+            if (!UNIX || files.isEmpty()) {
+                return this;
+            }
+            Map<String, Stat> now = new HashMap<>(stats);
+            for (Map.Entry<String, Path> f : files.entrySet()) {
+                Stat was = stats.get(f.getKey());
+                Stat is;
+                try {
+                    is = Stat.of(f.getValue());
+                } catch (IOException e) {
+                    now.remove(f.getKey());
+                    continue;
+                }
+                if (was != null && was.dev() == is.dev() && was.ino() == is.ino() && was.size() == is.size() && was.mtime() == is.mtime()) {
+                    now.put(f.getKey(), is);
+                } else {
+                    now.remove(f.getKey());
+                }
+            }
+            return new Snapshot(tree, now, digests);
+        }
+
         /** Records them in {@code file}, replacing it atomically. */
         public void write(Path file) throws IOException {
             StatCache.write(file, tree, stats, digests);

@@ -255,6 +255,86 @@ class RestoreTest {
         }
     }
 
+    /**
+     * An agent that keeps its workspace: release 1 restored, then release 2, which upgrades two
+     * modules. The second restore writes only the files that differ (those of the two modules,
+     * modules.txt, and one file tampered in the old vendor/ to other bytes of the same size and
+     * mtime) and links the rest; the tree is the one a fresh restore makes, and the next no-op
+     * reads nothing.
+     */
+    @Test
+    void aSecondReleaseWritesOnlyWhatChangedAndLinksTheRest() throws Exception {
+        GraphFixture.Workspace w = GraphFixture.tidied(tmp);
+        IsolatedGo go = w.go();
+        Path producer = producer(go, w.main());
+        Path first = tmp.resolve("hello-1-go-vendor.tar.gz");
+        packVendor(producer, producer.resolve("gomod.lock"), first);
+        Path ws = checkout(producer, "agent");
+        assertEquals(0, restore(ws).run(first, ReproducibleArchive.Format.TAR_GZ).linked(), "nothing to link from");
+        java.util.Map<String, byte[]> release1 = tree(producer.resolve("vendor"));
+
+        w.proxy().publish(
+                dev.gomod.testkit.TestModule.of("example.com/text", "v0.9.1").goPackage("", "text").file("LICENSE", GraphFixture.license("MIT"))
+                        .file("width.go", "package text\n\n// Width is new in v0.9.1.\nconst Width = 80\n"),
+                dev.gomod.testkit.TestModule.of("example.com/util", "v0.4.0")
+                        .file("sum_amd64.s", "#include \"textflag.h\"\n\nTEXT ·Sum(SB),NOSPLIT,$0-24\n\tMOVQ a+0(FP), AX\n\tADDQ b+8(FP), AX\n\tMOVQ AX, ret+16(FP)\n\tRET\n")
+                        .file("sum_amd64.go", "package util\n\n// Sum adds, in assembly on amd64 (v0.4.0).\nfunc Sum(a, b int64) int64\n")
+                        .file("sum_other.go", "//go:build !amd64\n\npackage util\n\n// Sum adds.\nfunc Sum(a, b int64) int64 { return a + b }\n")
+                        .file("util.go", "// Package util has small helpers.\npackage util\n")
+                        .file("COPYING", GraphFixture.license("ISC")));
+        go.run(w.main(), "get", "example.com/text@v0.9.1", "example.com/util@v0.4.0").ok();
+        producer(go, w.main());
+        Path second = tmp.resolve("hello-2-go-vendor.tar.gz");
+        packVendor(producer, producer.resolve("gomod.lock"), second);
+        java.util.Map<String, byte[]> release2 = tree(producer.resolve("vendor"));
+        java.util.Set<String> differ = new java.util.TreeSet<>();
+        release2.forEach((name, bytes) -> {
+            if (!java.util.Arrays.equals(bytes, release1.get(name))) {
+                differ.add(name);
+            }
+        });
+        assertEquals(List.of("vendor/example.com/text/width.go", "vendor/example.com/util/sum_amd64.go", "vendor/modules.txt"),
+                List.copyOf(differ), "what release 2 changes: files of the two modules, and modules.txt");
+
+        for (String f : List.of("go.mod", "go.sum", "gomod.lock")) {
+            Files.copy(producer.resolve(f), ws.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path tampered = ws.resolve("vendor/github.com/Acme/Core/core.go");
+        byte[] bytes = Files.readAllBytes(tampered);
+        bytes[bytes.length - 3] ^= 1;
+        java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(tampered);
+        Files.write(tampered, bytes);
+        Files.setLastModifiedTime(tampered, mtime);
+
+        Restore.Outcome o = restore(ws).run(second, ReproducibleArchive.Format.TAR_GZ);
+        assertEquals(release2.size(), o.files());
+        assertEquals(differ.size() + 1, o.files() - o.linked(), "written: the changed files and the tampered one");
+        assertTrue(log.get(log.size() - 1).contains(o.linked() + " unchanged, linked from the previous vendor/"), log.toString());
+        assertEquals(LockDrift.vendorHash(producer.resolve("vendor")), LockDrift.vendorHash(ws.resolve("vendor")));
+        assertEquals(release2.keySet(), tree(ws.resolve("vendor")).keySet());
+        assertTrue(java.util.Arrays.equals(release2.get("vendor/github.com/Acme/Core/core.go"), Files.readAllBytes(tampered)), "the tampered file is the bundle's again");
+        assertEquals(1, Files.getAttribute(ws.resolve("vendor/example.com/licensed/sub/pkg/pkg.go"), "unix:nlink"), "the old tree is gone");
+
+        Path fresh = checkout(producer, "fresh");
+        Restore.Outcome f = restore(fresh).run(second, ReproducibleArchive.Format.TAR_GZ);
+        assertEquals(0, f.linked());
+        assertEquals(f.treeHash(), o.treeHash());
+        assertEquals(LockDrift.vendorHash(fresh.resolve("vendor")), LockDrift.vendorHash(ws.resolve("vendor")));
+
+        Thread.sleep(30); // past the clock tick of the restore's own entries
+        assertEquals(0, restore(ws).upToDate().orElseThrow().read(), "the linked files' stats were recorded as they are after the old tree went");
+    }
+
+    private static java.util.Map<String, byte[]> tree(Path vendor) throws IOException {
+        java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.walk(vendor)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put("vendor/" + vendor.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+            }
+        }
+        return out;
+    }
+
     @Test
     void aBundleForOtherSourcesIsRefused() throws Exception {
         Path src = syntheticWorkspace("src", 5, 100);
@@ -268,8 +348,14 @@ class RestoreTest {
         assertFalse(Files.exists(ws.resolve("vendor")));
     }
 
-    @Test
-    void aRestoreKilledAtAnyPointLeavesACompleteTreeAndTheNextOneSucceeds() throws Exception {
+    /**
+     * Killed at any point, into a workspace whose vendor/ is unrelated, or is the previous release
+     * (most files the same, so the kills land while files are being linked from it): vendor/ is
+     * the old tree or the new one, never a mix, and the next restore succeeds.
+     */
+    @ParameterizedTest(name = "previous release in vendor/: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aRestoreKilledAtAnyPointLeavesACompleteTreeAndTheNextOneSucceeds(boolean previousRelease) throws Exception {
         Path src = syntheticWorkspace("src", 3000, 12_000);
         Path bundle = tmp.resolve("big.tar.gz");
         packVendor(src, src.resolve("gomod.lock"), bundle);
@@ -278,7 +364,8 @@ class RestoreTest {
         Files.createDirectories(ws);
         Files.copy(src.resolve("go.mod"), ws.resolve("go.mod"));
         Files.copy(src.resolve("gomod.lock"), ws.resolve("gomod.lock"));
-        oldTree(ws);
+        Runnable makeOld = () -> oldTree(ws, previousRelease ? src.resolve("vendor") : null);
+        makeOld.run();
         String old = LockDrift.vendorHash(ws.resolve("vendor"));
 
         Path timing = tmp.resolve("timing");
@@ -302,23 +389,44 @@ class RestoreTest {
                     + " left a broken vendor/: " + now);
             if (now.equals(fresh)) {
                 dev.gomod.workspace.DirectorySwap.deleteTree(ws.resolve("vendor"));
-                oldTree(ws);
+                makeOld.run();
             }
         }
         assertTrue(duringExtraction > 0, "no kill landed during extraction (a full restore took " + fullMs + " ms)");
 
         Restore.Outcome o = restore(ws).run(bundle, ReproducibleArchive.Format.TAR_GZ);
         assertFalse(o.skipped());
+        assertEquals(previousRelease ? 2701 : 1, o.linked(), "the unchanged files of the previous release; of the unrelated tree, its empty modules.txt");
         assertEquals(fresh, LockDrift.vendorHash(ws.resolve("vendor")));
         try (Stream<Path> s = Files.list(ws)) {
             assertEquals(List.of(), s.map(x -> x.getFileName().toString()).filter(n -> n.startsWith(".vendor")).toList(), "leftovers");
         }
     }
 
-    private static void oldTree(Path ws) throws IOException {
-        Files.createDirectories(ws.resolve("vendor/example.com/old"));
-        Files.writeString(ws.resolve("vendor/modules.txt"), "");
-        Files.writeString(ws.resolve("vendor/example.com/old/old.go"), "package old\n");
+    /** An old vendor/: a small unrelated tree, or a copy of {@code release} with every tenth file changed. */
+    private static void oldTree(Path ws, Path release) {
+        try {
+            if (release == null) {
+                Files.createDirectories(ws.resolve("vendor/example.com/old"));
+                Files.writeString(ws.resolve("vendor/modules.txt"), "");
+                Files.writeString(ws.resolve("vendor/example.com/old/old.go"), "package old\n");
+                return;
+            }
+            List<Path> files;
+            try (Stream<Path> s = Files.walk(release)) {
+                files = s.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (int i = 0; i < files.size(); i++) {
+                Path to = ws.resolve("vendor").resolve(release.relativize(files.get(i)).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(files.get(i), to);
+                if (i % 10 == 5) {
+                    Files.writeString(to, "// changed in the previous release\n", java.nio.file.StandardOpenOption.APPEND);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
