@@ -127,7 +127,21 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
         return Optional.of(new Unchanged(pinned.get(), sources.size(), read));
     }
 
-    /** Restores the bundle {@code archive} into the target. */
+    /**
+     * Whether a restore that ran while this one waited for the lock may have left the pinned tree:
+     * its stat cache then records it. {@link #run} is called once {@link #upToDate} found the target
+     * out of date, so only that case is checked again under the lock, and the whole tree is hashed
+     * again only then: otherwise nothing is read twice.
+     */
+    private boolean restoredMeanwhile() throws IOException, FormatException {
+        Optional<String> pinned = workspace.lock().flatMap(options.layout()::pinned);
+        return pinned.isPresent() && pinned.equals(StatCache.recordedTree(options.layout().statCacheFile(workspace, options.target())));
+    }
+
+    /**
+     * Restores the bundle {@code archive} into the target, which {@link #upToDate} found out of date
+     * (a target that already matches, but that gomod did not restore or check, is restored again).
+     */
     public Outcome run(Path archive, ReproducibleArchive.Format format)
             throws IOException, FormatException, WorkspaceException, UnsafeArchiveException {
         BundleLayout layout = options.layout();
@@ -138,7 +152,7 @@ public record Restore(Workspace workspace, Reporter reporter, Options options) i
         Optional<Path> shared = layout.sharedLockFile(target);
         try (WorkspaceLock ignored = shared.isPresent() ? WorkspaceLock.acquire(shared.get()) : workspace.exclusive()) {
             report(swap.recover());
-            Optional<Unchanged> upToDate = upToDate(); // again, under the lock: a concurrent restore may have finished
+            Optional<Unchanged> upToDate = restoredMeanwhile() ? upToDate() : Optional.empty();
             if (upToDate.isPresent()) {
                 reporter.info(layout.label() + " already matches " + lockName + " (" + upToDate.get().describe() + "): nothing restored");
                 return new Outcome(true, upToDate.get().treeHash(), 0, target, 0);

@@ -56,7 +56,12 @@
  * module are the ones asked for, its tree is the one the lock pins (when the lock pins one) and the
  * one its manifest states, the manifest names this workspace's go.mod and go.sum (a kind that serves
  * any module excepted), and the layout's own checks pass. Only then is the root swapped into place ({@link dev.gomod.workspace.DirectorySwap});
- * a failure at any step leaves the target as it was.
+ * a failure at any step leaves the target as it was. Files the target already holds byte for byte
+ * are hard-linked into the private directory rather than written ({@link dev.gomod.archive.PreviousTree}),
+ * checked by their bytes after linking; the bundle's bytes are read and hashed all the same, so the
+ * chain does not change. The bundle format carries no per-file digests for this: every entry of a
+ * gzip stream is inflated anyway, and comparing its bytes with the old file needs no trust in
+ * either; what linking saves is creating and writing the file.
  *
  * A toolchain bundle is the exception to the bundle format above: it is not ours but Go's module
  * zip, so it has no manifest and restore trusts it through the lock's pin alone, checked over the

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -97,6 +98,22 @@ public final class StatCache {
             return new StatCache(entries, written, lines.get(1).substring("tree ".length()));
         } catch (IOException | RuntimeException e) {
             return empty(); // missing, unreadable or malformed: a cache miss, never an error
+        }
+    }
+
+    /**
+     * The tree hash the cache in {@code file} records, read from its first lines only: what the
+     * last restore or no-op that wrote it found or made. Empty when there is no usable cache.
+     */
+    public static Optional<String> recordedTree(Path file) {
+        if (!UNIX) {
+            return Optional.empty();
+        }
+        try (java.io.BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String tree = HEADER.equals(r.readLine()) ? r.readLine() : null;
+            return tree != null && tree.startsWith("tree " + DirHash.PREFIX) ? Optional.of(tree.substring("tree ".length())) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

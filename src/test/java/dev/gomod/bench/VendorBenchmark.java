@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Arguments: {@code <work dir> <plugin version>}. Run it with {@code mvn -B -Pbenchmark install}.
  * {@code setup <ws> <scale> <plugin version>} only writes a workspace, to profile by hand;
  * {@code sbom <work dir> <plugin version>} runs only {@link SbomBenchmark}, {@code report <work dir> <plugin version>}
- * only {@link ReportBenchmark}.
+ * only {@link ReportBenchmark}, {@code delta <work dir> <plugin version> disk|tmpfs <scale>} only the delta restore row.
  */
 public final class VendorBenchmark {
     private static final Instant TIME = Instant.parse("2026-01-01T00:00:00Z");
@@ -80,6 +80,17 @@ public final class VendorBenchmark {
             StringBuilder out = new StringBuilder();
             try {
                 b.throughMvn(args[3], place.resolve(args[4] + "x"), Integer.parseInt(args[4]), out);
+            } finally {
+                DirectorySwap.deleteTree(place);
+            }
+            return;
+        }
+        if (args[0].equals("delta")) {
+            // the delta restore row alone: delta <dir> <plugin version> <disk|tmpfs> <scale>
+            VendorBenchmark b = new VendorBenchmark(Path.of(args[1]).toAbsolutePath(), args[2]);
+            Path place = args[3].equals("tmpfs") ? Path.of("/dev/shm/gomod-benchmark-" + ProcessHandle.current().pid()) : b.dir.resolve("disk");
+            try {
+                System.out.print(b.deltaOnly(args[3], place.resolve(args[4] + "x"), Integer.parseInt(args[4])));
             } finally {
                 DirectorySwap.deleteTree(place);
             }
@@ -208,9 +219,53 @@ public final class VendorBenchmark {
         if (scale == 1) {
             out.append(auditRow(where, scale + "×", files, mb, agent, help));
         }
+        double[] d = deltaRounds(base, ws, agent, help, untar, emptyTarOut, () -> shell(ws, TAR_GZIP + " > " + theirs));
+        out.append(deltaRow(where, scale + "×", files, mb, d));
         System.out.print(out);
         table.append(out);
         DirectorySwap.deleteTree(base);
+    }
+
+    /**
+     * An agent that keeps its workspace: its vendor/ holds the release restored above, with the stat
+     * cache its restore left, and it restores the next release, in which one file in ten changed.
+     * The baseline unpacks the next release into an empty directory. Both setups end with
+     * {@code sync}, so that neither pays for writing back the other's files.
+     */
+    private double[] deltaRounds(Path base, Path ws, Path agent, Op help, Op untar, Op emptyTarOut, Op baselineTar) throws Exception {
+        Path previous = base.resolve("previous-vendor");
+        DirectorySwap.deleteTree(previous);
+        shell(base, "cp -a " + agent.resolve("vendor") + " " + previous);
+        byte[] previousLock = Files.readAllBytes(agent.resolve("gomod.lock"));
+        List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.walk(ws.resolve("vendor"))) {
+            files = s.filter(Files::isRegularFile).filter(f -> !f.endsWith("modules.txt")).sorted().toList();
+        }
+        for (int i = 3; i < files.size(); i += 10) {
+            Files.writeString(files.get(i), "\n// changed in the next release\n", java.nio.file.StandardOpenOption.APPEND);
+        }
+        GoModLock lock = GoModLock.parse("gomod.lock", Files.readAllBytes(ws.resolve("gomod.lock")));
+        Files.write(ws.resolve("gomod.lock"), lock.withPin(PinKey.VENDOR, DirHash.hashDir(ws.resolve("vendor"), "vendor")).toBytes());
+        mvn(ws, "install");
+        baselineTar.run();
+        Op previousInPlace = () -> {
+            DirectorySwap.deleteTree(agent.resolve("vendor"));
+            shell(base, "cp -a " + previous + " " + agent.resolve("vendor"));
+            Files.write(agent.resolve("gomod.lock"), previousLock);
+            Thread.sleep(20); // past the copy's clock tick, so the stat cache trusts what it records
+            Restore kept = new Restore(Workspace.of(agent), Reporter.SILENT,
+                    new Restore.Options(dev.gomod.bundle.BundleLayout.VENDOR, agent.resolve("vendor"), SafeExtractor.Limits.DEFAULT));
+            if (kept.holdsPinnedTree().isEmpty()) {
+                throw new IllegalStateException("the previous release is not in place");
+            }
+            Files.copy(ws.resolve("gomod.lock"), agent.resolve("gomod.lock"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            shell(base, "sync");
+        };
+        Op emptyAndSync = () -> {
+            emptyTarOut.run();
+            shell(base, "sync");
+        };
+        return rounds(help, previousInPlace, () -> mvn(agent, "gomod:restore"), emptyAndSync, untar);
     }
 
     /**
@@ -303,6 +358,30 @@ public final class VendorBenchmark {
         Files.copy(ws.resolve("pom.xml"), agent.resolve("pom.xml"));
         mvn(agent, "gomod:restore");
         return auditRow("disk", "1×", scene.files(), scene.mb(), agent, () -> mvn(ws, "gomod:help"));
+    }
+
+    /** The tree packed, installed and restored on an agent, then the delta restore row. */
+    private String deltaOnly(String where, Path base, int scale) throws Exception {
+        Scene scene = scene(base, scale);
+        Path ws = scene.ws();
+        mvn(ws, "install");
+        Path agent = base.resolve("agent");
+        freshWorkspace(ws, agent);
+        Files.copy(ws.resolve("pom.xml"), agent.resolve("pom.xml"));
+        mvn(agent, "gomod:restore");
+        Path tarOut = base.resolve("tar-out");
+        Op emptyTarOut = () -> {
+            DirectorySwap.deleteTree(tarOut);
+            Files.createDirectories(tarOut);
+        };
+        double[] d = deltaRounds(base, ws, agent, () -> mvn(ws, "gomod:help"), () -> shell(tarOut, "tar xzf " + scene.baseline()), emptyTarOut,
+                () -> shell(ws, TAR_GZIP + " > " + scene.baseline()));
+        return deltaRow(where, scale + "×", scene.files(), scene.mb(), d);
+    }
+
+    private static String deltaRow(String where, String scale, String files, String mb, double[] d) {
+        return row(where, scale, files, mb, "delta restore, 10% of files changed, previous release in vendor/ (`mvn -o gomod:restore`)",
+                d[1] - d[0], d[2], where.equals("disk") ? 0.3 : null);
     }
 
     /** The real database's size: so many entries, one in ten about a module of the tree. */

@@ -140,4 +140,49 @@ class StatCacheTest {
         snapshot.write(cacheFile);
         assertEquals(0, StatCache.misses(hash()));
     }
+
+    @Test
+    void theRecordedTreeIsReadFromTheHeaderAlone() throws Exception {
+        assertEquals(java.util.Optional.empty(), StatCache.recordedTree(cacheFile), "no cache");
+        writeCache();
+        assertEquals(java.util.Optional.of(DirHash.hashDir(tree, "vendor")), StatCache.recordedTree(cacheFile));
+        Files.writeString(cacheFile, "gomod stat cache 1\ntree h1:x\n");
+        assertEquals(java.util.Optional.empty(), StatCache.recordedTree(cacheFile), "another format");
+    }
+
+    @Test
+    void aLinkedFileIsRecordedAsItIsAfterItsOldNameWent() throws Exception {
+        // as a delta restore does: linked from the old tree into the private directory, statted there,
+        // moved into place, the old tree deleted (its unlink changes the inode's ctime), then recorded
+        Path old = dir.resolve("old");
+        Files.createDirectories(old);
+        Files.writeString(old.resolve("f.go"), "package x\n");
+        Path extract = dir.resolve(".vendor.extract");
+        Files.createDirectories(extract.resolve("x"));
+        Files.createLink(extract.resolve("x/f.go"), old.resolve("f.go"));
+        Files.writeString(extract.resolve("x/g.go"), "package x // g\n");
+        Map<String, Path> files = Map.of("vendor/x/f.go", extract.resolve("x/f.go"), "vendor/x/g.go", extract.resolve("x/g.go"));
+        StatCache.Snapshot snapshot = StatCache.snapshot(DirHash.hashDir(extract, "vendor"), files,
+                Map.of("vendor/x/f.go", Sha256.newDigest().digest("package x\n".getBytes(StandardCharsets.UTF_8)),
+                        "vendor/x/g.go", Sha256.newDigest().digest("package x // g\n".getBytes(StandardCharsets.UTF_8))));
+        dev.gomod.workspace.DirectorySwap.deleteTree(tree);
+        Files.move(extract, tree);
+        Thread.sleep(30);
+        dev.gomod.workspace.DirectorySwap.deleteTree(old);
+        Thread.sleep(30);
+        snapshot.write(cacheFile);
+        assertEquals(1, StatCache.misses(hash()), "the linked file's ctime changed after it was statted");
+
+        Files.writeString(dir.resolve("old2"), "package x\n");
+        Files.delete(tree.resolve("x/f.go"));
+        Files.createLink(tree.resolve("x/f.go"), dir.resolve("old2"));
+        StatCache.Snapshot again = StatCache.snapshot(DirHash.hashDir(tree, "vendor"), Map.of("vendor/x/f.go", tree.resolve("x/f.go"), "vendor/x/g.go", tree.resolve("x/g.go")),
+                Map.of("vendor/x/f.go", Sha256.newDigest().digest("package x\n".getBytes(StandardCharsets.UTF_8)),
+                        "vendor/x/g.go", Sha256.newDigest().digest("package x // g\n".getBytes(StandardCharsets.UTF_8))));
+        Thread.sleep(30);
+        Files.delete(dir.resolve("old2"));
+        Thread.sleep(30);
+        again.relinked(Map.of("vendor/x/f.go", tree.resolve("x/f.go"))).write(cacheFile);
+        assertEquals(0, StatCache.misses(hash()), "statted again where it is: nothing read");
+    }
 }
