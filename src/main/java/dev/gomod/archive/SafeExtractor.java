@@ -246,7 +246,7 @@ public final class SafeExtractor {
             int n = 0;
             int r;
             while (n < size && (r = in.read(held, n, size - n)) > 0) {
-                read(held, n, r);
+                inflated(held, n, r);
                 n += r;
             }
             if (n == size && previous.link(old, target, held, n, buffer)) {
@@ -268,13 +268,13 @@ public final class SafeExtractor {
         private void stream(InputStream in, OutputStream out) throws IOException, UnsafeArchiveException {
             int r;
             while ((r = in.read(buffer)) > 0) {
-                read(buffer, 0, r);
+                inflated(buffer, 0, r);
                 out.write(buffer, 0, r);
             }
         }
 
         /** Counts and hashes bytes just read from the entry, refusing the archive past its limits. */
-        private void read(byte[] b, int off, int len) throws UnsafeArchiveException {
+        private void inflated(byte[] b, int off, int len) throws UnsafeArchiveException {
             total += len;
             if (total > limits.maxBytes()) {
                 throw new UnsafeArchiveException(name, current, "the archive inflates past " + limits.maxBytes() + " bytes",

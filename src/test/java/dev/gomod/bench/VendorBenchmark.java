@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * What an agent pays, and the shell recipes it is compared with. The headline runs every goal
  * through a fresh {@code mvn -o}, as a build does, with Maven's own start (the median of
  * {@code mvn -o gomod:help} in the same rounds) subtracted: pack, restore with full verification,
- * the no-op restore and verify, on a generated vendor tree at 1× (about 4,000 files, 50 MB) and 4×,
+ * the no-op restore, verify and a delta restore over the previous release, on a generated vendor tree at 1× (about 4,000 files, 50 MB) and 4×,
  * on disk and in tmpfs, alternating ours and the baseline in every round. The details run the same
  * jobs in this JVM (warm) and in JVMs of their own for peak heap. The tables go to stdout and
  * {@code <dir>/results.md}.
