@@ -352,23 +352,24 @@ public final class VendorBenchmark {
     private String auditOnly() throws Exception {
         Scene scene = scene(dir.resolve("disk/1x"), 1);
         Path ws = scene.ws();
+        Path agent = restoredAgent(ws, dir.resolve("disk/1x/agent"));
+        return auditRow("disk", "1×", scene.files(), scene.mb(), agent, () -> mvn(ws, "gomod:help"));
+    }
+
+    /** The workspace's tree packed and installed, and restored into a fresh agent checkout; returns the agent. */
+    private Path restoredAgent(Path ws, Path agent) throws Exception {
         mvn(ws, "install");
-        Path agent = dir.resolve("disk/1x/agent");
         freshWorkspace(ws, agent);
         Files.copy(ws.resolve("pom.xml"), agent.resolve("pom.xml"));
         mvn(agent, "gomod:restore");
-        return auditRow("disk", "1×", scene.files(), scene.mb(), agent, () -> mvn(ws, "gomod:help"));
+        return agent;
     }
 
     /** The tree packed, installed and restored on an agent, then the delta restore row. */
     private String deltaOnly(String where, Path base, int scale) throws Exception {
         Scene scene = scene(base, scale);
         Path ws = scene.ws();
-        mvn(ws, "install");
-        Path agent = base.resolve("agent");
-        freshWorkspace(ws, agent);
-        Files.copy(ws.resolve("pom.xml"), agent.resolve("pom.xml"));
-        mvn(agent, "gomod:restore");
+        Path agent = restoredAgent(ws, base.resolve("agent"));
         Path tarOut = base.resolve("tar-out");
         Op emptyTarOut = () -> {
             DirectorySwap.deleteTree(tarOut);
