@@ -183,6 +183,7 @@ public final class SafeExtractor {
             this.name = name;
             this.root = root;
             this.compressed = compressed;
+            verifiedDirs.add(root);
         }
 
         /** Checks and extracts one entry. */
@@ -212,11 +213,15 @@ public final class SafeExtractor {
                 throw new UnsafeArchiveException(name, entry, "resolves outside the extraction directory");
             }
             Path parent = target.getParent();
-            if (verifiedDirs.add(parent)) {
-                // once per directory: no entry can be a link, so a directory checked once stays inside
+            if (!verifiedDirs.contains(parent)) {
                 Files.createDirectories(parent);
-                if (!parent.toRealPath().startsWith(root)) {
-                    throw new UnsafeArchiveException(name, entry, "its directory resolves outside the extraction directory");
+                // Each directory below the root (a real path) checked once to be a directory, not a link: then
+                // the parent's real path is itself, inside the root, as toRealPath would say without its
+                // readlink of every component. No entry can be a link, so a directory checked once stays inside.
+                for (Path d = parent; !d.equals(root) && verifiedDirs.add(d); d = d.getParent()) {
+                    if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+                        throw new UnsafeArchiveException(name, entry, "its directory resolves outside the extraction directory");
+                    }
                 }
             }
             sha.reset();
