@@ -23,7 +23,8 @@ import java.util.Map;
  * an inode the old tree still holds. After linking, the link itself, in the extraction's private
  * directory, is read back and compared byte for byte with the entry: what the new tree holds is
  * then what the archive holds, whatever the old tree's stat says. No stat cache is trusted here: a
- * file changed to other bytes of the same size and mtime is found by its bytes and written. The
+ * file changed to other bytes of the same size and mtime is found by its bytes and written, as is
+ * one that cannot be read back. The
  * entry is held in memory to be compared, so only files up to {@link #MAX_BYTES} are tried; larger
  * ones, and every file once the file system has refused a link (another device, another owner
  * under protected hard links), are written.
@@ -107,7 +108,8 @@ public final class PreviousTree {
         return true;
     }
 
-    private static boolean holds(Path file, byte[] data, int length, byte[] buffer) throws IOException {
+    /** Whether {@code file} holds exactly these bytes; a file that cannot be read (another owner's) does not. */
+    private static boolean holds(Path file, byte[] data, int length, byte[] buffer) {
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             int at = 0;
             while (at < length) {
@@ -118,6 +120,8 @@ public final class PreviousTree {
                 at += r;
             }
             return in.read() < 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 }
